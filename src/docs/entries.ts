@@ -1,0 +1,145 @@
+// The parameter / response-structure entries of a page: `Name (type) -- text` lines, whatever bullet
+// a renderer put before them. They give types, [REQUIRED] marks and descriptions; structure comes
+// from the Syntax block, and only where a rendering cut that block from the entries' relative nesting.
+import { DocParseError, type DocMember, type DocShape, type DocType, type SourceRef } from './types.ts';
+import type { Line } from './lines.ts';
+
+export interface Entry {
+  name?: string;
+  /** 'dict' is kept apart: a structure or a map, which only the syntax tells */
+  type: DocType | 'dict';
+  required: boolean;
+  description: string;
+  documentedValues?: string[];
+  indent: number;
+  ref: SourceRef;
+}
+
+const ENTRY = /^(?:[^\w\s[(`'"]{1,3}\s+)?(?:([A-Za-z_][\w.:-]*)\s+)?\(([^()]{1,60})\)\s*(?:--|–|—|-)(?:\s+(.*))?$/;
+
+const TYPES: Record<string, DocType | 'dict'> = {
+  string: 'string', str: 'string',
+  integer: 'integer', int: 'integer', long: 'integer',
+  float: 'float', double: 'float',
+  boolean: 'boolean', bool: 'boolean',
+  datetime: 'timestamp', timestamp: 'timestamp',
+  dict: 'dict', list: 'list',
+  bytes: 'blob', blob: 'blob', StreamingBody: 'blob', 'bytes or seekable file-like object': 'blob',
+  document: 'document',
+};
+
+export function isEntryLine(text: string): boolean {
+  return ENTRY.test(text.trim());
+}
+
+const BULLET_VALUE = /^[^\w\s]{1,3}\s+(\S.{0,39}?)\s+(?:for|-|–|—)\s+\S/;
+
+export function readEntries(lines: Line[], file: string): Entry[] {
+  const entries: Entry[] = [];
+  let text: string[] = [];
+  let values: string[] = [];
+  const flush = () => {
+    const last = entries.at(-1);
+    if (!last) return;
+    let joined = text.join(' ').replace(/\s+/g, ' ').trim();
+    last.required = joined.startsWith('[REQUIRED]');
+    if (last.required) joined = joined.slice('[REQUIRED]'.length).trim();
+    last.description = joined;
+    if (values.length >= 2) last.documentedValues = values;
+  };
+  for (const ln of lines) {
+    const m = ENTRY.exec(ln.text.trim());
+    if (!m) {
+      if (entries.length) {
+        const t = ln.text.trim();
+        const v = BULLET_VALUE.exec(t);
+        if (v) values.push(v[1]!);
+        if (t) text.push(t);
+      }
+      continue;
+    }
+    flush();
+    const type = TYPES[m[2]!.trim()];
+    const ref = { file, line: ln.no };
+    if (!type) {
+      throw new DocParseError(ref, `a type (one of ${Object.keys(TYPES).join(', ')})`, JSON.stringify(m[2]));
+    }
+    entries.push({ name: m[1], type, required: false, description: '', indent: ln.indent, ref });
+    text = m[3] ? [m[3]] : [];
+    values = [];
+  }
+  flush();
+  return entries;
+}
+
+function compatible(entry: Entry, shape: DocShape): boolean {
+  return entry.type === shape.type || (entry.type === 'dict' && (shape.type === 'structure' || shape.type === 'map'));
+}
+
+function named(root: DocShape): DocMember[] {
+  const out: DocMember[] = [];
+  const walk = (s: DocShape | undefined): void => {
+    if (!s) return;
+    for (const m of s.members ?? []) { out.push(m); walk(m.shape); }
+    walk(s.member);
+    walk(s.value);
+  };
+  walk(root);
+  return out;
+}
+
+/** Puts each named entry's required mark, description and values on its syntax-tree member:
+ * entries follow the syntax in document order; one documented but absent from the syntax is an error. */
+export function annotate(root: DocShape, entries: Entry[], marksKnown: boolean, where: string): void {
+  const members = named(root);
+  let at = 0;
+  for (const e of entries) {
+    if (!e.name) continue;
+    let k = members.findIndex((m, i) => i >= at && m.name === e.name);
+    if (k < 0) k = members.findIndex((m) => m.name === e.name);
+    if (k < 0) throw new DocParseError(e.ref, `a member that the ${where} Syntax block shows`, `'${e.name}'`);
+    const m = members[k]!;
+    if (!compatible(e, m.shape)) {
+      throw new DocParseError(e.ref, `type ${m.shape.type} for '${e.name}' as the ${where} Syntax shows (line ${m.ref.line})`, e.type);
+    }
+    m.required = e.required;
+    m.description = e.description;
+    if (e.documentedValues) m.documentedValues = e.documentedValues;
+    at = k + 1;
+  }
+  if (!marksKnown) for (const m of members) if (!m.required) m.required = undefined;
+}
+
+interface Open {
+  shape: DocShape;
+  indent: number;
+  /** set on a map's key entry: the value entry nests under it */
+  mapOf?: DocShape;
+}
+
+/** The fallback for a rendering that cut its Syntax block: nesting from the entries' relative indentation. */
+export function treeFromEntries(entries: Entry[], root: DocShape & { type: 'structure' }, marksKnown: boolean): void {
+  const stack: Open[] = [{ shape: root, indent: -1 }];
+  for (const e of entries) {
+    while (stack.length > 1 && stack.at(-1)!.indent >= e.indent) stack.pop();
+    const parent = stack.at(-1)!;
+    const shape: DocShape = e.type === 'dict' ? { type: 'structure', members: [], ref: e.ref } : { type: e.type, ref: e.ref };
+    const open: Open = { shape, indent: e.indent };
+    const p = parent.shape;
+    if (parent.mapOf && !parent.mapOf.value) parent.mapOf.value = shape;
+    else if (p.type === 'list' && !p.member) p.member = shape;
+    else if (p.type === 'structure' && e.name) {
+      p.members!.push({ name: e.name, shape, required: marksKnown || e.required ? e.required : undefined, description: e.description, documentedValues: e.documentedValues, ref: e.ref });
+    } else if (p.type === 'structure' && !e.name && p.members!.length === 0 && p !== root) {
+      p.type = 'map';
+      delete p.members;
+      p.key = shape;
+      open.mapOf = p;
+    } else if (!e.name && p === root && e.type === 'dict' && root.members!.length === 0) {
+      continue; // the `(dict) --` line that stands for the whole response
+    } else {
+      throw new DocParseError(e.ref, `an entry that fits inside its parent (${p.type})`, e.name ?? `(${e.type})`);
+    }
+    stack.push(open);
+  }
+}

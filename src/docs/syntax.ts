@@ -1,0 +1,223 @@
+// Parser for the Request/Response Syntax blocks of boto3 reference pages: a small Python-literal
+// grammar (`Name='string'`, `'A'|'B'`, `{...}`, `[...]`, `datetime(2015, 1, 1)`, `b'bytes'`).
+// Structure comes from brackets, never from indentation or line width.
+import { DocParseError, type DocShape, type DocType, type SourceRef } from './types.ts';
+import type { Line } from './lines.ts';
+
+type TokKind = 'punct' | 'str' | 'bytes' | 'num' | 'ident' | 'eof';
+interface Tok {
+  kind: TokKind;
+  value: string;
+  line: number;
+}
+
+/** A parsed value position; `name` is set for structure members and call arguments. */
+export interface SyntaxMember {
+  name: string;
+  shape: DocShape;
+}
+
+const OPEN: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
+
+/** Index (into `lines`) of the line where the first bracket opened there closes again; -1 if it never does. */
+export function closingLineIndex(lines: Line[], file: string): number {
+  let depth = 0;
+  let opened = false;
+  for (let k = 0; k < lines.length; k++) {
+    for (const t of tokenize([lines[k]!], file)) {
+      if (t.kind !== 'punct') continue;
+      if (t.value in OPEN) { depth++; opened = true; } else if (')]}'.includes(t.value)) depth--;
+    }
+    if (opened && depth <= 0) return k;
+  }
+  return -1;
+}
+
+function tokenize(lines: Line[], file: string): Tok[] {
+  const toks: Tok[] = [];
+  for (const ln of lines) {
+    const s = ln.text;
+    let i = 0;
+    while (i < s.length) {
+      const c = s[i]!;
+      if (/\s/.test(c)) { i++; continue; }
+      if (c === "'" || ((c === 'b' || c === 'u') && s[i + 1] === "'")) {
+        const start = c === "'" ? i : i + 1;
+        let j = start + 1;
+        let v = '';
+        while (j < s.length && s[j] !== "'") {
+          if (s[j] === '\\' && j + 1 < s.length) j++;
+          v += s[j];
+          j++;
+        }
+        if (j >= s.length) throw new DocParseError({ file, line: ln.no }, 'a closing quote', `'${s.slice(start)}'`);
+        toks.push({ kind: c === 'b' ? 'bytes' : 'str', value: v, line: ln.no });
+        i = j + 1;
+        continue;
+      }
+      const num = /^-?\d+(\.\d+)?/.exec(s.slice(i));
+      if (num) { toks.push({ kind: 'num', value: num[0], line: ln.no }); i += num[0].length; continue; }
+      if (s.startsWith('...', i)) { toks.push({ kind: 'ident', value: '...', line: ln.no }); i += 3; continue; }
+      const id = /^[A-Za-z_][\w.]*/.exec(s.slice(i));
+      if (id) { toks.push({ kind: 'ident', value: id[0], line: ln.no }); i += id[0].length; continue; }
+      if ('{}[](),:=|'.includes(c)) { toks.push({ kind: 'punct', value: c, line: ln.no }); i++; continue; }
+      throw new DocParseError({ file, line: ln.no }, 'Python literal syntax', JSON.stringify(s.slice(i, i + 20)));
+    }
+  }
+  toks.push({ kind: 'eof', value: '', line: lines.at(-1)?.no ?? 0 });
+  return toks;
+}
+
+class Parser {
+  private i = 0;
+  constructor(private readonly toks: Tok[], private readonly file: string) {}
+
+  private peek(): Tok { return this.toks[this.i]!; }
+  private next(): Tok { return this.toks[this.i++]!; }
+  private ref(t: Tok): SourceRef { return { file: this.file, line: t.line }; }
+  private fail(expected: string, t = this.peek()): never {
+    throw new DocParseError(this.ref(t), expected, t.kind === 'eof' ? 'end of block' : JSON.stringify(t.value));
+  }
+  private expect(value: string): Tok {
+    const t = this.next();
+    if (t.kind !== 'punct' || t.value !== value) this.fail(`'${value}'`, t);
+    return t;
+  }
+  private isPunct(v: string): boolean { const t = this.peek(); return t.kind === 'punct' && t.value === v; }
+
+  /** `target = something.method(Name=value, ...)` → its arguments */
+  call(): { members: SyntaxMember[]; line: number } {
+    const head = this.next();
+    if (head.kind !== 'ident') this.fail('`response = client.<method>(`', head);
+    this.expect('=');
+    const fn = this.next();
+    if (fn.kind !== 'ident') this.fail('a method name', fn);
+    this.expect('(');
+    const members: SyntaxMember[] = [];
+    while (!this.isPunct(')')) {
+      const name = this.next();
+      if (name.kind !== 'ident') this.fail('a parameter name `Name=`', name);
+      this.expect('=');
+      members.push({ name: name.value, shape: this.value() });
+      if (!this.isPunct(')')) this.expect(',');
+    }
+    this.expect(')');
+    this.end();
+    return { members, line: head.line };
+  }
+
+  /** a bare value: the Response Syntax block */
+  block(): DocShape {
+    const v = this.value();
+    this.end();
+    return v;
+  }
+
+  private end(): void {
+    if (this.peek().kind !== 'eof') this.fail('the end of the syntax block');
+  }
+
+  private value(): DocShape {
+    const first = this.peek();
+    const alts: DocShape[] = [this.alternative()];
+    while (this.isPunct('|')) { this.next(); alts.push(this.alternative()); }
+    return combine(alts, this.ref(first), (e) => this.fail(e, first));
+  }
+
+  private alternative(): DocShape {
+    const t = this.next();
+    const ref = this.ref(t);
+    switch (t.kind) {
+      case 'str': return { type: 'string', enum: t.value === 'string' ? undefined : [t.value], ref };
+      case 'bytes': return { type: 'blob', ref };
+      case 'num': return { type: t.value.includes('.') ? 'float' : 'integer', ref };
+      case 'punct':
+        if (t.value === '{') return this.dict(ref);
+        if (t.value === '[') return this.list(ref);
+        return this.fail('a value', t);
+      case 'ident':
+        if (t.value === 'True' || t.value === 'False') return { type: 'boolean', ref };
+        if (t.value === 'None') return { type: 'document', ref };
+        if (t.value === 'datetime') { this.skipArgs(); return { type: 'timestamp', ref }; }
+        if (t.value === 'StreamingBody') { this.skipArgs(); return { type: 'blob', ref }; }
+        return this.fail('a value (quoted string, number, True|False, datetime(...), {...} or [...])', t);
+      default:
+        return this.fail('a value', t);
+    }
+  }
+
+  private skipArgs(): void {
+    this.expect('(');
+    while (!this.isPunct(')')) {
+      const t = this.next();
+      if (t.kind !== 'num' && !(t.kind === 'punct' && t.value === ',')) this.fail('numeric arguments', t);
+    }
+    this.expect(')');
+  }
+
+  private dict(ref: SourceRef): DocShape {
+    const entries: { keys: Tok[]; shape: DocShape }[] = [];
+    while (!this.isPunct('}')) {
+      if (this.peek().kind === 'ident' && this.peek().value === '...') { this.next(); this.optionalComma(); continue; }
+      const keys = [this.key()];
+      while (this.isPunct('|')) { this.next(); keys.push(this.key()); }
+      this.expect(':');
+      entries.push({ keys, shape: this.value() });
+      if (!this.isPunct('}')) this.expect(',');
+    }
+    this.expect('}');
+    const only = entries[0];
+    if (entries.length === 1 && only && (only.keys.length > 1 || only.keys[0]!.value === 'string')) {
+      const keyEnum = only.keys.length > 1 ? only.keys.map((k) => k.value) : undefined;
+      return { type: 'map', key: { type: 'string', enum: keyEnum, ref: this.ref(only.keys[0]!) }, value: only.shape, ref };
+    }
+    const members = entries.map((e) => {
+      if (e.keys.length > 1) this.fail("a single member name before ':'", e.keys[1]);
+      return { name: e.keys[0]!.value, shape: e.shape, description: '', ref: this.ref(e.keys[0]!) };
+    });
+    return { type: 'structure', members, ref };
+  }
+
+  private key(): Tok {
+    const t = this.next();
+    if (t.kind !== 'str') this.fail('a quoted key', t);
+    return t;
+  }
+
+  private optionalComma(): void { if (this.isPunct(',')) this.next(); }
+
+  private list(ref: SourceRef): DocShape {
+    if (this.isPunct(']')) this.fail('a list element example');
+    if (this.peek().kind === 'ident' && this.peek().value === '...') {
+      this.next();
+      this.expect(']');
+      return { type: 'list', member: { type: 'document', ref }, ref };
+    }
+    const member = this.value();
+    this.optionalComma();
+    if (this.peek().kind === 'ident' && this.peek().value === '...') { this.next(); this.optionalComma(); }
+    this.expect(']');
+    return { type: 'list', member, ref };
+  }
+}
+
+/** `'A'|'B'` → enum; `True|False` → boolean; a mix of kinds → document. */
+function combine(alts: DocShape[], ref: SourceRef, fail: (expected: string) => never): DocShape {
+  if (alts.length === 1) return alts[0]!;
+  const kinds = new Set<DocType>(alts.map((a) => a.type));
+  if (kinds.size === 1) {
+    const [kind] = kinds;
+    if (kind === 'boolean') return { type: 'boolean', ref };
+    if (kind === 'string' && alts.every((a) => a.enum)) return { type: 'string', enum: alts.flatMap((a) => a.enum!), ref };
+  }
+  if (kinds.size >= 3) return { type: 'document', ref };
+  return fail("alternatives of one kind ('A'|'B' or True|False)");
+}
+
+export function parseCallBlock(lines: Line[], file: string): { members: SyntaxMember[]; line: number } {
+  return new Parser(tokenize(lines, file), file).call();
+}
+
+export function parseValueBlock(lines: Line[], file: string): DocShape {
+  return new Parser(tokenize(lines, file), file).block();
+}
