@@ -1,0 +1,83 @@
+// The command line: parses flags and calls the library. No logic the library lacks.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { DocParseError } from './docs/types.ts';
+import { driftSummary } from './emit/drift-md.ts';
+import { ModelError } from './model/build.ts';
+import { OverlayError } from './model/overlay.ts';
+import { deriveJsonSchema } from './spec/derive.ts';
+import { buildProjectSpec, staleArtifacts } from './spec/project.ts';
+
+/** Exit codes: 0 success, 1 findings (e.g. a stale spec), 2 usage error, 3 bad input (a page or overlay). */
+export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3 } as const;
+
+const USAGE = `Usage: aws-backup-conformance <command>
+
+Commands:
+  spec build [--check]                     derive spec/ from spec/docs (+ the SDK, + spec/overlay); --check only
+                                           reports which committed artifacts are stale (exit 1)
+  spec derive <docs-dir> --out <file.json> [--no-sdk]
+                                           the JSON Schema for any service's boto3 reference pages
+`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  try {
+    const [command, sub, ...rest] = argv;
+    if (!command || command === '--help' || command === '-h') {
+      out.write(USAGE);
+      return command ? EXIT.ok : EXIT.usage;
+    }
+    if (command === 'spec' && sub === 'build') return await specBuild(rest, out);
+    if (command === 'spec' && sub === 'derive') return await specDerive(rest, out);
+    throw new UsageError(`unknown command '${[command, sub].filter(Boolean).join(' ')}'`);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err.write(`error: ${(e as Error).message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if (e instanceof DocParseError || e instanceof OverlayError || e instanceof ModelError) {
+      err.write(`error: ${e.message}\nNothing was written.\n`);
+      return EXIT.input;
+    }
+    throw e;
+  }
+}
+
+async function specBuild(args: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values } = parseArgs({ args, options: { check: { type: 'boolean' }, root: { type: 'string' } }, strict: true });
+  const root = resolve(values.root ?? '.');
+  if (values.check) {
+    const stale = await staleArtifacts(root);
+    out.write(stale.length ? `stale: ${stale.join(', ')} (run npm run spec)\n` : 'spec/ is up to date\n');
+    return stale.length ? EXIT.findings : EXIT.ok;
+  }
+  const started = performance.now();
+  const spec = await buildProjectSpec(root);
+  const ops = Object.values(spec.model.operations);
+  out.write(
+    `${spec.model.service}: ${ops.length} operations (${ops.filter((o) => o.paginated).length} paginated), ` +
+      `${Object.keys(spec.model.errors).length} error shapes, in ${Math.round(performance.now() - started)} ms\n` +
+      `wrote ${Object.keys(spec.files).join(', ')}\n` +
+      `drift: ${driftSummary(spec.drift)} (details in spec/drift.md)\n`,
+  );
+  return EXIT.ok;
+}
+
+async function specDerive(args: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { out: { type: 'string' }, 'no-sdk': { type: 'boolean' }, overlay: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) throw new UsageError('spec derive takes exactly one <docs-dir>');
+  if (!values.out) throw new UsageError('spec derive needs --out <file.json>');
+  const { model, drift } = await deriveJsonSchema(resolve(positionals[0]!), values.out, { sdk: !values['no-sdk'], overlay: values.overlay });
+  out.write(
+    `${model.service}: ${Object.keys(model.operations).length} operations${model.sdkPackage ? ` (+ ${model.sdkPackage})` : ' (docs only)'} → ${values.out}\n` +
+      `drift: ${driftSummary(drift)}\n`,
+  );
+  return EXIT.ok;
+}
