@@ -25,9 +25,12 @@ export class OverlayError extends Error {
   }
 }
 
-const CONSTRAINT_KEYS: Record<keyof Constraints, 'number' | 'string'> = {
-  min: 'number', max: 'number', minLength: 'number', maxLength: 'number', pattern: 'string',
+const CONSTRAINT_KEYS: Record<keyof Constraints, 'number' | 'string' | 'string[]'> = {
+  min: 'number', max: 'number', minLength: 'number', maxLength: 'number', pattern: 'string', enum: 'string[]',
 };
+
+const isA = (v: unknown, want: string) =>
+  want === 'string[]' ? Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') : typeof v === want;
 
 /** Validates a parsed overlay document; every error names the file and the field. */
 export function parseOverlay(file: string, doc: unknown): Overlay {
@@ -49,7 +52,7 @@ export function parseOverlay(file: string, doc: unknown): Overlay {
     for (const [k, v] of Object.entries(c)) {
       const want = CONSTRAINT_KEYS[k as keyof Constraints];
       if (!want) throw new OverlayError(file, `${at}.constraints.${k}`, `one of ${Object.keys(CONSTRAINT_KEYS).join(', ')}`);
-      if (typeof v !== want) throw new OverlayError(file, `${at}.constraints.${k}`, `a ${want}`);
+      if (!isA(v, want)) throw new OverlayError(file, `${at}.constraints.${k}`, want === 'string[]' ? 'a non-empty array of strings' : `a ${want}`);
       if (k === 'pattern') {
         try { new RegExp(v as string, 'u'); } catch { throw new OverlayError(file, `${at}.constraints.pattern`, 'a valid regular expression'); }
       }

@@ -17,6 +17,8 @@ export interface Constraints {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  /** valid values the API Reference lists where no page shows them (e.g. a map's keys) */
+  enum?: string[];
 }
 
 export interface Shape extends Constraints {
