@@ -1671,9 +1671,9 @@ export interface components {
                     EnableContinuousBackup?: boolean;
                     /** @description The timezone in which the schedule expression is set. By default, ScheduleExpressions are in UTC. You can modify this to a specified timezone. */
                     ScheduleExpressionTimezone?: string;
-                    /** @description There can up to one IndexAction in each BackupRule, as each backup can have 0 or 1 backup index associated with it. Within the array is ResourceTypes. Only 1 resource type will be accepted for each BackupRule. Valid values: * EBS for Amazon Elastic Block Store * S3 for Amazon Simple Storage Service (Amazon S3) */
+                    /** @description There can up to one IndexAction in each BackupRule, as each backup can have 0 or 1 backup index associated with it. Within the array is ResourceTypes. Only 1 resource type will be accepted for each BackupRule. Valid values: EBS for Amazon Elastic Block Store S3 for Amazon Simple Storage Service (Amazon S3) */
                     IndexActions?: {
-                        /** @description 0 or 1 index action will be accepted for each BackupRule. Valid values: * EBS for Amazon Elastic Block Store * S3 for Amazon Simple Storage Service (Amazon S3) */
+                        /** @description 0 or 1 index action will be accepted for each BackupRule. Valid values: EBS for Amazon Elastic Block Store S3 for Amazon Simple Storage Service (Amazon S3) */
                         ResourceTypes?: string[];
                     }[];
                     /** @description Contains your scanning configuration for the backup rule and includes the malware scanner, and scan mode of either full or incremental. */
@@ -1745,7 +1745,7 @@ export interface components {
                 SelectionName: string;
                 /** @description The ARN of the IAM role that Backup uses to authenticate when backing up the target resource; for example, arn:aws:iam::123456789012:role/S3Access. */
                 IamRoleArn: string;
-                /** @description The Amazon Resource Names (ARNs) of the resources to assign to a backup plan. The maximum number of ARNs is 500 without wildcards, or 30 ARNs with wildcards. If you need to assign many resources to a backup plan, consider a different resource selection strategy, such as assigning all resources of a resource type or refining your resource selection using tags. If you specify multiple ARNs, the resources much match any of the ARNs (OR logic). .. note:: When using wildcards in ARN patterns for backup selections, the asterisk () must appear at the end of the ARN string (prefix pattern). For example, arn:aws:s3:::my-bucket- is valid, but arn:aws:s3:::*-logs is not supported. */
+                /** @description The Amazon Resource Names (ARNs) of the resources to assign to a backup plan. The maximum number of ARNs is 500 without wildcards, or 30 ARNs with wildcards. If you need to assign many resources to a backup plan, consider a different resource selection strategy, such as assigning all resources of a resource type or refining your resource selection using tags. If you specify multiple ARNs, the resources much match any of the ARNs (OR logic). note:: When using wildcards in ARN patterns for backup selections, the asterisk () must appear at the end of the ARN string (prefix pattern). For example, arn:aws:s3:::my-bucket- is valid, but arn:aws:s3:::*-logs is not supported. */
                 Resources?: string[];
                 /** @description The conditions that you define to assign resources to your backup plans using tags. For example, "StringEquals": { "ConditionKey": "backup", "ConditionValue": "daily"}. ListOfTags supports only StringEquals. Condition operators are case sensitive. If you specify multiple conditions, the resources much match any of the conditions (OR logic). */
                 ListOfTags?: {
@@ -2064,7 +2064,7 @@ export interface components {
         CreateRestoreTestingSelectionRequestBody: {
             /** @description This is an optional unique string that identifies the request and allows failed requests to be retried without the risk of running the operation twice. If used, this parameter must contain 1 to 50 alphanumeric or '-_.' characters. */
             CreatorRequestId?: string;
-            /** @description This consists of RestoreTestingSelectionName, ProtectedResourceType, and one of the following: * ProtectedResourceArns * ProtectedResourceConditions Each protected resource type can have one single value. A restore testing selection can include a wildcard value ("*") for ProtectedResourceArns along with ProtectedResourceConditions. Alternatively, you can include up to 30 specific protected resource ARNs in ProtectedResourceArns. */
+            /** @description This consists of RestoreTestingSelectionName, ProtectedResourceType, and one of the following: ProtectedResourceArns ProtectedResourceConditions Each protected resource type can have one single value. A restore testing selection can include a wildcard value ("*") for ProtectedResourceArns along with ProtectedResourceConditions. Alternatively, you can include up to 30 specific protected resource ARNs in ProtectedResourceArns. */
             RestoreTestingSelection: {
                 /** @description The Amazon Resource Name (ARN) of the IAM role that Backup uses to create the target resource; for example: arn:aws:iam::123456789012:role/S3Access. */
                 IamRoleArn: string;
@@ -2087,7 +2087,7 @@ export interface components {
                         Value: string;
                     }[];
                 };
-                /** @description The type of Amazon Web Services resource included in a restore testing selection; for example, an Amazon EBS volume or an Amazon RDS database. Supported resource types accepted include: * Aurora for Amazon Aurora * DocumentDB for Amazon DocumentDB (with MongoDB compatibility) * DynamoDB for Amazon DynamoDB * EBS for Amazon Elastic Block Store * EC2 for Amazon Elastic Compute Cloud * EFS for Amazon Elastic File System * FSx for Amazon FSx * Neptune for Amazon Neptune * RDS for Amazon Relational Database Service * S3 for Amazon S3 */
+                /** @description The type of Amazon Web Services resource included in a restore testing selection; for example, an Amazon EBS volume or an Amazon RDS database. Supported resource types accepted include: Aurora for Amazon Aurora DocumentDB for Amazon DocumentDB (with MongoDB compatibility) DynamoDB for Amazon DynamoDB EBS for Amazon Elastic Block Store EC2 for Amazon Elastic Compute Cloud EFS for Amazon Elastic File System FSx for Amazon FSx Neptune for Amazon Neptune RDS for Amazon Relational Database Service S3 for Amazon S3 */
                 ProtectedResourceType: string;
                 /** @description You can override certain restore metadata keys by including the parameter RestoreMetadataOverrides in the body of RestoreTestingSelection. Key values are not case sensitive. See the complete list of restore testing inferred metadata. */
                 RestoreMetadataOverrides?: {
@@ -2210,7 +2210,7 @@ export interface components {
             StatusMessage?: string;
             /** @description Contains an estimated percentage that is complete of a job at the time the job status was queried. */
             PercentDone?: string;
-            /** @description The size, in bytes, of a backup (recovery point). This value can render differently depending on the resource type as Backup pulls in data information from other Amazon Web Services services. For example, the value returned may show a value of 0, which may differ from the anticipated value. The expected behavior for values by resource type are described as follows: * Amazon Aurora, Amazon DocumentDB, and Amazon Neptune do not have this value populate from the operation GetBackupJobStatus. * For Amazon DynamoDB with advanced features, this value refers to the size of the recovery point (backup). * Amazon EC2 and Amazon EBS show volume size (provisioned storage) returned as part of this value. Amazon EBS does not return backup size information; snapshot size will have the same value as the original resource that was backed up. * For Amazon EFS, this value refers to the delta bytes transferred during a backup. * For Amazon EKS, this value refers to the size of your nested EKS recovery point. * Amazon FSx does not populate this value from the operation GetBackupJobStatus for FSx file systems. * An Amazon RDS instance will show as 0. * For virtual machines running VMware, this value is passed to Backup through an asynchronous workflow, which can mean this displayed value can under-represent the actual backup size. */
+            /** @description The size, in bytes, of a backup (recovery point). This value can render differently depending on the resource type as Backup pulls in data information from other Amazon Web Services services. For example, the value returned may show a value of 0, which may differ from the anticipated value. The expected behavior for values by resource type are described as follows: Amazon Aurora, Amazon DocumentDB, and Amazon Neptune do not have this value populate from the operation GetBackupJobStatus. For Amazon DynamoDB with advanced features, this value refers to the size of the recovery point (backup). Amazon EC2 and Amazon EBS show volume size (provisioned storage) returned as part of this value. Amazon EBS does not return backup size information; snapshot size will have the same value as the original resource that was backed up. For Amazon EFS, this value refers to the delta bytes transferred during a backup. For Amazon EKS, this value refers to the size of your nested EKS recovery point. Amazon FSx does not populate this value from the operation GetBackupJobStatus for FSx file systems. An Amazon RDS instance will show as 0. For virtual machines running VMware, this value is passed to Backup through an asynchronous workflow, which can mean this displayed value can under-represent the actual backup size. */
             BackupSizeInBytes?: number;
             /** @description Specifies the IAM role ARN used to create the target recovery point; for example, arn:aws:iam::123456789012:role/S3Access. */
             IamRoleArn?: string;
@@ -2450,13 +2450,13 @@ export interface components {
             CreationTime?: number;
             /** @description The deployment status of a framework. The statuses are: CREATE_IN_PROGRESS | UPDATE_IN_PROGRESS | DELETE_IN_PROGRESS | COMPLETED | FAILED */
             DeploymentStatus?: string;
-            /** @description A framework consists of one or more controls. Each control governs a resource, such as backup plans, backup selections, backup vaults, or recovery points. You can also turn Config recording on or off for each resource. The statuses are: * ACTIVE when recording is turned on for all resources governed by the framework. * PARTIALLY_ACTIVE when recording is turned off for at least one resource governed by the framework. * INACTIVE when recording is turned off for all resources governed by the framework. * UNAVAILABLE when Backup is unable to validate recording status at this time. */
+            /** @description A framework consists of one or more controls. Each control governs a resource, such as backup plans, backup selections, backup vaults, or recovery points. You can also turn Config recording on or off for each resource. The statuses are: ACTIVE when recording is turned on for all resources governed by the framework. PARTIALLY_ACTIVE when recording is turned off for at least one resource governed by the framework. INACTIVE when recording is turned off for all resources governed by the framework. UNAVAILABLE when Backup is unable to validate recording status at this time. */
             FrameworkStatus?: string;
             /** @description A customer-chosen string that you can use to distinguish between otherwise identical calls to DescribeFrameworkOutput. Retrying a successful request with the same idempotency token results in a success message with no action taken. */
             IdempotencyToken?: string;
         };
         DescribeGlobalSettingsOutput: {
-            /** @description The status of the flags isCrossAccountBackupEnabled, isMpaEnabled ('Mpa' refers to multi-party approval), and isDelegatedAdministratorEnabled. * isCrossAccountBackupEnabled: Allow accounts in your organization to copy backups to other accounts. * isMpaEnabled: Add cross-account access to your organization with the option to assign a Multi-party approval team to a logically air-gapped vault. * isDelegatedAdministratorEnabled: Allow Backup to automatically synchronize delegated administrator permissions with Organizations. */
+            /** @description The status of the flags isCrossAccountBackupEnabled, isMpaEnabled ('Mpa' refers to multi-party approval), and isDelegatedAdministratorEnabled. isCrossAccountBackupEnabled: Allow accounts in your organization to copy backups to other accounts. isMpaEnabled: Add cross-account access to your organization with the option to assign a Multi-party approval team to a logically air-gapped vault. isDelegatedAdministratorEnabled: Allow Backup to automatically synchronize delegated administrator permissions with Organizations. */
             GlobalSettings?: {
                 [key: string]: string;
             };
@@ -2518,7 +2518,7 @@ export interface components {
             /** @description Specifies the IAM role ARN used to create the target recovery point; for example, arn:aws:iam::123456789012:role/S3Access. */
             IamRoleArn?: string;
             /**
-             * @description A status code specifying the state of the recovery point. For more information, see Recovery point status in the Backup Developer Guide. * CREATING status indicates that an Backup job has been initiated for a resource. The backup process has started and is actively processing a backup job for the associated recovery point. * AVAILABLE status indicates that the backup was successfully created for the recovery point. The backup process has completed without any issues, and the recovery point is now ready for use. * PARTIAL status indicates a composite recovery point has one or more nested recovery points that were not in the backup. * EXPIRED status indicates that the recovery point has exceeded its retention period, but Backup lacks permission or is otherwise unable to delete it. To manually delete these recovery points, see Step 3\: Delete the recovery points in the Clean up resources section of Getting started. * STOPPED status occurs on a continuous backup where a user has taken some action that causes the continuous backup to be disabled. This can be caused by the removal of permissions, turning off versioning, turning off events being sent to EventBridge, or disabling the EventBridge rules that are put in place by Backup. For recovery points of Amazon S3, Amazon RDS, and Amazon Aurora resources, this status occurs when the retention period of a continuous backup rule is changed. To resolve STOPPED status, ensure that all requested permissions are in place and that versioning is enabled on the S3 bucket. Once these conditions are met, the next instance of a backup rule running will result in a new continuous recovery point being created. The recovery points with STOPPED status do not need to be deleted. For SAP HANA on Amazon EC2 STOPPED status occurs due to user action, application misconfiguration, or backup failure. To ensure that future continuous backups succeed, refer to the recovery point status and check SAP HANA for details.
+             * @description A status code specifying the state of the recovery point. For more information, see Recovery point status in the Backup Developer Guide. CREATING status indicates that an Backup job has been initiated for a resource. The backup process has started and is actively processing a backup job for the associated recovery point. AVAILABLE status indicates that the backup was successfully created for the recovery point. The backup process has completed without any issues, and the recovery point is now ready for use. PARTIAL status indicates a composite recovery point has one or more nested recovery points that were not in the backup. EXPIRED status indicates that the recovery point has exceeded its retention period, but Backup lacks permission or is otherwise unable to delete it. To manually delete these recovery points, see Step 3\: Delete the recovery points in the Clean up resources section of Getting started. STOPPED status occurs on a continuous backup where a user has taken some action that causes the continuous backup to be disabled. This can be caused by the removal of permissions, turning off versioning, turning off events being sent to EventBridge, or disabling the EventBridge rules that are put in place by Backup. For recovery points of Amazon S3, Amazon RDS, and Amazon Aurora resources, this status occurs when the retention period of a continuous backup rule is changed. To resolve STOPPED status, ensure that all requested permissions are in place and that versioning is enabled on the S3 bucket. Once these conditions are met, the next instance of a backup rule running will result in a new continuous recovery point being created. The recovery points with STOPPED status do not need to be deleted. For SAP HANA on Amazon EC2 STOPPED status occurs due to user action, application misconfiguration, or backup failure. To ensure that future continuous backups succeed, refer to the recovery point status and check SAP HANA for details.
              * @enum {string}
              */
             Status?: "COMPLETED" | "PARTIAL" | "DELETING" | "EXPIRED" | "AVAILABLE" | "STOPPED" | "CREATING";
@@ -2827,7 +2827,7 @@ export interface components {
         DisassociateRecoveryPointOutput: Record<string, never>;
         DisassociateRecoveryPointFromParentOutput: Record<string, never>;
         ExportBackupPlanTemplateOutput: {
-            /** @description The body of a backup plan template in JSON format. .. note:: This is a signed JSON document that cannot be modified before being passed to GetBackupPlanFromJSON. */
+            /** @description The body of a backup plan template in JSON format. note:: This is a signed JSON document that cannot be modified before being passed to GetBackupPlanFromJSON. */
             BackupPlanTemplateJson?: string;
         };
         GetBackupPlanOutput: {
@@ -2894,7 +2894,7 @@ export interface components {
                     ScheduleExpressionTimezone?: string;
                     /** @description IndexActions is an array you use to specify how backup data should be indexed. eEach BackupRule can have 0 or 1 IndexAction, as each backup can have up to one index associated with it. Within the array is ResourceType. Only one will be accepted for each BackupRule. */
                     IndexActions?: {
-                        /** @description 0 or 1 index action will be accepted for each BackupRule. Valid values: * EBS for Amazon Elastic Block Store * S3 for Amazon Simple Storage Service (Amazon S3) */
+                        /** @description 0 or 1 index action will be accepted for each BackupRule. Valid values: EBS for Amazon Elastic Block Store S3 for Amazon Simple Storage Service (Amazon S3) */
                         ResourceTypes?: string[];
                     }[];
                     /** @description Contains your scanning configuration for the backup rule and includes the malware scanner, and scan mode of either full or incremental. */
@@ -3037,7 +3037,7 @@ export interface components {
                     ScheduleExpressionTimezone?: string;
                     /** @description IndexActions is an array you use to specify how backup data should be indexed. eEach BackupRule can have 0 or 1 IndexAction, as each backup can have up to one index associated with it. Within the array is ResourceType. Only one will be accepted for each BackupRule. */
                     IndexActions?: {
-                        /** @description 0 or 1 index action will be accepted for each BackupRule. Valid values: * EBS for Amazon Elastic Block Store * S3 for Amazon Simple Storage Service (Amazon S3) */
+                        /** @description 0 or 1 index action will be accepted for each BackupRule. Valid values: EBS for Amazon Elastic Block Store S3 for Amazon Simple Storage Service (Amazon S3) */
                         ResourceTypes?: string[];
                     }[];
                     /** @description Contains your scanning configuration for the backup rule and includes the malware scanner, and scan mode of either full or incremental. */
@@ -3141,7 +3141,7 @@ export interface components {
                     ScheduleExpressionTimezone?: string;
                     /** @description IndexActions is an array you use to specify how backup data should be indexed. eEach BackupRule can have 0 or 1 IndexAction, as each backup can have up to one index associated with it. Within the array is ResourceType. Only one will be accepted for each BackupRule. */
                     IndexActions?: {
-                        /** @description 0 or 1 index action will be accepted for each BackupRule. Valid values: * EBS for Amazon Elastic Block Store * S3 for Amazon Simple Storage Service (Amazon S3) */
+                        /** @description 0 or 1 index action will be accepted for each BackupRule. Valid values: EBS for Amazon Elastic Block Store S3 for Amazon Simple Storage Service (Amazon S3) */
                         ResourceTypes?: string[];
                     }[];
                     /** @description Contains your scanning configuration for the backup rule and includes the malware scanner, and scan mode of either full or incremental. */
@@ -3188,7 +3188,7 @@ export interface components {
                 SelectionName: string;
                 /** @description The ARN of the IAM role that Backup uses to authenticate when backing up the target resource; for example, arn:aws:iam::123456789012:role/S3Access. */
                 IamRoleArn: string;
-                /** @description The Amazon Resource Names (ARNs) of the resources to assign to a backup plan. The maximum number of ARNs is 500 without wildcards, or 30 ARNs with wildcards. If you need to assign many resources to a backup plan, consider a different resource selection strategy, such as assigning all resources of a resource type or refining your resource selection using tags. If you specify multiple ARNs, the resources much match any of the ARNs (OR logic). .. note:: When using wildcards in ARN patterns for backup selections, the asterisk () must appear at the end of the ARN string (prefix pattern). For example, arn:aws:s3:::my-bucket- is valid, but arn:aws:s3:::*-logs is not supported. */
+                /** @description The Amazon Resource Names (ARNs) of the resources to assign to a backup plan. The maximum number of ARNs is 500 without wildcards, or 30 ARNs with wildcards. If you need to assign many resources to a backup plan, consider a different resource selection strategy, such as assigning all resources of a resource type or refining your resource selection using tags. If you specify multiple ARNs, the resources much match any of the ARNs (OR logic). note:: When using wildcards in ARN patterns for backup selections, the asterisk () must appear at the end of the ARN string (prefix pattern). For example, arn:aws:s3:::my-bucket- is valid, but arn:aws:s3:::*-logs is not supported. */
                 Resources?: string[];
                 /** @description The conditions that you define to assign resources to your backup plans using tags. For example, "StringEquals": { "ConditionKey": "backup", "ConditionValue": "daily"}. ListOfTags supports only StringEquals. Condition operators are case sensitive. If you specify multiple conditions, the resources much match any of the conditions (OR logic). */
                 ListOfTags?: {
@@ -3442,7 +3442,7 @@ export interface components {
             };
         };
         GetSupportedResourceTypesOutput: {
-            /** @description Contains a string with the supported Amazon Web Services resource types: * Aurora for Amazon Aurora * CloudFormation for CloudFormation * DocumentDB for Amazon DocumentDB (with MongoDB compatibility) * DynamoDB for Amazon DynamoDB * EBS for Amazon Elastic Block Store * EC2 for Amazon Elastic Compute Cloud * EFS for Amazon Elastic File System * EKS for Amazon Elastic Kubernetes Service * FSx for Amazon FSx * Neptune for Amazon Neptune * RDS for Amazon Relational Database Service * Redshift for Amazon Redshift * S3 for Amazon Simple Storage Service (Amazon S3) * SAP HANA on Amazon EC2 for SAP HANA databases on Amazon Elastic Compute Cloud instances * Storage Gateway for Storage Gateway * Timestream for Amazon Timestream * VirtualMachine for VMware virtual machines */
+            /** @description Contains a string with the supported Amazon Web Services resource types: Aurora for Amazon Aurora CloudFormation for CloudFormation DocumentDB for Amazon DocumentDB (with MongoDB compatibility) DynamoDB for Amazon DynamoDB EBS for Amazon Elastic Block Store EC2 for Amazon Elastic Compute Cloud EFS for Amazon Elastic File System EKS for Amazon Elastic Kubernetes Service FSx for Amazon FSx Neptune for Amazon Neptune RDS for Amazon Relational Database Service Redshift for Amazon Redshift S3 for Amazon Simple Storage Service (Amazon S3) SAP HANA on Amazon EC2 for SAP HANA databases on Amazon Elastic Compute Cloud instances Storage Gateway for Storage Gateway Timestream for Amazon Timestream VirtualMachine for VMware virtual machines */
             ResourceTypes?: string[];
         };
         GetTieringConfigurationOutput: {
@@ -3521,7 +3521,7 @@ export interface components {
                 StatusMessage?: string;
                 /** @description Contains an estimated percentage complete of a job at the time the job status was queried. */
                 PercentDone?: string;
-                /** @description The size, in bytes, of a backup (recovery point). This value can render differently depending on the resource type as Backup pulls in data information from other Amazon Web Services services. For example, the value returned may show a value of 0, which may differ from the anticipated value. The expected behavior for values by resource type are described as follows: * Amazon Aurora, Amazon DocumentDB, and Amazon Neptune do not have this value populate from the operation GetBackupJobStatus. * For Amazon DynamoDB with advanced features, this value refers to the size of the recovery point (backup). * Amazon EC2 and Amazon EBS show volume size (provisioned storage) returned as part of this value. Amazon EBS does not return backup size information; snapshot size will have the same value as the original resource that was backed up. * For Amazon EFS, this value refers to the delta bytes transferred during a backup. * For Amazon EKS, this value refers to the size of your nested EKS recovery point. * Amazon FSx does not populate this value from the operation GetBackupJobStatus for FSx file systems. * An Amazon RDS instance will show as 0. * For virtual machines running VMware, this value is passed to Backup through an asynchronous workflow, which can mean this displayed value can under-represent the actual backup size. */
+                /** @description The size, in bytes, of a backup (recovery point). This value can render differently depending on the resource type as Backup pulls in data information from other Amazon Web Services services. For example, the value returned may show a value of 0, which may differ from the anticipated value. The expected behavior for values by resource type are described as follows: Amazon Aurora, Amazon DocumentDB, and Amazon Neptune do not have this value populate from the operation GetBackupJobStatus. For Amazon DynamoDB with advanced features, this value refers to the size of the recovery point (backup). Amazon EC2 and Amazon EBS show volume size (provisioned storage) returned as part of this value. Amazon EBS does not return backup size information; snapshot size will have the same value as the original resource that was backed up. For Amazon EFS, this value refers to the delta bytes transferred during a backup. For Amazon EKS, this value refers to the size of your nested EKS recovery point. Amazon FSx does not populate this value from the operation GetBackupJobStatus for FSx file systems. An Amazon RDS instance will show as 0. For virtual machines running VMware, this value is passed to Backup through an asynchronous workflow, which can mean this displayed value can under-represent the actual backup size. */
                 BackupSizeInBytes?: number;
                 /** @description Specifies the IAM role ARN used to create the target recovery point. IAM roles other than the default role must include either AWSBackup or AwsBackup in the role name. For example, arn:aws:iam::123456789012:role/AWSBackupRDSAccess. Role names without those strings lack permissions to perform backup jobs. */
                 IamRoleArn?: string;
@@ -3595,7 +3595,7 @@ export interface components {
                 /** @description The value of time in number format of a job end time. This value is the time in Unix format, Coordinated Universal Time (UTC), and accurate to milliseconds. For example, the value 1516925490.087 represents Friday, January 26, 2018 12:11:30.087 AM. */
                 EndTime?: number;
             }[];
-            /** @description The period for the returned results. * ONE_DAY - The daily job count for the prior 14 days. * SEVEN_DAYS - The aggregated job count for the prior 7 days. * FOURTEEN_DAYS - The aggregated job count for prior 14 days. */
+            /** @description The period for the returned results. ONE_DAY - The daily job count for the prior 14 days. SEVEN_DAYS - The aggregated job count for the prior 7 days. FOURTEEN_DAYS - The aggregated job count for prior 14 days. */
             AggregationPeriod?: string;
             /** @description The next item following a partial list of returned resources. For example, if a request is made to return MaxResults number of resources, NextToken allows you to return more items in your list starting at the location pointed to by the next token. */
             NextToken?: string;
@@ -3854,7 +3854,7 @@ export interface components {
                 /** @description The value of time in number format of a job end time. This value is the time in Unix format, Coordinated Universal Time (UTC), and accurate to milliseconds. For example, the value 1516925490.087 represents Friday, January 26, 2018 12:11:30.087 AM. */
                 EndTime?: number;
             }[];
-            /** @description The period for the returned results. * ONE_DAY - The daily job count for the prior 14 days. * SEVEN_DAYS - The aggregated job count for the prior 7 days. * FOURTEEN_DAYS - The aggregated job count for prior 14 days. */
+            /** @description The period for the returned results. ONE_DAY - The daily job count for the prior 14 days. SEVEN_DAYS - The aggregated job count for the prior 7 days. FOURTEEN_DAYS - The aggregated job count for prior 14 days. */
             AggregationPeriod?: string;
             /** @description The next item following a partial list of returned resources. For example, if a request is made to return MaxResults number of resources, NextToken allows you to return more items in your list starting at the location pointed to by the next token. */
             NextToken?: string;
@@ -3889,7 +3889,7 @@ export interface components {
                 IamRoleArn?: string;
                 /** @description The date and time that a backup was created, in Unix format and Coordinated Universal Time (UTC). The value of CreationDate is accurate to milliseconds. For example, the value 1516925490.087 represents Friday, January 26, 2018 12:11:30.087 AM. */
                 BackupCreationDate?: number;
-                /** @description The resource type of the indexed recovery point. * EBS for Amazon Elastic Block Store * S3 for Amazon Simple Storage Service (Amazon S3) */
+                /** @description The resource type of the indexed recovery point. EBS for Amazon Elastic Block Store S3 for Amazon Simple Storage Service (Amazon S3) */
                 ResourceType?: string;
                 /** @description The date and time that a backup index was created, in Unix format and Coordinated Universal Time (UTC). The value of CreationDate is accurate to milliseconds. For example, the value 1516925490.087 represents Friday, January 26, 2018 12:11:30.087 AM. */
                 IndexCreationDate?: number;
@@ -4102,7 +4102,7 @@ export interface components {
         ListRecoveryPointsByResourceOutput: {
             /** @description The next item following a partial list of returned items. For example, if a request is made to return MaxResults number of items, NextToken allows you to return more items in your list starting at the location pointed to by the next token. */
             NextToken?: string;
-            /** @description An array of objects that contain detailed information about recovery points of the specified resource type. .. note:: Only Amazon EFS and Amazon EC2 recovery points return BackupVaultName. */
+            /** @description An array of objects that contain detailed information about recovery points of the specified resource type. note:: Only Amazon EFS and Amazon EC2 recovery points return BackupVaultName. */
             RecoveryPoints?: {
                 /** @description An Amazon Resource Name (ARN) that uniquely identifies a recovery point; for example, arn:aws:backup:us-east-1:123456789012:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45. */
                 RecoveryPointArn?: string;
@@ -4413,7 +4413,7 @@ export interface components {
                 /** @description The value of time in number format of a job end time. This value is the time in Unix format, Coordinated Universal Time (UTC), and accurate to milliseconds. For example, the value 1516925490.087 represents Friday, January 26, 2018 12:11:30.087 AM. */
                 EndTime?: number;
             }[];
-            /** @description The period for the returned results. * ONE_DAY - The daily job count for the prior 14 days. * SEVEN_DAYS - The aggregated job count for the prior 7 days. * FOURTEEN_DAYS - The aggregated job count for prior 14 days. */
+            /** @description The period for the returned results. ONE_DAY - The daily job count for the prior 14 days. SEVEN_DAYS - The aggregated job count for the prior 7 days. FOURTEEN_DAYS - The aggregated job count for prior 14 days. */
             AggregationPeriod?: string;
             /** @description The next item following a partial list of returned resources. For example, if a request is made to return MaxResults number of resources, NextToken allows you to return more items in your list starting at the location pointed to by the next token. */
             NextToken?: string;
@@ -4569,7 +4569,7 @@ export interface components {
                  */
                 ScanResultStatus?: "NO_THREATS_FOUND" | "THREATS_FOUND";
             }[];
-            /** @description The period for the returned results. * ONE_DAYThe daily job count for the prior 1 day. * SEVEN_DAYSThe daily job count for the prior 7 days. * FOURTEEN_DAYSThe daily job count for the prior 14 days. Valid Values: 'ONE_DAY' | 'SEVEN_DAYS' | 'FOURTEEN_DAYS' */
+            /** @description The period for the returned results. ONE_DAYThe daily job count for the prior 1 day. SEVEN_DAYSThe daily job count for the prior 7 days. FOURTEEN_DAYSThe daily job count for the prior 14 days. Valid Values: 'ONE_DAY' | 'SEVEN_DAYS' | 'FOURTEEN_DAYS' */
             AggregationPeriod?: string;
             /** @description The next item following a partial list of returned items. For example, if a request is made to return MaxResults number of items, NextToken allows you to return more items in your list starting at the location pointed to by the next token. */
             NextToken?: string;
@@ -4669,7 +4669,7 @@ export interface components {
                 [key: string]: string;
             };
             /**
-             * @description Include this parameter to enable index creation if your backup job has a resource type that supports backup indexes. Resource types that support backup indexes include: * EBS for Amazon Elastic Block Store * S3 for Amazon Simple Storage Service (Amazon S3) Index can have 1 of 2 possible values, either ENABLED or DISABLED. To create a backup index for an eligible ACTIVE recovery point that does not yet have a backup index, set value to ENABLED. To delete a backup index, set value to DISABLED.
+             * @description Include this parameter to enable index creation if your backup job has a resource type that supports backup indexes. Resource types that support backup indexes include: EBS for Amazon Elastic Block Store S3 for Amazon Simple Storage Service (Amazon S3) Index can have 1 of 2 possible values, either ENABLED or DISABLED. To create a backup index for an eligible ACTIVE recovery point that does not yet have a backup index, set value to ENABLED. To delete a backup index, set value to DISABLED.
              * @enum {string}
              */
             Index?: "ENABLED" | "DISABLED";
@@ -4729,7 +4729,7 @@ export interface components {
         StartRestoreJobRequestBody: {
             /** @description An ARN that uniquely identifies a recovery point; for example, arn:aws:backup:us-east-1:123456789012:recovery-point:1EB3B5E7-9EB0-435A-A80B-108B488B0D45. */
             RecoveryPointArn: string;
-            /** @description A set of metadata key-value pairs. You can get configuration metadata about a resource at the time it was backed up by calling GetRecoveryPointRestoreMetadata. However, values in addition to those provided by GetRecoveryPointRestoreMetadata might be required to restore a resource. For example, you might need to provide a new resource name if the original already exists. For more information about the metadata for each resource, see the following: * Metadata for Amazon Aurora * Metadata for Amazon DocumentDB * Metadata for CloudFormation * Metadata for Amazon DynamoDB * Metadata for Amazon EBS * Metadata for Amazon EC2 * Metadata for Amazon EFS * Metadata for Amazon EKS * Metadata for Amazon FSx * Metadata for Amazon Neptune * Metadata for Amazon RDS * Metadata for Amazon Redshift * Metadata for Storage Gateway * Metadata for Amazon S3 * Metadata for Amazon Timestream * Metadata for virtual machines */
+            /** @description A set of metadata key-value pairs. You can get configuration metadata about a resource at the time it was backed up by calling GetRecoveryPointRestoreMetadata. However, values in addition to those provided by GetRecoveryPointRestoreMetadata might be required to restore a resource. For example, you might need to provide a new resource name if the original already exists. For more information about the metadata for each resource, see the following: Metadata for Amazon Aurora Metadata for Amazon DocumentDB Metadata for CloudFormation Metadata for Amazon DynamoDB Metadata for Amazon EBS Metadata for Amazon EC2 Metadata for Amazon EFS Metadata for Amazon EKS Metadata for Amazon FSx Metadata for Amazon Neptune Metadata for Amazon RDS Metadata for Amazon Redshift Metadata for Storage Gateway Metadata for Amazon S3 Metadata for Amazon Timestream Metadata for virtual machines */
             Metadata: {
                 [key: string]: string;
             };
@@ -4737,7 +4737,7 @@ export interface components {
             IamRoleArn?: string;
             /** @description A customer-chosen string that you can use to distinguish between otherwise identical calls to StartRestoreJob. Retrying a successful request with the same idempotency token results in a success message with no action taken. This field is autopopulated if not provided. */
             IdempotencyToken?: string;
-            /** @description Starts a job to restore a recovery point for one of the following resources: * Aurora - Amazon Aurora * DocumentDB - Amazon DocumentDB * CloudFormation - CloudFormation * DynamoDB - Amazon DynamoDB * EBS - Amazon Elastic Block Store * EC2 - Amazon Elastic Compute Cloud * EFS - Amazon Elastic File System * EKS - Amazon Elastic Kubernetes Service * FSx - Amazon FSx * Neptune - Amazon Neptune * RDS - Amazon Relational Database Service * Redshift - Amazon Redshift * Storage Gateway - Storage Gateway * S3 - Amazon Simple Storage Service * Timestream - Amazon Timestream * VirtualMachine - Virtual machines */
+            /** @description Starts a job to restore a recovery point for one of the following resources: Aurora - Amazon Aurora DocumentDB - Amazon DocumentDB CloudFormation - CloudFormation DynamoDB - Amazon DynamoDB EBS - Amazon Elastic Block Store EC2 - Amazon Elastic Compute Cloud EFS - Amazon Elastic File System EKS - Amazon Elastic Kubernetes Service FSx - Amazon FSx Neptune - Amazon Neptune RDS - Amazon Relational Database Service Redshift - Amazon Redshift Storage Gateway - Storage Gateway S3 - Amazon Simple Storage Service Timestream - Amazon Timestream VirtualMachine - Virtual machines */
             ResourceType?: string;
             /** @description This is an optional parameter. If this equals True, tags included in the backup will be copied to the restored resource. This can only be applied to backups created through Backup. */
             CopySourceTagsToRestoredResource?: boolean;
@@ -4763,7 +4763,7 @@ export interface components {
             /** @description An ARN that uniquely identifies the base recovery point to be used for incremental scanning. */
             ScanBaseRecoveryPointArn?: string;
             /**
-             * @description Specifies the scan type use for the scan job. Includes: * FULL_SCAN will scan the entire data lineage within the backup. * INCREMENTAL_SCAN will scan the data difference between the target recovery point and base recovery point ARN.
+             * @description Specifies the scan type use for the scan job. Includes: FULL_SCAN will scan the entire data lineage within the backup. INCREMENTAL_SCAN will scan the data difference between the target recovery point and base recovery point ARN.
              * @enum {string}
              */
             ScanMode: "FULL_SCAN" | "INCREMENTAL_SCAN";
@@ -4851,9 +4851,9 @@ export interface components {
                     EnableContinuousBackup?: boolean;
                     /** @description The timezone in which the schedule expression is set. By default, ScheduleExpressions are in UTC. You can modify this to a specified timezone. */
                     ScheduleExpressionTimezone?: string;
-                    /** @description There can up to one IndexAction in each BackupRule, as each backup can have 0 or 1 backup index associated with it. Within the array is ResourceTypes. Only 1 resource type will be accepted for each BackupRule. Valid values: * EBS for Amazon Elastic Block Store * S3 for Amazon Simple Storage Service (Amazon S3) */
+                    /** @description There can up to one IndexAction in each BackupRule, as each backup can have 0 or 1 backup index associated with it. Within the array is ResourceTypes. Only 1 resource type will be accepted for each BackupRule. Valid values: EBS for Amazon Elastic Block Store S3 for Amazon Simple Storage Service (Amazon S3) */
                     IndexActions?: {
-                        /** @description 0 or 1 index action will be accepted for each BackupRule. Valid values: * EBS for Amazon Elastic Block Store * S3 for Amazon Simple Storage Service (Amazon S3) */
+                        /** @description 0 or 1 index action will be accepted for each BackupRule. Valid values: EBS for Amazon Elastic Block Store S3 for Amazon Simple Storage Service (Amazon S3) */
                         ResourceTypes?: string[];
                     }[];
                     /** @description Contains your scanning configuration for the backup rule and includes the malware scanner, and scan mode of either full or incremental. */
@@ -9414,7 +9414,7 @@ export interface operations {
                 createdBefore?: string;
                 /** @description Returns only backup jobs that were created after the specified date. */
                 createdAfter?: string;
-                /** @description Returns only backup jobs for the specified resources: * Aurora for Amazon Aurora * CloudFormation for CloudFormation * DocumentDB for Amazon DocumentDB (with MongoDB compatibility) * DynamoDB for Amazon DynamoDB * EBS for Amazon Elastic Block Store * EC2 for Amazon Elastic Compute Cloud * EFS for Amazon Elastic File System * EKS for Amazon Elastic Kubernetes Service * FSx for Amazon FSx * Neptune for Amazon Neptune * RDS for Amazon Relational Database Service * Redshift for Amazon Redshift * S3 for Amazon Simple Storage Service (Amazon S3) * SAP HANA on Amazon EC2 for SAP HANA databases on Amazon Elastic Compute Cloud instances * Storage Gateway for Storage Gateway * Timestream for Amazon Timestream * VirtualMachine for VMware virtual machines */
+                /** @description Returns only backup jobs for the specified resources: Aurora for Amazon Aurora CloudFormation for CloudFormation DocumentDB for Amazon DocumentDB (with MongoDB compatibility) DynamoDB for Amazon DynamoDB EBS for Amazon Elastic Block Store EC2 for Amazon Elastic Compute Cloud EFS for Amazon Elastic File System EKS for Amazon Elastic Kubernetes Service FSx for Amazon FSx Neptune for Amazon Neptune RDS for Amazon Relational Database Service Redshift for Amazon Redshift S3 for Amazon Simple Storage Service (Amazon S3) SAP HANA on Amazon EC2 for SAP HANA databases on Amazon Elastic Compute Cloud instances Storage Gateway for Storage Gateway Timestream for Amazon Timestream VirtualMachine for VMware virtual machines */
                 resourceType?: string;
                 /** @description The account ID to list the jobs from. Returns only backup jobs associated with the specified account ID. If used from an Organizations management account, passing * returns all jobs across the organization. */
                 accountId?: string;
@@ -9535,7 +9535,7 @@ export interface operations {
                 ResourceType?: string;
                 /** @description This parameter returns the job count for the specified message category. Example accepted strings include AccessDenied, Success, and InvalidParameters. See Monitoring for a list of accepted MessageCategory strings. The the value ANY returns count of all message categories. AGGREGATE_ALL aggregates job counts for all message categories and returns the sum. */
                 MessageCategory?: string;
-                /** @description The period for the returned results. * ONE_DAY - The daily job count for the prior 14 days. * SEVEN_DAYS - The aggregated job count for the prior 7 days. * FOURTEEN_DAYS - The aggregated job count for prior 14 days. */
+                /** @description The period for the returned results. ONE_DAY - The daily job count for the prior 14 days. SEVEN_DAYS - The aggregated job count for the prior 7 days. FOURTEEN_DAYS - The aggregated job count for prior 14 days. */
                 AggregationPeriod?: "ONE_DAY" | "SEVEN_DAYS" | "FOURTEEN_DAYS";
                 /** @description The maximum number of items to be returned. The value is an integer. Range of accepted values is from 1 to 500. */
                 MaxResults?: number;
@@ -9768,7 +9768,7 @@ export interface operations {
                 createdBefore?: string;
                 /** @description Returns only copy jobs that were created after the specified date. */
                 createdAfter?: string;
-                /** @description Returns only backup jobs for the specified resources: * Aurora for Amazon Aurora * CloudFormation for CloudFormation * DocumentDB for Amazon DocumentDB (with MongoDB compatibility) * DynamoDB for Amazon DynamoDB * EBS for Amazon Elastic Block Store * EC2 for Amazon Elastic Compute Cloud * EFS for Amazon Elastic File System * EKS for Amazon Elastic Kubernetes Service * FSx for Amazon FSx * Neptune for Amazon Neptune * RDS for Amazon Relational Database Service * Redshift for Amazon Redshift * S3 for Amazon Simple Storage Service (Amazon S3) * SAP HANA on Amazon EC2 for SAP HANA databases on Amazon Elastic Compute Cloud instances * Storage Gateway for Storage Gateway * Timestream for Amazon Timestream * VirtualMachine for VMware virtual machines */
+                /** @description Returns only backup jobs for the specified resources: Aurora for Amazon Aurora CloudFormation for CloudFormation DocumentDB for Amazon DocumentDB (with MongoDB compatibility) DynamoDB for Amazon DynamoDB EBS for Amazon Elastic Block Store EC2 for Amazon Elastic Compute Cloud EFS for Amazon Elastic File System EKS for Amazon Elastic Kubernetes Service FSx for Amazon FSx Neptune for Amazon Neptune RDS for Amazon Relational Database Service Redshift for Amazon Redshift S3 for Amazon Simple Storage Service (Amazon S3) SAP HANA on Amazon EC2 for SAP HANA databases on Amazon Elastic Compute Cloud instances Storage Gateway for Storage Gateway Timestream for Amazon Timestream VirtualMachine for VMware virtual machines */
                 resourceType?: string;
                 /** @description An Amazon Resource Name (ARN) that uniquely identifies a source backup vault to copy from; for example, arn:aws:backup:us-east-1:123456789012:backup-vault:aBackupVault. */
                 destinationVaultArn?: string;
@@ -9893,7 +9893,7 @@ export interface operations {
                 ResourceType?: string;
                 /** @description This parameter returns the job count for the specified message category. Example accepted strings include AccessDenied, Success, and InvalidParameters. See Monitoring for a list of accepted MessageCategory strings. The the value ANY returns count of all message categories. AGGREGATE_ALL aggregates job counts for all message categories and returns the sum. */
                 MessageCategory?: string;
-                /** @description The period for the returned results. * ONE_DAY - The daily job count for the prior 14 days. * SEVEN_DAYS - The aggregated job count for the prior 7 days. * FOURTEEN_DAYS - The aggregated job count for prior 14 days. */
+                /** @description The period for the returned results. ONE_DAY - The daily job count for the prior 14 days. SEVEN_DAYS - The aggregated job count for the prior 7 days. FOURTEEN_DAYS - The aggregated job count for prior 14 days. */
                 AggregationPeriod?: "ONE_DAY" | "SEVEN_DAYS" | "FOURTEEN_DAYS";
                 /** @description This parameter sets the maximum number of items to be returned. The value is an integer. Range of accepted values is from 1 to 500. */
                 MaxResults?: number;
@@ -9958,7 +9958,7 @@ export interface operations {
                 createdBefore?: string;
                 /** @description Returns only indexed recovery points that were created after the specified date. */
                 createdAfter?: string;
-                /** @description Returns a list of indexed recovery points for the specified resource type(s). Accepted values include: * EBS for Amazon Elastic Block Store * S3 for Amazon Simple Storage Service (Amazon S3) */
+                /** @description Returns a list of indexed recovery points for the specified resource type(s). Accepted values include: EBS for Amazon Elastic Block Store S3 for Amazon Simple Storage Service (Amazon S3) */
                 resourceType?: string;
                 /** @description Include this parameter to filter the returned list by the indicated statuses. Accepted values: PENDING | ACTIVE | FAILED | DELETING A recovery point with an index that has the status of ACTIVE can be included in a search. */
                 indexStatus?: "PENDING" | "ACTIVE" | "FAILED" | "DELETING";
@@ -10130,7 +10130,7 @@ export interface operations {
                 maxResults?: number;
                 /** @description Returns only recovery points that match the specified resource Amazon Resource Name (ARN). */
                 resourceArn?: string;
-                /** @description Returns only recovery points that match the specified resource type(s): * Aurora for Amazon Aurora * CloudFormation for CloudFormation * DocumentDB for Amazon DocumentDB (with MongoDB compatibility) * DynamoDB for Amazon DynamoDB * EBS for Amazon Elastic Block Store * EC2 for Amazon Elastic Compute Cloud * EFS for Amazon Elastic File System * EKS for Amazon Elastic Kubernetes Service * FSx for Amazon FSx * Neptune for Amazon Neptune * RDS for Amazon Relational Database Service * Redshift for Amazon Redshift * S3 for Amazon Simple Storage Service (Amazon S3) * SAP HANA on Amazon EC2 for SAP HANA databases on Amazon Elastic Compute Cloud instances * Storage Gateway for Storage Gateway * Timestream for Amazon Timestream * VirtualMachine for VMware virtual machines */
+                /** @description Returns only recovery points that match the specified resource type(s): Aurora for Amazon Aurora CloudFormation for CloudFormation DocumentDB for Amazon DocumentDB (with MongoDB compatibility) DynamoDB for Amazon DynamoDB EBS for Amazon Elastic Block Store EC2 for Amazon Elastic Compute Cloud EFS for Amazon Elastic File System EKS for Amazon Elastic Kubernetes Service FSx for Amazon FSx Neptune for Amazon Neptune RDS for Amazon Relational Database Service Redshift for Amazon Redshift S3 for Amazon Simple Storage Service (Amazon S3) SAP HANA on Amazon EC2 for SAP HANA databases on Amazon Elastic Compute Cloud instances Storage Gateway for Storage Gateway Timestream for Amazon Timestream VirtualMachine for VMware virtual machines */
                 resourceType?: string;
                 /** @description Returns only recovery points that match the specified backup plan ID. */
                 backupPlanId?: string;
@@ -10143,7 +10143,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The name of a logical container where backups are stored. Backup vaults are identified by names that are unique to the account used to create them and the Amazon Web Services Region where they are created. .. note:: Backup vault name might not be available when a supported service creates the backup. */
+                /** @description The name of a logical container where backups are stored. Backup vaults are identified by names that are unique to the account used to create them and the Amazon Web Services Region where they are created. note:: Backup vault name might not be available when a supported service creates the backup. */
                 BackupVaultName: string;
             };
             cookie?: never;
@@ -10250,7 +10250,7 @@ export interface operations {
             query?: {
                 /** @description The next item following a partial list of returned items. For example, if a request is made to return MaxResults number of items, NextToken allows you to return more items in your list starting at the location pointed to by the next token. */
                 nextToken?: string;
-                /** @description The maximum number of items to be returned. .. note:: Amazon RDS requires a value of at least 20. */
+                /** @description The maximum number of items to be returned. note:: Amazon RDS requires a value of at least 20. */
                 maxResults?: number;
                 /** @description This attribute filters recovery points based on ownership. If this is set to TRUE, the response will contain recovery points associated with the selected resources that are managed by Backup. If this is set to FALSE, the response will contain all recovery points associated with the selected resource. Type: Boolean */
                 managedByAWSBackupOnly?: boolean;
@@ -10429,7 +10429,7 @@ export interface operations {
                 maxResults?: number;
                 /** @description The account ID to list the jobs from. Returns only restore jobs associated with the specified account ID. */
                 accountId?: string;
-                /** @description Include this parameter to return only restore jobs for the specified resources: * Aurora for Amazon Aurora * CloudFormation for CloudFormation * DocumentDB for Amazon DocumentDB (with MongoDB compatibility) * DynamoDB for Amazon DynamoDB * EBS for Amazon Elastic Block Store * EC2 for Amazon Elastic Compute Cloud * EFS for Amazon Elastic File System * EKS for Amazon Elastic Kubernetes Service * FSx for Amazon FSx * Neptune for Amazon Neptune * RDS for Amazon Relational Database Service * Redshift for Amazon Redshift * S3 for Amazon Simple Storage Service (Amazon S3) * SAP HANA on Amazon EC2 for SAP HANA databases on Amazon Elastic Compute Cloud instances * Storage Gateway for Storage Gateway * Timestream for Amazon Timestream * VirtualMachine for VMware virtual machines */
+                /** @description Include this parameter to return only restore jobs for the specified resources: Aurora for Amazon Aurora CloudFormation for CloudFormation DocumentDB for Amazon DocumentDB (with MongoDB compatibility) DynamoDB for Amazon DynamoDB EBS for Amazon Elastic Block Store EC2 for Amazon Elastic Compute Cloud EFS for Amazon Elastic File System EKS for Amazon Elastic Kubernetes Service FSx for Amazon FSx Neptune for Amazon Neptune RDS for Amazon Relational Database Service Redshift for Amazon Redshift S3 for Amazon Simple Storage Service (Amazon S3) SAP HANA on Amazon EC2 for SAP HANA databases on Amazon Elastic Compute Cloud instances Storage Gateway for Storage Gateway Timestream for Amazon Timestream VirtualMachine for VMware virtual machines */
                 resourceType?: string;
                 /** @description Returns only restore jobs that were created before the specified date. */
                 createdBefore?: string;
@@ -10614,7 +10614,7 @@ export interface operations {
                 State?: "CREATED" | "PENDING" | "RUNNING" | "ABORTED" | "COMPLETED" | "FAILED" | "AGGREGATE_ALL" | "ANY";
                 /** @description Returns the job count for the specified resource type. Use request GetSupportedResourceTypes to obtain strings for supported resource types. The the value ANY returns count of all resource types. AGGREGATE_ALL aggregates job counts for all resource types and returns the sum. The type of Amazon Web Services resource to be backed up; for example, an Amazon Elastic Block Store (Amazon EBS) volume or an Amazon Relational Database Service (Amazon RDS) database. */
                 ResourceType?: string;
-                /** @description The period for the returned results. * ONE_DAY - The daily job count for the prior 14 days. * SEVEN_DAYS - The aggregated job count for the prior 7 days. * FOURTEEN_DAYS - The aggregated job count for prior 14 days. */
+                /** @description The period for the returned results. ONE_DAY - The daily job count for the prior 14 days. SEVEN_DAYS - The aggregated job count for the prior 7 days. FOURTEEN_DAYS - The aggregated job count for prior 14 days. */
                 AggregationPeriod?: "ONE_DAY" | "SEVEN_DAYS" | "FOURTEEN_DAYS";
                 /** @description This parameter sets the maximum number of items to be returned. The value is an integer. Range of accepted values is from 1 to 500. */
                 MaxResults?: number;
@@ -10683,9 +10683,9 @@ export interface operations {
                 ByRecoveryPointArn?: string;
                 /** @description Returns only scan jobs that match the specified resource Amazon Resource Name (ARN). */
                 ByResourceArn?: string;
-                /** @description Returns restore testing selections by the specified restore testing plan name. * EBSfor Amazon Elastic Block Store * EC2for Amazon Elastic Compute Cloud * S3for Amazon Simple Storage Service (Amazon S3) Pattern: ^[a-zA-Z0-9\-\_\.]{1,50}$ */
+                /** @description Returns restore testing selections by the specified restore testing plan name. EBSfor Amazon Elastic Block Store EC2for Amazon Elastic Compute Cloud S3for Amazon Simple Storage Service (Amazon S3) Pattern: ^[a-zA-Z0-9\-\_\.]{1,50}$ */
                 ByResourceType?: "EBS" | "EC2" | "S3";
-                /** @description Returns only the scan jobs for the specified scan results: * THREATS_FOUND * NO_THREATS_FOUND */
+                /** @description Returns only the scan jobs for the specified scan results: THREATS_FOUND NO_THREATS_FOUND */
                 ByScanResultStatus?: "NO_THREATS_FOUND" | "THREATS_FOUND";
                 /** @description Returns only the scan jobs for the specified scanning job state. */
                 ByState?: "CANCELED" | "COMPLETED" | "COMPLETED_WITH_ISSUES" | "CREATED" | "FAILED" | "RUNNING";
@@ -10752,7 +10752,7 @@ export interface operations {
                 ScanResultStatus?: "NO_THREATS_FOUND" | "THREATS_FOUND";
                 /** @description Returns only the scan jobs for the specified scanning job state. */
                 State?: "CREATED" | "COMPLETED" | "COMPLETED_WITH_ISSUES" | "RUNNING" | "FAILED" | "CANCELED" | "AGGREGATE_ALL" | "ANY";
-                /** @description The period for the returned results. * ONE_DAYThe daily job count for the prior 1 day. * SEVEN_DAYSThe daily job count for the prior 7 days. * FOURTEEN_DAYSThe daily job count for the prior 14 days. */
+                /** @description The period for the returned results. ONE_DAYThe daily job count for the prior 1 day. SEVEN_DAYSThe daily job count for the prior 7 days. FOURTEEN_DAYSThe daily job count for the prior 14 days. */
                 AggregationPeriod?: "ONE_DAY" | "SEVEN_DAYS" | "FOURTEEN_DAYS";
                 /** @description The maximum number of items to be returned. The value is an integer. Range of accepted values is from 1 to 500. */
                 MaxResults?: number;

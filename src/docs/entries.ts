@@ -32,7 +32,9 @@ export function isEntryLine(text: string): boolean {
   return ENTRY.test(text.trim());
 }
 
-const BULLET_VALUE = /^[^\w\s]{1,3}\s+(\S.{0,39}?)\s+(?:for|-|–|—)\s+\S/;
+/** Whatever glyph a renderer puts before a list item (•, ■, *, -, …): never part of the text. */
+const BULLET = /^[^\w\s[('"`]{1,3}\s+/;
+const VALUE_ITEM = /^(\S.{0,39}?)\s+(?:for|-|–|—)\s+\S/;
 
 export function readEntries(lines: Line[], file: string): Entry[] {
   const entries: Entry[] = [];
@@ -51,8 +53,9 @@ export function readEntries(lines: Line[], file: string): Entry[] {
     const m = ENTRY.exec(ln.text.trim());
     if (!m) {
       if (entries.length) {
-        const t = ln.text.trim();
-        const v = BULLET_VALUE.exec(t);
+        const raw = ln.text.trim();
+        const t = raw.replace(BULLET, '');
+        const v = t !== raw ? VALUE_ITEM.exec(t) : null;
         if (v) values.push(v[1]!);
         if (t) text.push(t);
       }
