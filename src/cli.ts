@@ -5,8 +5,7 @@ import { DocParseError } from './docs/types.ts';
 import { driftSummary } from './emit/drift-md.ts';
 import { ModelError } from './model/build.ts';
 import { OverlayError } from './model/overlay.ts';
-import { deriveJsonSchema } from './spec/derive.ts';
-import { buildProjectSpec, staleArtifacts } from './spec/project.ts';
+// the spec pipeline (openapi-typescript, the SDK) loads on demand: `--help` and usage errors stay fast
 
 /** Exit codes: 0 success, 1 findings (e.g. a stale spec), 2 usage error, 3 bad input (a page or overlay). */
 export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3 } as const;
@@ -48,6 +47,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
 async function specBuild(args: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values } = parseArgs({ args, options: { check: { type: 'boolean' }, root: { type: 'string' } }, strict: true });
   const root = resolve(values.root ?? '.');
+  const { buildProjectSpec, staleArtifacts } = await import('./spec/project.ts');
   if (values.check) {
     const stale = await staleArtifacts(root);
     out.write(stale.length ? `stale: ${stale.join(', ')} (run npm run spec)\n` : 'spec/ is up to date\n');
@@ -74,6 +74,7 @@ async function specDerive(args: string[], out: NodeJS.WritableStream): Promise<n
   });
   if (positionals.length !== 1) throw new UsageError('spec derive takes exactly one <docs-dir>');
   if (!values.out) throw new UsageError('spec derive needs --out <file.json>');
+  const { deriveJsonSchema } = await import('./spec/derive.ts');
   const { model, drift } = await deriveJsonSchema(resolve(positionals[0]!), values.out, { sdk: !values['no-sdk'], overlay: values.overlay });
   out.write(
     `${model.service}: ${Object.keys(model.operations).length} operations${model.sdkPackage ? ` (+ ${model.sdkPackage})` : ' (docs only)'} → ${values.out}\n` +

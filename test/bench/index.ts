@@ -1,0 +1,13 @@
+// `npm run bench`: every benchmark in one run, written to reports/bench/bench.md and bench.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus } from 'node:os';
+import { benchSpec } from './spec.bench.ts';
+
+const out = join(import.meta.dirname, '../../reports/bench');
+mkdirSync(out, { recursive: true });
+const spec = await benchSpec();
+const md = [`# Benchmarks`, '', `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}).`, '', spec.markdown, ''].join('\n');
+writeFileSync(join(out, 'bench.md'), md);
+writeFileSync(join(out, 'bench.json'), `${JSON.stringify({ node: process.version, spec: spec.figures }, null, 2)}\n`);
+process.stdout.write(md);
