@@ -34,7 +34,7 @@ export function isEntryLine(text: string): boolean {
 
 /** Whatever glyph a renderer puts before a list item (•, ■, *, -, …): never part of the text. */
 const BULLET = /^[^\w\s[('"`]{1,3}\s+/;
-const VALUE_ITEM = /^(\S.{0,39}?)\s+(?:for|-|–|—)\s+\S/;
+const VALUE_ITEM = /^(\S.{0,39}?)(?:\s+(?:for|-|–|—)\s+|:\s+)\S/;
 
 export function readEntries(lines: Line[], file: string): Entry[] {
   const entries: Entry[] = [];
@@ -47,7 +47,8 @@ export function readEntries(lines: Line[], file: string): Entry[] {
     last.required = joined.startsWith('[REQUIRED]');
     if (last.required) joined = joined.slice('[REQUIRED]'.length).trim();
     last.description = joined;
-    if (values.length >= 2) last.documentedValues = values;
+    // a list whose items repeat one word ("Metadata for Amazon EBS", "Metadata for …") lists links, not values
+    if (new Set(values).size === values.length && values.length >= 2) last.documentedValues = values;
   };
   for (const ln of lines) {
     const m = ENTRY.exec(ln.text.trim());

@@ -44,7 +44,10 @@ export function buildModel({ pages, sdk, overlay }: BuildInput): BuildResult {
     const [primary, ...alternates] = [...renderings].sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file));
     const op = buildOperation(primary!, sdk, drift);
     model.operations[op.name] = op;
-    for (const alt of alternates) drift.push(...losses(alt, op.name), ...compareRendering(alt, op, model.service));
+    for (const alt of alternates) {
+      drift.push(...losses(alt, op.name), ...compareRendering(alt, op, model.service));
+      adoptDocumentedValues(alt, op);
+    }
   }
   for (const s of sdk?.operations.values() ?? []) {
     if (model.operations[s.name]) continue;
@@ -75,6 +78,17 @@ function buildOperation(page: OperationPage, sdk: SdkService | undefined, drift:
     errors: page.errors.map((e) => e.name),
     provenance: [docProvenance({ file: page.file, line: 1 }), ...(s ? [{ source: 'sdk' as const, package: sdk!.package }] : [])],
   };
+}
+
+/** Value lists only another rendering has (e.g. the restore Metadata keys an older page lists) are
+ * kept, with that page as their source: generators use them to make realistic values. */
+function adoptDocumentedValues(page: OperationPage, op: Operation): void {
+  for (const d of page.input.members ?? []) {
+    const m = op.input.members?.[d.name];
+    if (!m || !d.documentedValues || m.shape.documentedValues) continue;
+    m.shape.documentedValues = d.documentedValues;
+    m.shape.provenance.push(docProvenance(d.ref));
+  }
 }
 
 function losses(page: OperationPage, operation: string): DriftItem[] {

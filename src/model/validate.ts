@@ -1,0 +1,75 @@
+// Validation against the emitted JSON Schema (ajv, 2020-12), for SDK-form values, and the one place
+// that says which documented exception a violation earns.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { toJsonSchema } from '../emit/json-schema.ts';
+import { shapeSchema } from '../emit/shape-schema.ts';
+import { toJson } from '../wire/values.ts';
+import type { Operation, ServiceModel, Shape } from './types.ts';
+
+export interface Violation {
+  /** member path: `Metadata`, `RestoreJobs[0].Status`; '' for the whole value */
+  path: string;
+  /** the JSON Schema keyword that failed: required, enum, minimum, maximum, pattern, type, format, … */
+  keyword: string;
+  message: string;
+}
+
+export interface Validator {
+  input(op: Operation, value: unknown): Violation[];
+  output(op: Operation, value: unknown): Violation[];
+  shape(shape: Shape, value: unknown): Violation[];
+}
+
+const cache = new WeakMap<ServiceModel, Validator>();
+
+export function validatorFor(model: ServiceModel): Validator {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const schema = toJsonSchema(model);
+  const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: true });
+  addFormats.default(ajv);
+  ajv.addSchema(schema);
+  const compiled = new Map<string, ValidateFunction>();
+  const get = (def: string) => {
+    let f = compiled.get(def);
+    if (!f) {
+      f = ajv.getSchema(`${schema.$id as string}#/$defs/${def}`);
+      if (!f) throw new Error(`no schema $defs/${def}`);
+      compiled.set(def, f);
+    }
+    return f;
+  };
+  const run = (f: ValidateFunction, data: unknown) => (f(data) ? [] : (f.errors ?? []).map(violation));
+  const v: Validator = {
+    input: (op, value) => run(get(`${op.name}Input`), toJson(op.input, value, 'data')),
+    output: (op, value) => run(get(`${op.name}Output`), toJson(op.output, value, 'data')),
+    shape: (shape, value) => {
+      const f = ajv.compile(shapeSchema(shape, { timestamps: 'date-time', keys: 'member', provenance: false, descriptions: false }));
+      return run(f, toJson(shape, value, 'data'));
+    },
+  };
+  cache.set(model, v);
+  return v;
+}
+
+function violation(e: ErrorObject): Violation {
+  const path = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+  const extra = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty
+    : e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+  const full = extra ? (path ? `${path}.${extra}` : extra) : path;
+  return { path: full, keyword: e.keyword, message: `${full || '(value)'} ${e.message ?? e.keyword}` };
+}
+
+/** The exception AWS documents for a request that breaks a rule: a missing member is
+ * MissingParameterValue; a body that is not JSON at all is InvalidRequest ("something is wrong
+ * with the input to the request"); every other bad value is InvalidParameterValue. */
+export function expectedErrorFor(keywordOrProblem: string): string {
+  if (keywordOrProblem === 'required') return 'MissingParameterValueException';
+  if (keywordOrProblem === 'malformed-json') return 'InvalidRequestException';
+  return 'InvalidParameterValueException';
+}
