@@ -11,3 +11,8 @@ export { toOpenApi } from './emit/openapi.ts';
 export { driftMarkdown } from './emit/drift-md.ts';
 export { deriveJsonSchema, deriveModel, readPages, type DeriveOptions } from './spec/derive.ts';
 export { buildProjectSpec, renderProjectSpec, staleArtifacts } from './spec/project.ts';
+export { loadBackupModel } from './model/load.ts';
+export { validatorFor, expectedErrorFor, type Validator, type Violation } from './model/validate.ts';
+export { encodeRequest, decodeRequest, matchPath, type HttpRequestSpec, type WireProblem } from './wire/request.ts';
+export { toJson, fromJson } from './wire/values.ts';
+export * from '../generators/index.ts';

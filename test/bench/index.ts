@@ -2,12 +2,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
+import { benchGenerators } from './generators.bench.ts';
 import { benchSpec } from './spec.bench.ts';
 
 const out = join(import.meta.dirname, '../../reports/bench');
 mkdirSync(out, { recursive: true });
 const spec = await benchSpec();
-const md = [`# Benchmarks`, '', `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}).`, '', spec.markdown, ''].join('\n');
+const generators = await benchGenerators();
+const md = [`# Benchmarks`, '', `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}).`, '', spec.markdown, '', generators.markdown, ''].join('\n');
 writeFileSync(join(out, 'bench.md'), md);
-writeFileSync(join(out, 'bench.json'), `${JSON.stringify({ node: process.version, spec: spec.figures }, null, 2)}\n`);
+writeFileSync(join(out, 'bench.json'), `${JSON.stringify({ node: process.version, spec: spec.figures, generators: generators.figures }, null, 2)}\n`);
 process.stdout.write(md);
