@@ -2,14 +2,10 @@
 // answers for each documented exception plus throttling, in the restJson1 wire form.
 import fc from 'fast-check';
 import type { Operation, ServiceModel } from '../src/model/types.ts';
-import { toJson } from '../src/wire/values.ts';
+import { errorWireResponse, successResponse, type WireResponse } from '../src/wire/response.ts';
 import { structureFor, valueFor } from './values.ts';
 
-export interface WireResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
+export type { WireResponse };
 
 export type PageKind = 'empty' | 'short' | 'full';
 
@@ -53,15 +49,7 @@ export function validOutput(op: Operation, o: ResponseOptions = {}): fc.Arbitrar
 }
 
 export function toWireResponse(op: Operation, output: Record<string, unknown>, requestId = 'req-0'): WireResponse {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-amzn-requestid': requestId };
-  const body: Record<string, unknown> = {};
-  for (const m of Object.values(op.output.members ?? {})) {
-    const v = output[m.name];
-    if (v === undefined) continue;
-    if (m.location === 'header') headers[m.locationName] = String(v instanceof Date ? v.toUTCString() : v);
-    else body[m.locationName] = toJson(m.shape, v, 'wire');
-  }
-  return { status: op.http?.code ?? 200, headers, body: JSON.stringify(body) };
+  return successResponse(op, output, requestId);
 }
 
 export interface ErrorAnswer extends WireResponse {
@@ -81,11 +69,9 @@ export function errorAnswer(model: ServiceModel, op: Operation): fc.Arbitrary<Er
     return { name: n, status: e?.httpStatus ?? 400, fault: e?.fault ?? ('client' as const) };
   });
   return fc.tuple(fc.constantFrom(...documented, THROTTLING), fc.string({ minLength: 1, maxLength: 60 }), fc.uuid()).map(([e, message, id]) => ({
+    ...errorWireResponse({ ...e, message }, id),
     name: e.name,
-    status: e.status,
     fault: e.fault,
     retryable: e.fault === 'server' || e.name === THROTTLING.name,
-    headers: { 'content-type': 'application/json', 'x-amzn-errortype': e.name, 'x-amzn-requestid': id },
-    body: JSON.stringify({ Code: e.name, Message: message, Type: e.fault === 'server' ? 'Server' : 'User', Context: '' }),
   }));
 }
