@@ -17,6 +17,9 @@ Commands:
                                            reports which committed artifacts are stale (exit 1)
   spec derive <docs-dir> --out <file.json> [--no-sdk]
                                            the JSON Schema for any service's boto3 reference pages
+  mock [--port 4566] [--host 127.0.0.1] [--seed N]
+                                           the reference mock of AWS Backup restore jobs as a local server;
+                                           stops on SIGINT/SIGTERM
 `;
 
 class UsageError extends Error {}
@@ -30,6 +33,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     }
     if (command === 'spec' && sub === 'build') return await specBuild(rest, out);
     if (command === 'spec' && sub === 'derive') return await specDerive(rest, out);
+    if (command === 'mock') return await mock(argv.slice(1), out);
     throw new UsageError(`unknown command '${[command, sub].filter(Boolean).join(' ')}'`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -62,6 +66,27 @@ async function specBuild(args: string[], out: NodeJS.WritableStream): Promise<nu
       `wrote ${Object.keys(spec.files).join(', ')}\n` +
       `drift: ${driftSummary(spec.drift)} (details in spec/drift.md)\n`,
   );
+  return EXIT.ok;
+}
+
+async function mock(args: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' } }, strict: true });
+  const port = Number(values.port ?? 4566);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number 0..65535, got '${values.port}'`);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got '${values.seed}'`);
+  const { createMock } = await import('./mock/index.ts');
+  const { serve } = await import('./mock/server.ts');
+  const running = await serve(await createMock({ ...(seed !== undefined ? { seed } : {}) }), port, values.host ?? '127.0.0.1').catch((e: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${e.code ?? e.message}`);
+  });
+  out.write(`AWS Backup mock listening\nendpoint: ${running.endpoint}\n`);
+  await new Promise<void>((done) => {
+    const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); running.close().then(done, done); };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  out.write('mock stopped\n');
   return EXIT.ok;
 }
 

@@ -1,0 +1,46 @@
+// The in-process fast path: a request handler for the SDK client that resolves each request with msw's
+// getResponse over the mock's handlers — no sockets, no patching of Node's http.
+import { Readable } from 'node:stream';
+import { getResponse } from 'msw';
+import { mockHandlers } from './handlers.ts';
+import type { BackupMock } from './index.ts';
+
+interface SdkHttpRequest {
+  method: string;
+  protocol: string;
+  hostname: string;
+  port?: number;
+  path: string;
+  query?: Record<string, string | string[] | null>;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export function toFetchRequest(r: SdkHttpRequest): Request {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(r.query ?? {})) {
+    for (const x of v === null ? [''] : Array.isArray(v) ? v : [v]) qs.append(k, x);
+  }
+  const q = qs.toString().replace(/=(?=&|$)/g, '');
+  const url = `${r.protocol}//${r.hostname}${r.port ? `:${r.port}` : ''}${r.path}${q ? `?${q}` : ''}`;
+  const hasBody = r.body !== undefined && r.body !== null && r.method !== 'GET' && r.method !== 'HEAD';
+  return new Request(url, { method: r.method, headers: r.headers, ...(hasBody ? { body: r.body as BodyInit } : {}) });
+}
+
+/** A `requestHandler` for `new BackupClient({ requestHandler: mockRequestHandler(mock) })`. */
+export function mockRequestHandler(mock: BackupMock) {
+  const handlers = mockHandlers(mock, { catchAll: true });
+  return {
+    async handle(request: SdkHttpRequest) {
+      const response = await getResponse(handlers, toFetchRequest(request));
+      if (!response || response.type === 'error') {
+        throw Object.assign(new Error('socket hang up (the mock dropped the connection)'), { code: 'ECONNRESET', name: 'Error' });
+      }
+      const headers: Record<string, string> = {};
+      response.headers.forEach((v, k) => (headers[k] = v));
+      return { response: { statusCode: response.status, headers, body: Readable.from([Buffer.from(await response.arrayBuffer())]) } };
+    },
+    updateHttpClientConfig() {},
+    httpHandlerConfigs: () => ({}),
+  };
+}

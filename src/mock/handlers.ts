@@ -1,0 +1,27 @@
+// msw handlers for the mock. Restricted to the given origin (default: any host) and to the routes of
+// the operations the mock implements, so that setupServer in a user's test leaves other traffic alone;
+// `catchAll` adds one handler for everything else on that origin (unknown routes → 404).
+import { http, type HttpHandler } from 'msw';
+import { IMPLEMENTED } from './http.ts';
+import type { BackupMock } from './index.ts';
+
+export interface HandlerOptions {
+  /** e.g. `https://backup.us-east-1.amazonaws.com`; default `*` (any origin) */
+  origin?: string;
+  catchAll?: boolean;
+}
+
+export function mockHandlers(mock: BackupMock, o: HandlerOptions = {}): HttpHandler[] {
+  const origin = o.origin ?? '*';
+  const resolver = ({ request }: { request: Request }) => mock.fetch(request);
+  const handlers: HttpHandler[] = [];
+  for (const name of Object.keys(IMPLEMENTED)) {
+    const op = mock.model.operations[name];
+    if (!op?.http) continue;
+    const path = op.http.uri.split('?')[0]!.replace(/\{(\w+)\+?\}/g, ':$1').replace(/\/$/, '');
+    // every method on the route: the resolver answers a wrong one with 405
+    handlers.push(http.all(`${origin}${path}`, resolver), http.all(`${origin}${path}/`, resolver));
+  }
+  if (o.catchAll) handlers.push(http.all(`${origin}/*`, resolver));
+  return handlers;
+}

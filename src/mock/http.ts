@@ -1,0 +1,105 @@
+// The mock's one HTTP resolver (Fetch Request in, Response out), used by the msw handlers, the
+// in-process fast path and the standalone server alike. Routing, decoding and validation all come
+// from the model; bad input of any kind gets a clear 4xx and never touches the state.
+import { randomUUID } from 'node:crypto';
+import type { Operation, ServiceModel } from '../model/types.ts';
+import { expectedErrorFor, validatorFor } from '../model/validate.ts';
+import { decodeRequest, matchPath } from '../wire/request.ts';
+import { errorWireResponse, successResponse, toFetchResponse, type ErrorSpec } from '../wire/response.ts';
+import type { FaultInjector } from './faults.ts';
+import type { Lister, ListInput } from './listing.ts';
+import { MockError, type JobStore, type StartParams } from './store.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface MockContext {
+  model: ServiceModel;
+  store: JobStore;
+  lister: Lister;
+  faults: FaultInjector;
+}
+
+type Impl = (ctx: MockContext, input: Record<string, unknown>) => Record<string, unknown>;
+
+/** The operations the mock implements; any other route is UnknownOperationException. */
+export const IMPLEMENTED: Record<string, Impl> = {
+  StartRestoreJob: (ctx, input) => ({ RestoreJobId: ctx.store.start(input as unknown as StartParams).id }),
+  ListRestoreJobs: (ctx, input) => ctx.lister.list(input as ListInput),
+  DescribeRestoreJob: (ctx, input) => {
+    const job = ctx.store.get(input.RestoreJobId as string);
+    if (!job) throw new MockError('ResourceNotFoundException', `Restore job ${String(input.RestoreJobId)} was not found`, 'RestoreJobId');
+    return ctx.store.view(job);
+  },
+};
+
+const JSON_TYPES = /^application\/(json|x-amz-json-1\.[01])\b|\+json\b/;
+
+export async function resolve(ctx: MockContext, request: Request): Promise<Response> {
+  const requestId = randomUUID();
+  const fail = (e: ErrorSpec, headers?: Record<string, string>) => toFetchResponse(errorWireResponse(e, requestId, headers));
+  const fault = ctx.faults.next();
+  if (fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs));
+  if (fault.failure === 'drop') return Response.error();
+  if (fault.failure === 'throttle') return fail({ name: 'ThrottlingException', status: 400, fault: 'client', message: 'Rate exceeded' });
+  if (fault.failure === 'unavailable') return fail(modelled(ctx, 'ServiceUnavailableException', 'The service is unavailable (injected fault)'));
+
+  const url = new URL(request.url);
+  const ops = Object.keys(IMPLEMENTED).map((n) => ctx.model.operations[n]).filter((o): o is Operation => !!o?.http);
+  const onPath = ops.filter((o) => matchPath(o, url.pathname));
+  const op = onPath.find((o) => o.http!.method === request.method);
+  if (!op) {
+    if (onPath.length) {
+      const allow = onPath.map((o) => o.http!.method).join(', ');
+      return fail({ name: 'MethodNotAllowedException', status: 405, fault: 'client', message: `${request.method} is not allowed on ${url.pathname}; allowed: ${allow}` }, { allow });
+    }
+    return fail({ name: 'UnknownOperationException', status: 404, fault: 'client', message: `No operation at ${request.method} ${url.pathname}` });
+  }
+
+  const body = await readLimited(request);
+  if (body === undefined) return fail({ name: 'RequestEntityTooLargeException', status: 413, fault: 'client', message: `The request body exceeds ${MAX_BODY_BYTES} bytes` });
+  const type = request.headers.get('content-type');
+  if (body.trim() !== '' && type && !JSON_TYPES.test(type)) {
+    return fail({ name: 'UnsupportedMediaTypeException', status: 415, fault: 'client', message: `Content-Type ${type} is not JSON` });
+  }
+  const { input, problems } = decodeRequest(op, url, request.headers, body);
+  const wire = problems.find((p) => p.kind !== 'unknown-member'); // unknown members are ignored, as Smithy servers do
+  if (wire) return fail(modelled(ctx, expectedErrorFor(wire.kind), wire.message, wire.path));
+  const violation = validatorFor(ctx.model).input(op, input)[0];
+  if (violation) {
+    const name = expectedErrorFor(violation.keyword);
+    return fail(modelled(ctx, name, `${violation.path}: ${violation.message.replace(`${violation.path} `, '')}`, violation.path));
+  }
+  try {
+    return toFetchResponse(successResponse(op, IMPLEMENTED[op.name]!(ctx, input), requestId));
+  } catch (e) {
+    if (e instanceof MockError) return fail(modelled(ctx, e.errorName, e.message, e.context));
+    // a defect of the mock itself: still an answer, never a crash
+    return fail({ name: 'InternalFailure', status: 500, fault: 'server', message: 'The mock failed to handle the request' });
+  }
+}
+
+function modelled(ctx: MockContext, name: string, message: string, context?: string): ErrorSpec {
+  const e = ctx.model.errors[name];
+  return { name, status: e?.httpStatus ?? 400, fault: e?.fault ?? 'client', message, ...(context ? { context } : {}) };
+}
+
+/** The body as text, or undefined when it is larger than the limit (reading stops there). */
+async function readLimited(request: Request): Promise<string | undefined> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > MAX_BODY_BYTES) return undefined;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,45 @@
+// The reference mock of AWS Backup restore jobs: state, clock and faults, reachable three ways —
+// msw handlers, an in-process request handler for the SDK (the fast path), and a local HTTP server.
+import type { ServiceModel } from '../model/types.ts';
+import { loadBackupModel } from '../model/load.ts';
+import { defaultCatalogue, type CatalogueOptions, type RecoveryPoint } from './catalogue.ts';
+import { realClock, type Clock } from './clock.ts';
+import { FaultInjector, type FaultPlan } from './faults.ts';
+import { resolve, type MockContext } from './http.ts';
+import { Lister } from './listing.ts';
+import { JobStore, type LifecycleOptions } from './store.ts';
+
+export interface MockOptions {
+  model?: ServiceModel;
+  clock?: Clock;
+  /** the recovery points jobs can restore from; default: a seeded catalogue */
+  recoveryPoints?: RecoveryPoint[];
+  catalogue?: CatalogueOptions;
+  lifecycle?: LifecycleOptions;
+  faults?: FaultPlan;
+  seed?: number;
+}
+
+export interface BackupMock {
+  readonly model: ServiceModel;
+  readonly store: JobStore;
+  readonly clock: Clock;
+  readonly faults: FaultInjector;
+  /** Fetch in, Fetch out: the one resolver every adapter uses */
+  fetch(request: Request): Promise<Response>;
+}
+
+export async function createMock(o: MockOptions = {}): Promise<BackupMock> {
+  const model = o.model ?? (await loadBackupModel());
+  const clock = o.clock ?? realClock;
+  const store = new JobStore(clock, o.recoveryPoints ?? defaultCatalogue(o.catalogue), o.lifecycle, o.seed ?? 1);
+  const faults = new FaultInjector();
+  if (o.faults) faults.set(o.faults);
+  const ctx: MockContext = { model, store, lister: new Lister(store), faults };
+  return { model, store, clock, faults, fetch: (request) => resolve(ctx, request) };
+}
+
+export { ManualClock, realClock, type Clock } from './clock.ts';
+export { defaultCatalogue, type RecoveryPoint, type CatalogueOptions } from './catalogue.ts';
+export type { FaultPlan, Fault, FaultKind } from './faults.ts';
+export type { LifecycleOptions, Outcome } from './store.ts';
