@@ -16,3 +16,7 @@ export { validatorFor, expectedErrorFor, type Validator, type Violation } from '
 export { encodeRequest, decodeRequest, matchPath, type HttpRequestSpec, type WireProblem } from './wire/request.ts';
 export { toJson, fromJson } from './wire/values.ts';
 export * from '../generators/index.ts';
+export { createMock, ManualClock, realClock, defaultCatalogue, type BackupMock, type MockOptions, type Clock, type RecoveryPoint, type FaultPlan, type Fault, type LifecycleOptions } from './mock/index.ts';
+export { mockHandlers, type HandlerOptions } from './mock/handlers.ts';
+export { mockRequestHandler } from './mock/fast-path.ts';
+export { serve, type RunningServer } from './mock/server.ts';

@@ -1,8 +1,7 @@
 // The in-process fast path: a request handler for the SDK client that resolves each request with msw's
 // getResponse over the mock's handlers — no sockets, no patching of Node's http.
 import { Readable } from 'node:stream';
-import { getResponse } from 'msw';
-import { mockHandlers } from './handlers.ts';
+import { getResponse, http } from 'msw';
 import type { BackupMock } from './index.ts';
 
 interface SdkHttpRequest {
@@ -29,7 +28,9 @@ export function toFetchRequest(r: SdkHttpRequest): Request {
 
 /** A `requestHandler` for `new BackupClient({ requestHandler: mockRequestHandler(mock) })`. */
 export function mockRequestHandler(mock: BackupMock) {
-  const handlers = mockHandlers(mock, { catchAll: true });
+  // one catch-all handler: every request here is for the mock, and its resolver routes by the model
+  // (matching seven route handlers first cost a third of the throughput)
+  const handlers = [http.all('*', ({ request }) => mock.fetch(request))];
   return {
     async handle(request: SdkHttpRequest) {
       const response = await getResponse(handlers, toFetchRequest(request));

@@ -53,16 +53,27 @@ export function encodeRequest(op: Operation, input: Record<string, unknown>): Ht
   return { method: op.http.method, path: qs ? `${path}?${qs}` : path, headers, ...(hasBody ? { body: JSON.stringify(body) } : {}) };
 }
 
-/** Path labels from a request path, or undefined when the path is not this operation's. */
-export function matchPath(op: Operation, pathname: string): Record<string, string> | undefined {
-  if (!op.http) return undefined;
-  const template = op.http.uri.split('?')[0]!.replace(/\/$/, '');
+const compiled = new WeakMap<Operation, { re: RegExp; names: string[] }>();
+
+function pathPattern(op: Operation): { re: RegExp; names: string[] } {
+  let p = compiled.get(op);
+  if (p) return p;
+  const template = op.http!.uri.split('?')[0]!.replace(/\/$/, '');
   const names: string[] = [];
   const re = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)(\\\+)?\\?\}/g, (_s, n: string, greedy?: string) => {
     names.push(n);
     return greedy ? '(.+)' : '([^/]+)';
   });
-  const m = new RegExp(`^${re}/?$`).exec(pathname);
+  p = { re: new RegExp(`^${re}/?$`), names };
+  compiled.set(op, p);
+  return p;
+}
+
+/** Path labels from a request path, or undefined when the path is not this operation's. */
+export function matchPath(op: Operation, pathname: string): Record<string, string> | undefined {
+  if (!op.http) return undefined;
+  const { re, names } = pathPattern(op);
+  const m = re.exec(pathname);
   if (!m) return undefined;
   return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
 }
