@@ -20,7 +20,13 @@ export function boundaryCases(op: Operation, o: RequestOptions = {}, seed = 0): 
   const minimal: Input = {};
   for (const m of members.filter((x) => x.required)) minimal[m.name] = sample(m.name, valueFor(m.shape, m));
   const out: BoundaryCase[] = [];
-  const valid = (label: string, input: Input) => out.push({ phase: 'boundary', label: `valid: ${label}`, case: { operation: op.name, mode: 'positive', input } });
+  // each valid case gets its own idempotency token: reusing one with other parameters is itself an error
+  const tokens = members.filter((m) => m.idempotencyToken).map((m) => m.name);
+  const valid = (label: string, input: Input) => {
+    const own = { ...input };
+    for (const t of tokens) if (own[t] !== undefined) own[t] = `${String(own[t])}-${out.length}`;
+    out.push({ phase: 'boundary', label: `valid: ${label}`, case: { operation: op.name, mode: 'positive', input: own } });
+  };
 
   valid('required members only', minimal);
   const everything = { ...minimal };

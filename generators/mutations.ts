@@ -15,12 +15,14 @@ export type Mutation =
   | 'malformed-timestamp'
   | 'empty-next-token'
   | 'tampered-next-token'
-  | 'malformed-json';
+  | 'malformed-json'
+  | 'unknown-resource';
 
 /** sdk: the request can be sent through the SDK; http: only as a raw HTTP request. */
 export type Channel = 'sdk' | 'http';
-/** which rule makes it invalid: the JSON Schema, the wire encoding, or Smithy's pagination rules */
-export type Rule = 'schema' | 'wire' | 'pagination';
+/** which rule makes it invalid: the JSON Schema, the wire encoding, Smithy's pagination rules, or the
+ * target's state (a well-formed id of a resource that does not exist) */
+export type Rule = 'schema' | 'wire' | 'pagination' | 'state';
 
 export interface MutationSite {
   mutation: Mutation;
@@ -42,7 +44,8 @@ export const REMOVED = Symbol('removed');
 const NOT_A_DATE = ['not-a-date', '2024-13-45T00:00:00Z', '1700000000', 'yesterday'];
 
 function site(member: Member, mutation: Mutation, channel: Channel, rule: Rule, reportedAs: string[], values: fc.Arbitrary<unknown>, edges: unknown[]): MutationSite {
-  return { mutation, member, channel, rule, expectedError: expectedErrorFor(mutation === 'missing-required' ? 'required' : mutation), reportedAs, values, edges };
+  const expectedError = mutation === 'unknown-resource' ? 'ResourceNotFoundException' : expectedErrorFor(mutation === 'missing-required' ? 'required' : mutation);
+  return { mutation, member, channel, rule, expectedError, reportedAs, values, edges };
 }
 
 /** Every way the operation's request can be made invalid, one member at a time. */
@@ -76,6 +79,11 @@ export function mutationSites(op: Operation): MutationSite[] {
     if (s.type === 'timestamp' && m.location !== 'path') {
       const bad = m.location === 'body' ? ['2024-01-01T00:00:00Z', 'yesterday'] : NOT_A_DATE;
       out.push(site(m, 'malformed-timestamp', 'http', 'wire', ['malformed-timestamp'], fc.constantFrom(...bad), bad.slice(0, 1)));
+    }
+    if (m.location === 'path' && s.type === 'string' && op.errors.includes('ResourceNotFoundException')) {
+      // a path label names a resource: a well-formed name of one that does not exist
+      const unknown = fc.uuid().map((u) => `nonexistent-${u}`).filter(fits);
+      out.push(site(m, 'unknown-resource', 'sdk', 'state', ['unknown-resource'], unknown, ['nonexistent-00000000-0000-4000-8000-000000000000'].filter(fits)));
     }
     if (m.name === token) {
       out.push(site(m, 'empty-next-token', 'sdk', 'pagination', ['empty-next-token'], fc.constant(''), ['']));

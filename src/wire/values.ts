@@ -72,3 +72,22 @@ function mapValues(o: Record<string, unknown>, f: (v: unknown) => unknown): Reco
   for (const [k, v] of Object.entries(o)) Object.defineProperty(out, k, { value: f(v), enumerable: true, writable: true, configurable: true });
   return out;
 }
+
+/** Wire-form members whose JSON kind the restJson1 body rules forbid, which the data-form schema
+ * cannot see: a timestamp that is not epoch seconds, a blob that is not a string. */
+export function wireKindProblems(shape: Shape, value: unknown, path = ''): { path: string; message: string }[] {
+  if (value === undefined || value === null) return [];
+  switch (shape.type) {
+    case 'timestamp':
+      return typeof value === 'number' ? [] : [{ path, message: `${path} is ${JSON.stringify(value)}: a body timestamp must be epoch seconds (a number)` }];
+    case 'list':
+      return Array.isArray(value) ? value.flatMap((v, i) => wireKindProblems(shape.member!, v, `${path}[${i}]`)) : [];
+    case 'map':
+      return isRecord(value) ? Object.entries(value).flatMap(([k, v]) => wireKindProblems(shape.value!, v, `${path}.${k}`)) : [];
+    case 'structure':
+      if (!isRecord(value)) return [];
+      return Object.values(shape.members ?? {}).flatMap((m) => wireKindProblems(m.shape, value[m.locationName], path ? `${path}.${m.name}` : m.name));
+    default:
+      return [];
+  }
+}

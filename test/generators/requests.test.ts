@@ -56,9 +56,14 @@ describe('valid requests', () => {
 });
 
 describe('invalid requests', () => {
+  test.prop([invalidRequest(model, 'DescribeRestoreJob')], { numRuns: 50 })('a path label can only name a resource that does not exist: schema-valid, ResourceNotFound', (c) => {
+    // DescribeRestoreJob's only member is an unconstrained path label: only the target's state makes it fail
+    expect([c.mutation, c.rule, c.expectedError, c.path]).toEqual(['unknown-resource', 'state', 'ResourceNotFoundException', 'RestoreJobId']);
+    expect(v.input(model.operations.DescribeRestoreJob!, c.input)).toEqual([]);
+  });
+
   it('an operation with nothing to break says so', () => {
-    // DescribeRestoreJob's only member is an unconstrained path label: only state (an unknown id) can make it fail
-    expect(() => invalidRequest(model, 'DescribeRestoreJob')).toThrow(/DescribeRestoreJob has no member that can be made invalid/);
+    expect(() => invalidRequest(model, 'GetSupportedResourceTypes')).toThrow(/GetSupportedResourceTypes has no member that can be made invalid/);
   });
 
   for (const name of ['StartRestoreJob', 'ListRestoreJobs']) {
@@ -66,8 +71,8 @@ describe('invalid requests', () => {
       const op = model.operations[name]!;
       if (c.channel === 'sdk') {
         const found = v.input(op, c.input);
-        if (c.rule === 'pagination') {
-          expect(found).toEqual([]); // schema-valid: only the token rules reject it
+        if (c.rule === 'pagination' || c.rule === 'state') {
+          expect(found).toEqual([]); // schema-valid: only the token rules or the target's state reject it
           expect(typeof c.input[c.path]).toBe('string');
           return;
         }

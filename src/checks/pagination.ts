@@ -1,0 +1,39 @@
+// Pagination, judged over a recorded listing (Smithy's rules: absent or empty token = done; pages
+// may be short; tokens are opaque and bound to their filters).
+import type { Observed } from '../targets/types.ts';
+import { describeAnswer, errorName, type Finding } from './types.ts';
+
+export interface PagingRecord {
+  operation: string;
+  /** ids of the unpaginated listing (pages of the documented maximum) */
+  full: string[];
+  maxResults: number;
+  pages: { ids: string[]; nextToken?: string }[];
+  /** stopped because the page bound was reached (a token that never ends) */
+  runaway: boolean;
+  probes: { kind: 'empty' | 'tampered' | 'filter-mismatched'; observed: Observed }[];
+}
+
+export function checkPagination(r: PagingRecord): Finding[] {
+  const out: Finding[] = [];
+  const f = (received: string, documented: string) => out.push({ check: 'pagination', operation: r.operation, received, documented });
+  r.pages.forEach((p, i) => {
+    if (p.ids.length > r.maxResults) f(`page ${i + 1} has ${p.ids.length} items`, `at most MaxResults = ${r.maxResults}`);
+  });
+  if (r.runaway) f(`still a token after ${r.pages.length} pages`, 'the listing ends');
+  const last = r.pages.at(-1);
+  if (!r.runaway && last?.nextToken) f('a token on the last page', 'no token on the last page');
+  const paged = r.pages.flatMap((p) => p.ids);
+  const dupes = paged.filter((id, i) => paged.indexOf(id) !== i);
+  if (dupes.length) f(`${dupes.length} item(s) repeated across pages (e.g. ${dupes[0]})`, 'each item exactly once');
+  const missing = r.full.filter((id) => !paged.includes(id));
+  if (missing.length) f(`${missing.length} item(s) of the full listing missing from the pages (e.g. ${missing[0]})`, 'the pages together equal the unpaginated listing');
+  const extra = paged.filter((id) => !r.full.includes(id));
+  if (extra.length) f(`${extra.length} item(s) on the pages that the full listing lacks`, 'the pages together equal the unpaginated listing');
+  if (!missing.length && !extra.length && !dupes.length && paged.join() !== r.full.join()) f('the same items in another order', 'the order of the unpaginated listing');
+  for (const p of r.probes) {
+    const ok = p.observed.status !== undefined && p.observed.status >= 400 && p.observed.status < 500 && errorName(p.observed) === 'InvalidParameterValueException';
+    if (!ok) f(`${p.kind} token answered ${describeAnswer(p.observed)}`, `a ${p.kind} token is rejected with InvalidParameterValueException (4xx)`);
+  }
+  return out;
+}

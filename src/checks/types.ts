@@ -1,0 +1,63 @@
+// What checks read and say. A check is a pure function: no IO, no state.
+import type { InvalidCase, ValidCase } from '../../generators/requests.ts';
+import type { ServiceModel } from '../model/types.ts';
+import type { HttpCall, Observed } from '../targets/types.ts';
+
+export type CheckId =
+  | 'not-a-server-error'
+  | 'positive-acceptance'
+  | 'negative-rejection'
+  | 'error-shape'
+  | 'response-schema'
+  | 'status-enums'
+  | 'pagination'
+  | 'filters'
+  | 'idempotency'
+  | 'lifecycle'
+  | 'stateful';
+
+/** One request sent and the answer observed. */
+export interface Exchange {
+  operation: string;
+  case: ValidCase | InvalidCase;
+  channel: 'sdk' | 'http';
+  http?: HttpCall;
+  observed: Observed;
+  /** a fault was asked of the target for this request */
+  faultRequested?: boolean;
+}
+
+export interface Finding {
+  check: CheckId;
+  operation: string;
+  /** what was received, against what is documented */
+  received: string;
+  documented: string;
+}
+
+export interface ExchangeCheck {
+  id: CheckId;
+  description: string;
+  /** whether the check has something to judge in this exchange (counts towards its cases) */
+  applies(x: Exchange): boolean;
+  run(x: Exchange, model: ServiceModel): Finding[];
+}
+
+export const errorName = (o: Observed): string | undefined =>
+  o.headers['x-amzn-errortype']?.split(':')[0] ?? (parseJson(o.body) as { code?: string; Code?: string; __type?: string } | undefined)?.Code
+    ?? (parseJson(o.body) as { code?: string } | undefined)?.code ?? (parseJson(o.body) as { __type?: string } | undefined)?.__type?.split('#').pop();
+
+export function parseJson(s: string | undefined): unknown {
+  if (!s) return undefined;
+  try {
+    return JSON.parse(s);
+  } catch {
+    return undefined;
+  }
+}
+
+export function describeAnswer(o: Observed): string {
+  if (o.failure) return `${o.failure}${o.failureDetail ? ` (${o.failureDetail})` : ''}`;
+  const name = errorName(o);
+  return `HTTP ${o.status}${name ? ` ${name}` : ''}`;
+}

@@ -1,0 +1,55 @@
+// Accumulates cases and failures per check × operation while a run goes.
+import type { CheckId } from '../checks/types.ts';
+import type { Cell, FailureDetail } from './types.ts';
+
+const MAX_DETAILS = 5;
+
+export class Collector {
+  private readonly cells = new Map<string, Cell>();
+  requests = 0;
+
+  /** `pairs`: the check × operation cells this run reports */
+  constructor(readonly checks: CheckId[], pairs: [CheckId, string][]) {
+    for (const [check, operation] of pairs) if (checks.includes(check)) this.cell(check, operation);
+  }
+
+  private cell(check: CheckId, operation: string): Cell {
+    const k = `${check}\u0000${operation}`;
+    let c = this.cells.get(k);
+    if (!c) {
+      c = { check, operation, status: 'skipped', cases: 0, failures: 0, details: [] };
+      this.cells.set(k, c);
+    }
+    return c;
+  }
+
+  wants(check: CheckId): boolean {
+    return this.checks.includes(check);
+  }
+
+  count(check: CheckId, operation: string, n = 1): void {
+    if (this.wants(check)) this.cell(check, operation).cases += n;
+  }
+
+  fail(d: FailureDetail): void {
+    if (!this.wants(d.check)) return;
+    const c = this.cell(d.check, d.operation);
+    c.failures++;
+    // one detail per distinct finding text: the report shows kinds of failure, not repeats
+    if (c.details.length < MAX_DETAILS && !c.details.some((x) => x.received === d.received)) c.details.push(d);
+  }
+
+  skip(check: CheckId, operation: string, reason: string): void {
+    if (!this.wants(check)) return;
+    const c = this.cell(check, operation);
+    if (!c.skippedReason) c.skippedReason = reason;
+  }
+
+  result(): Cell[] {
+    return [...this.cells.values()].map((c) => ({
+      ...c,
+      status: c.failures > 0 ? 'failed' : c.cases > 0 ? 'passed' : 'skipped',
+      ...(c.failures === 0 && c.cases === 0 && !c.skippedReason ? { skippedReason: 'no applicable case for this operation' } : {}),
+    }));
+  }
+}

@@ -1,0 +1,70 @@
+// One case: send it to the target on its channel, judge the answer with every selected exchange check,
+// and record cases and failures. Returns the findings, so a property can fail on them.
+import type { InvalidCase, ValidCase } from '../../generators/requests.ts';
+import { EXCHANGE_CHECKS } from '../checks/index.ts';
+import { errorName, type Exchange, type Finding } from '../checks/types.ts';
+import { redact, redactWireBody } from '../model/redact.ts';
+import type { ServiceModel } from '../model/types.ts';
+import type { Target } from '../targets/types.ts';
+import type { Collector } from './collector.ts';
+import { cliCommand, curlCommand } from './repro.ts';
+import type { FailureDetail } from './types.ts';
+
+export interface ExchangeContext {
+  model: ServiceModel;
+  target: Target;
+  collector: Collector;
+  seed: number;
+  onRequest?: () => void;
+}
+
+export async function exchange(ctx: ExchangeContext, c: ValidCase | InvalidCase): Promise<Exchange | undefined> {
+  const channel = c.mode === 'negative' ? c.channel : 'sdk';
+  if (channel === 'http' && !ctx.target.rawHttp) return undefined;
+  const http = c.mode === 'negative' ? c.http : undefined;
+  const observed = channel === 'http' ? await ctx.target.sendHttp(http!) : await ctx.target.sendSdk(c.operation, c.input);
+  ctx.collector.requests++;
+  ctx.onRequest?.();
+  return { operation: c.operation, case: c, channel, ...(http ? { http } : {}), observed };
+}
+
+/** Runs the exchange checks on one exchange, counting it where they apply. */
+export function judge(ctx: ExchangeContext, x: Exchange): Finding[] {
+  const findings: Finding[] = [];
+  for (const check of EXCHANGE_CHECKS) {
+    if (!ctx.collector.wants(check.id) || !check.applies(x)) continue;
+    ctx.collector.count(check.id, x.operation);
+    findings.push(...check.run(x, ctx.model));
+  }
+  return findings;
+}
+
+export function detail(ctx: ExchangeContext, x: Exchange, f: Finding, phase: FailureDetail['phase'], extra: { label?: string; path?: string } = {}): FailureDetail {
+  const op = ctx.model.operations[x.operation]!;
+  const o = x.observed;
+  const request = x.channel === 'http'
+    ? { http: { ...x.http!, body: redactWireBody(op.input, x.http!.body) } }
+    : redact(op.input, x.case.input);
+  const reproduce = x.channel === 'http'
+    ? (ctx.target.endpoint ? curlCommand({ ...x.http!, body: redactWireBody(op.input, x.http!.body) }, ctx.target.endpoint) : undefined)
+    : cliCommand(x.operation, request, ctx.target.endpoint);
+  return {
+    check: f.check,
+    operation: f.operation,
+    phase,
+    mode: x.case.mode,
+    ...(extra.label ? { label: extra.label } : {}),
+    received: f.received,
+    documented: f.documented,
+    request,
+    response: {
+      ...(o.status !== undefined ? { status: o.status } : {}),
+      ...(errorName(o) ? { errorType: errorName(o) } : {}),
+      ...(o.body !== undefined ? { body: (o.status ?? 0) < 300 ? redactWireBody(op.output, o.body)?.slice(0, 2000) : o.body.slice(0, 2000) } : {}),
+      ...(o.failure ? { failure: `${o.failure}${o.failureDetail ? `: ${o.failureDetail}` : ''}` } : {}),
+    },
+    seed: ctx.seed,
+    ...(extra.path ? { path: extra.path } : {}),
+    ...(reproduce ? { reproduce } : {}),
+  };
+}

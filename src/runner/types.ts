@@ -1,0 +1,51 @@
+// The runner's vocabulary: options in, events out, one result per check × operation.
+import type { CheckId } from '../checks/types.ts';
+
+export type CellStatus = 'passed' | 'failed' | 'skipped';
+
+export interface FailureDetail {
+  check: CheckId;
+  operation: string;
+  phase: 'boundary' | 'random' | 'scenario';
+  mode?: 'positive' | 'negative';
+  label?: string;
+  received: string;
+  documented: string;
+  /** the (shrunk) request, sensitive members redacted */
+  request?: unknown;
+  /** the answer as received: status, x-amzn-errortype, body (redacted) */
+  response?: { status?: number; errorType?: string; body?: string; failure?: string };
+  seed: number;
+  /** fast-check's counterexample path: with the seed, replays the shrunk case */
+  path?: string;
+  reproduce?: string;
+}
+
+export interface Cell {
+  check: CheckId;
+  operation: string;
+  status: CellStatus;
+  cases: number;
+  failures: number;
+  details: FailureDetail[];
+  skippedReason?: string;
+}
+
+export interface RunResult {
+  tool: string;
+  version: string;
+  target: string;
+  seed: number;
+  runs: number;
+  startedAt: string;
+  durationMs: number;
+  requests: number;
+  cells: Cell[];
+  /** what was not sent, and why (e.g. read-only against the real service) */
+  notes: string[];
+}
+
+export type RunEvent =
+  | { kind: 'phase'; phase: string; operation?: string }
+  | { kind: 'case'; operation: string; requests: number }
+  | { kind: 'finding'; check: CheckId; operation: string; received: string };
