@@ -13,6 +13,10 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3 } as const;
 const USAGE = `Usage: aws-backup-conformance <command>
 
 Commands:
+  run [--target builtin|endpoint:<url>|aws] [--checks a,b] [--runs 100] [--seed N] [--out reports]
+      [--reporter junit,json,md,html] [--timeout 5000] [--recovery-point <arn>]...
+      [--allow-mutations --account <id>] [--region <r>]
+                                           the conformance run; exit 0 all checks pass, 1 findings
   spec build [--check]                     derive spec/ from spec/docs (+ the SDK, + spec/overlay); --check only
                                            reports which committed artifacts are stale (exit 1)
   spec derive <docs-dir> --out <file.json> [--no-sdk]
@@ -34,10 +38,15 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     if (command === 'spec' && sub === 'build') return await specBuild(rest, out);
     if (command === 'spec' && sub === 'derive') return await specDerive(rest, out);
     if (command === 'mock') return await mock(argv.slice(1), out);
+    if (command === 'run') return await run(argv.slice(1), out, err);
     throw new UsageError(`unknown command '${[command, sub].filter(Boolean).join(' ')}'`);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       err.write(`error: ${(e as Error).message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if ((e as { code?: string }).code === 'E_TARGET_CONFIG') {
+      err.write(`error: ${(e as Error).message}\n`);
       return EXIT.usage;
     }
     if (e instanceof DocParseError || e instanceof OverlayError || e instanceof ModelError) {
@@ -67,6 +76,69 @@ async function specBuild(args: string[], out: NodeJS.WritableStream): Promise<nu
       `drift: ${driftSummary(spec.drift)} (details in spec/drift.md)\n`,
   );
   return EXIT.ok;
+}
+
+async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      target: { type: 'string', default: 'builtin' }, checks: { type: 'string' }, runs: { type: 'string', default: '100' },
+      seed: { type: 'string' }, out: { type: 'string', default: 'reports' }, reporter: { type: 'string', default: 'junit,json,md,html' },
+      timeout: { type: 'string', default: '5000' }, 'recovery-point': { type: 'string', multiple: true },
+      'allow-mutations': { type: 'boolean' }, account: { type: 'string' }, region: { type: 'string' },
+    },
+    strict: true,
+  });
+  const whole = (flag: string, v: string, min: number) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${flag} must be a whole number ≥ ${min}, got '${v}'`);
+    return n;
+  };
+  const runs = whole('runs', values.runs!, 1);
+  const timeoutMs = whole('timeout', values.timeout!, 1);
+  const seed = values.seed === undefined ? undefined : whole('seed', values.seed, 0);
+  const { ALL_CHECKS } = await import('./checks/index.ts');
+  const checks = values.checks?.split(',').map((c) => c.trim()).filter(Boolean);
+  for (const c of checks ?? []) if (!ALL_CHECKS.includes(c as never)) throw new UsageError(`--checks: unknown check '${c}'; known: ${ALL_CHECKS.join(', ')}`);
+  const { REPORTERS } = await import('./report/reporters.ts');
+  const reporters = values.reporter!.split(',').map((r) => r.trim()).filter(Boolean);
+  for (const r of reporters) if (!REPORTERS[r]) throw new UsageError(`--reporter: unknown reporter '${r}'; known: ${Object.keys(REPORTERS).join(', ')}`);
+  if (values.account && !values['allow-mutations']) throw new UsageError('--account only has a meaning with --allow-mutations');
+  const { loadBackupModel } = await import('./model/load.ts');
+  const { selectTarget } = await import('./targets/select.ts');
+  const { runConformance } = await import('./runner/run.ts');
+  const { writeReports } = await import('./report/write.ts');
+  const { tally } = await import('./report/reporters.ts');
+  const model = await loadBackupModel();
+  const selected = await selectTarget(values.target!, { model, timeoutMs, recoveryPoints: values['recovery-point'], allowMutations: values['allow-mutations'], account: values.account, region: values.region });
+  const tty = (out as NodeJS.WriteStream).isTTY && !process.env.CI;
+  const t0 = performance.now();
+  let lastLine = 0;
+  try {
+    const result = await runConformance({
+      model, target: selected.target, checks: checks as never, runs, ...(seed !== undefined ? { seed } : {}),
+      recoveryPoints: selected.recoveryPoints, ...(selected.advance ? { advance: selected.advance } : {}),
+      onEvent: (e) => {
+        if (e.kind === 'phase') {
+          const line = `${e.phase}${e.operation ? ` ${e.operation}` : ''}`;
+          if (tty) out.write(`\r\x1b[K${line}`);
+          else out.write(`phase: ${line}\n`);
+        } else if (e.kind === 'case' && tty && performance.now() - lastLine > 200) {
+          lastLine = performance.now();
+          out.write(`\r\x1b[K${e.requests} requests, ${Math.round((e.requests * 1000) / (performance.now() - t0))}/s`);
+        }
+      },
+    });
+    if (tty) out.write('\r\x1b[K');
+    const files = writeReports(result, resolve(values.out!), reporters);
+    const t = tally(result);
+    for (const c of result.cells.filter((x) => x.status === 'failed')) err.write(`FAIL ${c.check} × ${c.operation}: ${c.details[0]?.received ?? ''} (documented: ${c.details[0]?.documented ?? ''})\n`);
+    out.write(`target ${result.target}, seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`);
+    out.write(`${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped (check × operation)\nreports: ${files.join(', ')}\n`);
+    return t.failed ? EXIT.findings : EXIT.ok;
+  } finally {
+    await selected.target.close();
+  }
 }
 
 async function mock(args: string[], out: NodeJS.WritableStream): Promise<number> {

@@ -1,7 +1,7 @@
 // The IO edge of spec derivation: read pages from a folder, load the SDK and overlay, build the model,
 // emit the artifacts. Writes are all-or-nothing: every file goes to a temporary name first, then all
 // are renamed into place, so a failure never leaves half a spec behind.
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parsePage } from '../docs/page.ts';
 import type { Page } from '../docs/types.ts';
@@ -9,6 +9,7 @@ import { buildModel, type BuildResult } from '../model/build.ts';
 import { parseOverlay, OverlayError, type Overlay } from '../model/overlay.ts';
 import { loadSdk } from '../model/sdk.ts';
 import { toJsonSchema } from '../emit/json-schema.ts';
+import { writeAllOrNothing } from '../atomic-write.ts';
 
 const PAGE_FILE = /\.(rst|txt)$/;
 
@@ -58,12 +59,4 @@ export async function deriveJsonSchema(docsDir: string, out: string, o: DeriveOp
   return result;
 }
 
-export function writeAllOrNothing(files: Record<string, string>): void {
-  const tmp = Object.keys(files).map((f) => `${f}.${process.pid}.tmp`);
-  try {
-    Object.values(files).forEach((content, i) => writeFileSync(tmp[i]!, content));
-    Object.keys(files).forEach((f, i) => renameSync(tmp[i]!, f));
-  } finally {
-    for (const t of tmp) if (existsSync(t)) rmSync(t);
-  }
-}
+export { writeAllOrNothing } from '../atomic-write.ts';

@@ -1,0 +1,39 @@
+// summary.md: fits a CI job summary — the matrix, then each failure with its reproduction.
+import type { RunResult } from '../runner/types.ts';
+import { tally } from './reporters.ts';
+
+const ICON = { passed: '✅ pass', failed: '❌ fail', skipped: '⏭ skip' } as const;
+
+export function renderMarkdown(r: RunResult): string {
+  const ops = [...new Set(r.cells.map((c) => c.operation))];
+  const checks = [...new Set(r.cells.map((c) => c.check))];
+  const t = tally(r);
+  const lines = [
+    `# AWS Backup conformance: ${t.failed ? `${t.failed} failing` : 'all passing'}`,
+    '',
+    `Target \`${r.target}\` · seed \`${r.seed}\` · ${r.runs} random cases per operation · ${r.requests} requests in ${(r.durationMs / 1000).toFixed(1)} s · ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`,
+    '',
+    `| check | ${ops.join(' | ')} |`,
+    `|---|${ops.map(() => '---').join('|')}|`,
+    ...checks.map((check) => `| ${check} | ${ops.map((op) => {
+      const c = r.cells.find((x) => x.check === check && x.operation === op);
+      return c ? `${ICON[c.status]}${c.status === 'skipped' ? '' : ` (${c.failures ? `${c.failures}/` : ''}${c.cases})`}` : '—';
+    }).join(' | ')} |`),
+  ];
+  for (const n of r.notes) lines.push('', `> ${n}`);
+  const failed = r.cells.filter((c) => c.status === 'failed');
+  if (failed.length) lines.push('', '## Failures');
+  for (const c of failed) {
+    lines.push('', `### ${c.check} × ${c.operation} (${c.failures} of ${c.cases})`);
+    for (const d of c.details) {
+      lines.push('', `- **Received:** ${d.received}`, `- **Documented:** ${d.documented}`);
+      if (d.label) lines.push(`- **Case:** ${d.label}`);
+      if (d.request !== undefined) lines.push(`- **Request:** \`${JSON.stringify(d.request).replace(/`/g, "'")}\``);
+      lines.push(`- **Replay:** seed ${d.seed}${d.path ? `, path ${d.path}` : ''}`);
+      if (d.reproduce) lines.push('', '```sh', d.reproduce, '```');
+    }
+  }
+  const skipped = r.cells.filter((c) => c.status === 'skipped');
+  if (skipped.length) lines.push('', '## Skipped', '', ...skipped.map((c) => `- ${c.check} × ${c.operation}: ${c.skippedReason}`));
+  return `${lines.join('\n')}\n`;
+}

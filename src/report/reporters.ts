@@ -1,0 +1,30 @@
+// Reporters: a small interface and a name → reporter map (`--reporter junit,json,md,html`). Rendering
+// is pure; writing happens at the edge (write.ts).
+import type { RunResult } from '../runner/types.ts';
+import { renderHtml } from './html.ts';
+import { renderJunit } from './junit.ts';
+import { renderMarkdown } from './markdown.ts';
+
+export interface Reporter {
+  file: string;
+  render(r: RunResult): string;
+}
+
+export const REPORTERS: Record<string, Reporter> = {
+  junit: { file: 'junit.xml', render: renderJunit },
+  json: { file: 'results.json', render: renderJson },
+  md: { file: 'summary.md', render: renderMarkdown },
+  html: { file: 'report.html', render: renderHtml },
+};
+
+/** results.json: for each check × operation its check, operation, status (passed|failed|skipped),
+ * cases and failures, with failure details (request redacted, answer, seed, path, reproduction). */
+export function renderJson(r: RunResult): string {
+  const counts = tally(r);
+  return `${JSON.stringify({ ...r, summary: counts, results: r.cells }, (k, v) => (k === 'cells' ? undefined : v), 2)}\n`;
+}
+
+export function tally(r: RunResult): { passed: number; failed: number; skipped: number } {
+  const n = (s: string) => r.cells.filter((c) => c.status === s).length;
+  return { passed: n('passed'), failed: n('failed'), skipped: n('skipped') };
+}
