@@ -1,5 +1,6 @@
 // Accumulates cases and failures per check × operation while a run goes.
 import type { CheckId } from '../checks/types.ts';
+import type { Observed } from '../targets/types.ts';
 import type { Cell, FailureDetail } from './types.ts';
 
 const MAX_DETAILS = 5;
@@ -31,12 +32,37 @@ export class Collector {
     if (this.wants(check)) this.cell(check, operation).cases += n;
   }
 
-  fail(d: FailureDetail): void {
+  /** `count`: whether this finding counts a failing case (the first finding of a check in an exchange) */
+  fail(d: FailureDetail, count = true): void {
     if (!this.wants(d.check)) return;
     const c = this.cell(d.check, d.operation);
-    c.failures++;
+    if (count) c.failures++;
     // one detail per distinct finding text: the report shows kinds of failure, not repeats
     if (c.details.length < MAX_DETAILS && !c.details.some((x) => x.received === d.received)) c.details.push(d);
+  }
+
+  /** one more failing case, whose details come later (a shrunk counterexample) */
+  bump(check: CheckId, operation: string): void {
+    if (this.wants(check)) this.cell(check, operation).failures++;
+  }
+
+  private readonly answers = new Map<string, { ok: number; other: Map<string, number> }>();
+
+  answered(operation: string, o: Observed): void {
+    const a = this.answers.get(operation) ?? { ok: 0, other: new Map<string, number>() };
+    if (!o.failure && (o.status ?? 0) >= 200 && (o.status ?? 0) < 300) a.ok++;
+    else {
+      const type = o.headers['content-type'];
+      const k = o.status === undefined ? (o.failure ?? 'no answer') : `HTTP ${o.status}${type && /json/.test(type) ? '' : ` (${type || 'no content type'})`}`;
+      a.other.set(k, (a.other.get(k) ?? 0) + 1);
+    }
+    this.answers.set(operation, a);
+  }
+
+  /** Operations whose every valid request got something other than a success. */
+  unimplemented(): string[] {
+    return [...this.answers].filter(([, a]) => a.ok === 0 && a.other.size).map(([op, a]) =>
+      `${op}: not implemented by the target, it seems — no valid request succeeded; answers: ${[...a.other].map(([k, n]) => `${n}× ${k}`).join(', ')}`);
   }
 
   skip(check: CheckId, operation: string, reason: string): void {

@@ -39,6 +39,17 @@ export function judge(ctx: ExchangeContext, x: Exchange): Finding[] {
   return findings;
 }
 
+/** Records an exchange's findings: each failing check counts the case once; every distinct finding is
+ * kept as a detail. Also tallies how positive cases were answered, to tell "not implemented". */
+export function record(ctx: ExchangeContext, x: Exchange, findings: Finding[], phase: FailureDetail['phase'], extra: { label?: string; path?: string } = {}): void {
+  const counted = new Set<string>();
+  for (const f of findings) {
+    ctx.collector.fail(detail(ctx, x, f, phase, extra), !counted.has(f.check));
+    counted.add(f.check);
+  }
+  if (x.case.mode === 'positive') ctx.collector.answered(x.operation, x.observed);
+}
+
 export function detail(ctx: ExchangeContext, x: Exchange, f: Finding, phase: FailureDetail['phase'], extra: { label?: string; path?: string } = {}): FailureDetail {
   const op = ctx.model.operations[x.operation]!;
   const o = x.observed;

@@ -5,7 +5,7 @@ import { boundaryCases } from '../../generators/boundary.ts';
 import { mutationSites } from '../../generators/mutations.ts';
 import { invalidCases, validInput, type InvalidCase, type RequestOptions, type ValidCase } from '../../generators/requests.ts';
 import type { Operation } from '../model/types.ts';
-import { detail, exchange, judge, type ExchangeContext } from './exchange.ts';
+import { detail, exchange, judge, record, type ExchangeContext } from './exchange.ts';
 
 export interface PhaseOptions {
   runs: number;
@@ -39,7 +39,7 @@ export async function boundaryPhase(ctx: ExchangeContext, op: Operation, o: Phas
     if (!allowed(b.case, o)) { skipped++; continue; }
     const x = await exchange(ctx, b.case);
     if (!x) { skipped++; continue; }
-    for (const f of judge(ctx, x)) ctx.collector.fail(detail(ctx, x, f, 'boundary', { label: b.label }));
+    record(ctx, x, judge(ctx, x), 'boundary', { label: b.label });
   }
   return skipped;
 }
@@ -56,19 +56,24 @@ export async function randomPhase(ctx: ExchangeContext, op: Operation, o: PhaseO
       return judgeWith(ctx, x).length === 0;
     }
     const findings = judge(ctx, x);
-    if (findings.length) shrinking = true;
+    if (x.case.mode === 'positive') ctx.collector.answered(x.operation, x.observed);
+    if (findings.length) {
+      shrinking = true;
+      for (const check of new Set(findings.map((f) => f.check))) ctx.collector.bump(check, x.operation);
+    }
     return findings.length === 0;
   });
   const out = await fc.check(property, { numRuns: o.runs, seed: ctx.seed });
   if (!out.failed || !out.counterexample) return;
   const [minimal] = out.counterexample;
   const x = await exchange(ctx, minimal);
-  if (x) for (const f of judgeWith(ctx, x)) ctx.collector.fail(detail(ctx, x, f, 'random', { path: out.counterexamplePath ?? undefined }));
+  // the shrunk case stands for the failure found in the main run: its findings are details, already counted
+  if (x) for (const f of judgeWith(ctx, x)) ctx.collector.fail(detail(ctx, x, f, 'random', { path: out.counterexamplePath ?? undefined }), false);
   // the rest of the budget, without shrinking, so every check still gets its cases
   const rest = o.runs - out.numRuns;
   for (const c of rest > 0 ? fc.sample(arb, { seed: ctx.seed + 1, numRuns: rest }) : []) {
     const y = await exchange(ctx, c);
-    if (y) for (const f of judge(ctx, y)) ctx.collector.fail(detail(ctx, y, f, 'random'));
+    if (y) record(ctx, y, judge(ctx, y), 'random');
   }
 }
 

@@ -78,6 +78,8 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
     await randomPhase(ctx, op, phase);
   }
 
+  notes.push(...collector.unimplemented());
+
   if (list?.paginated) {
     const sctx: ScenarioContext = { ...ctx, list, ...(o.advance ? { advance: o.advance } : {}) };
     const idField = 'RestoreJobId';

@@ -24,12 +24,13 @@ async function send(ctx: ScenarioContext, op: string, input: Item): Promise<Obse
   return ctx.target.sendSdk(op, input);
 }
 
+/** One scenario is one case: its first finding counts the failure, the others add details. */
 function record(ctx: ScenarioContext, findings: Finding[], label: string): void {
-  for (const f of findings) ctx.collector.fail({ ...f, phase: 'scenario', label, seed: ctx.seed });
+  findings.forEach((f, i) => ctx.collector.fail({ ...f, phase: 'scenario', label, seed: ctx.seed }, i === 0));
 }
 
 /** Pages through a listing; undefined when the target does not answer the listing at all. */
-async function listAll(ctx: ScenarioContext, filter: Item, pageSize: number): Promise<{ pages: { items: Item[]; nextToken?: string }[]; runaway: boolean } | undefined> {
+async function listAll(ctx: ScenarioContext, filter: Item, pageSize: number, maxPages = MAX_PAGES): Promise<{ pages: { items: Item[]; nextToken?: string }[]; runaway: boolean } | undefined> {
   const p = ctx.list.paginated!;
   const pages: { items: Item[]; nextToken?: string }[] = [];
   let token: string | undefined;
@@ -38,18 +39,23 @@ async function listAll(ctx: ScenarioContext, filter: Item, pageSize: number): Pr
     if (!o.output) return pages.length ? { pages, runaway: false } : undefined;
     token = typeof o.output[p.outputToken] === 'string' && o.output[p.outputToken] !== '' ? (o.output[p.outputToken] as string) : undefined;
     pages.push({ items: (o.output[p.resultKey] as Item[] | undefined) ?? [], ...(token ? { nextToken: token } : {}) });
-  } while (token && pages.length < MAX_PAGES);
+  } while (token && pages.length < maxPages);
   return { pages, runaway: !!token };
 }
 
 const idsOf = (items: Item[], idField: string) => items.map((i) => String(i[idField]));
 
-export async function paginationScenario(ctx: ScenarioContext, idField: string, pageSize: number): Promise<boolean> {
+/** `factor`: pages of factor × (items / 40) items, at least `factor`: small pages, never more than ~40 of them. */
+export async function paginationScenario(ctx: ScenarioContext, idField: string, factor: number): Promise<boolean> {
   const p = ctx.list.paginated!;
   const max = (p.limitKey && ctx.list.input.members?.[p.limitKey]?.shape.max) || 1000;
   const full = await listAll(ctx, {}, max);
-  const paged = await listAll(ctx, {}, pageSize);
-  if (!full || !paged) return false;
+  if (!full) return false;
+  const total = full.pages.reduce((n, x) => n + x.items.length, 0);
+  const pageSize = Math.min(max, factor * Math.max(1, Math.ceil(total / 40)));
+  // a listing that needs more pages than its items could fill has a token that never ends
+  const paged = await listAll(ctx, {}, pageSize, Math.ceil(total / pageSize) + 3);
+  if (!paged) return false;
   const probes: PagingRecord['probes'] = [];
   const token = paged.pages[0]?.nextToken;
   probes.push({ kind: 'empty', observed: await send(ctx, ctx.list.name, { [p.inputToken]: '' }) });

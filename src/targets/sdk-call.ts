@@ -52,9 +52,13 @@ export async function callSdk(client: Backup.BackupClient, rec: RecordingHandler
   if (!Command) throw new Error(`the SDK has no ${operation}Command`);
   const t0 = performance.now();
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  let timer: NodeJS.Timeout | undefined;
+  // a target that never answers must not hang the run, whatever the request handler does with the signal
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => { abort.abort(); reject(new Error('timeout')); }, timeoutMs);
+  });
   try {
-    const out = (await client.send(new Command(input) as never, { abortSignal: abort.signal })) as unknown as Record<string, unknown>;
+    const out = (await Promise.race([client.send(new Command(input) as never, { abortSignal: abort.signal }), deadline])) as unknown as Record<string, unknown>;
     const { $metadata, ...output } = out;
     void $metadata;
     const raw = rec.last();
