@@ -2,19 +2,13 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { EXIT, main } from '../src/cli.ts';
+import { EXIT } from '../src/cli.ts';
+import { runCli } from './support/cli.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const sink = (f: (s: string) => void) => new Writable({ write(c, _e, cb) { f(String(c)); cb(); } });
-  const code = await main(argv, sink((s) => (out += s)) as never, sink((s) => (err += s)) as never);
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('aws-backup-conformance spec', () => {
   it('derive writes the JSON Schema form for another service, docs only', async () => {

@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, main } from '../../src/cli.ts';
+import { EXIT } from '../../src/cli.ts';
+import { runCli } from '../support/cli.ts';
 import { createMock, type BackupMock } from '../../src/mock/index.ts';
 import { serve, type RunningServer } from '../../src/mock/server.ts';
 import { loadBackupModel } from '../../src/model/load.ts';
@@ -15,13 +15,7 @@ import { awsTarget } from '../../src/targets/aws.ts';
 import { fetchFunctionTarget } from '../../src/targets/fetch-target.ts';
 import { has } from '../mock/interop.ts';
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const sink = (f: (s: string) => void) => new Writable({ write(c, _e, cb) { f(String(c)); cb(); } });
-  const code = await main(argv, sink((s) => (out += s)) as never, sink((s) => (err += s)) as never);
-  return { code, out, err };
-}
+const cli = runCli;
 const tmp = () => mkdtempSync(join(tmpdir(), 'run-'));
 const results = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { summary: Record<string, number>; results: { check: string; operation: string; status: string; cases: number; failures: number }[]; notes: string[] };
 
