@@ -7,6 +7,8 @@ export interface PagingRecord {
   operation: string;
   /** ids of the unpaginated listing (pages of the documented maximum) */
   full: string[];
+  /** ids this run started and that exist: a listing without filters must contain them */
+  known: string[];
   maxResults: number;
   pages: { ids: string[]; nextToken?: string }[];
   /** stopped because the page bound was reached (a token that never ends) */
@@ -31,6 +33,8 @@ export function checkPagination(r: PagingRecord): Finding[] {
   const extra = paged.filter((id) => !r.full.includes(id));
   if (extra.length) f(`${extra.length} item(s) on the pages that the full listing lacks`, 'the pages together equal the unpaginated listing');
   if (!missing.length && !extra.length && !dupes.length && paged.join() !== r.full.join()) f('the same items in another order', 'the order of the unpaginated listing');
+  const lost = r.known.filter((id) => !r.full.includes(id));
+  if (lost.length) f(`${lost.length} job(s) this run started missing from the full listing (e.g. ${lost[0]})`, 'a listing without filters has every job');
   for (const p of r.probes) {
     const ok = p.observed.status !== undefined && p.observed.status >= 400 && p.observed.status < 500 && errorName(p.observed) === 'InvalidParameterValueException';
     if (!ok) f(`${p.kind} token answered ${describeAnswer(p.observed)}`, `a ${p.kind} token is rejected with InvalidParameterValueException (4xx)`);

@@ -36,14 +36,17 @@ export class Collector {
   fail(d: FailureDetail, count = true): void {
     if (!this.wants(d.check)) return;
     const c = this.cell(d.check, d.operation);
-    if (count) c.failures++;
+    if (count) this.bump(d.check, d.operation);
     // one detail per distinct finding text: the report shows kinds of failure, not repeats
     if (c.details.length < MAX_DETAILS && !c.details.some((x) => x.received === d.received)) c.details.push(d);
   }
 
   /** one more failing case, whose details come later (a shrunk counterexample) */
   bump(check: CheckId, operation: string): void {
-    if (this.wants(check)) this.cell(check, operation).failures++;
+    if (!this.wants(check)) return;
+    const c = this.cell(check, operation);
+    c.failures++;
+    c.casesToFirstFailure ??= c.cases;
   }
 
   private readonly answers = new Map<string, { ok: number; other: Map<string, number> }>();

@@ -62,7 +62,8 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
       collector.requests++;
       const out = await o.target.sendSdk(start.name, { RecoveryPointArn: arn, Metadata: {} });
       if (typeof out.output?.RestoreJobId === 'string') jobIds.push(out.output.RestoreJobId);
-      o.advance?.(20_000);
+      // spread over time, so the set-up holds jobs in every state (PENDING, RUNNING and terminal)
+      o.advance?.(45_000);
     }
     if (!jobIds.length) notes.push(`set-up: the target started no job from the ${o.recoveryPoints!.length} known recovery point(s); listings may be empty`);
   }
@@ -81,7 +82,7 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
   notes.push(...collector.unimplemented());
 
   if (list?.paginated) {
-    const sctx: ScenarioContext = { ...ctx, list, ...(o.advance ? { advance: o.advance } : {}) };
+    const sctx: ScenarioContext = { ...ctx, list, known: jobIds, ...(o.advance ? { advance: o.advance } : {}) };
     const idField = 'RestoreJobId';
     if (collector.wants('pagination')) {
       emit({ kind: 'phase', phase: 'pagination' });

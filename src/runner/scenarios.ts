@@ -14,6 +14,8 @@ const MAX_PAGES = 200;
 
 export interface ScenarioContext extends ExchangeContext {
   list: Operation;
+  /** ids of the jobs this run started in its set-up */
+  known: string[];
   /** advances the target's clock, where the run controls it (the built-in mock) */
   advance?: (ms: number) => void;
 }
@@ -68,6 +70,7 @@ export async function paginationScenario(ctx: ScenarioContext, idField: string, 
   record(ctx, checkPagination({
     operation: ctx.list.name,
     full: full.pages.flatMap((x) => idsOf(x.items, idField)),
+    known: ctx.known,
     maxResults: pageSize,
     pages: paged.pages.map((x) => ({ ids: idsOf(x.items, idField), ...(x.nextToken ? { nextToken: x.nextToken } : {}) })),
     runaway: paged.runaway,
@@ -104,9 +107,13 @@ export async function idempotencyScenario(ctx: ScenarioContext, start: Operation
   const a = await send(ctx, start.name, { ...input, IdempotencyToken: token });
   const b = await send(ctx, start.name, { ...input, IdempotencyToken: token });
   const after = await count();
+  const other = await send(ctx, start.name, { ...input, Metadata: { ...(input.Metadata as Item), changed: 'yes' }, IdempotencyToken: token });
   ctx.collector.count('idempotency', start.name);
   const id = (o: Observed) => (o.output?.RestoreJobId as string | undefined);
-  record(ctx, checkIdempotency({ operation: start.name, firstId: id(a), secondId: id(b), countBefore: before, countAfter: after }), 'same token twice');
+  record(ctx, checkIdempotency({
+    operation: start.name, firstId: id(a), secondId: id(b), countBefore: before, countAfter: after,
+    conflicting: { ...(other.status !== undefined ? { status: other.status } : {}), ...(id(other) ? { id: id(other) } : {}) },
+  }), 'same token twice, then with other parameters');
 }
 
 export async function lifecycleScenario(ctx: ScenarioContext, start: Operation, describe: Operation, input: Item, idField: string): Promise<void> {

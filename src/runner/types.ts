@@ -27,6 +27,8 @@ export interface Cell {
   status: CellStatus;
   cases: number;
   failures: number;
+  /** how many cases the check had judged when it first failed (1 = the first) */
+  casesToFirstFailure?: number;
   details: FailureDetail[];
   skippedReason?: string;
 }

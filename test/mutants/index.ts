@@ -1,0 +1,9 @@
+// The catalogue of defective mocks.
+import type { Mutant } from './kit.ts';
+import { paginationMutants } from './pagination.ts';
+import { stateMutants } from './state.ts';
+import { valueMutants } from './values.ts';
+import { wireMutants } from './wire.ts';
+
+export const MUTANTS: Mutant[] = [...paginationMutants, ...valueMutants, ...wireMutants, ...stateMutants];
+export type { Mutant } from './kit.ts';
