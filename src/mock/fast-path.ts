@@ -1,6 +1,5 @@
 // The in-process fast path: a request handler for the SDK client that resolves each request with msw's
 // getResponse over the mock's handlers — no sockets, no patching of Node's http.
-import { Readable } from 'node:stream';
 import { getResponse, http } from 'msw';
 import type { BackupMock } from './index.ts';
 
@@ -39,7 +38,8 @@ export function mockRequestHandler(mock: BackupMock) {
       }
       const headers: Record<string, string> = {};
       response.headers.forEach((v, k) => (headers[k] = v));
-      return { response: { statusCode: response.status, headers, body: Readable.from([Buffer.from(await response.arrayBuffer())]) } };
+      // bytes, not a stream: the SDK reads a Uint8Array body as it is
+      return { response: { statusCode: response.status, headers, body: new Uint8Array(await response.arrayBuffer()) } };
     },
     updateHttpClientConfig() {},
     httpHandlerConfigs: () => ({}),

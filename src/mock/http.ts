@@ -32,6 +32,13 @@ export const IMPLEMENTED: Record<string, Impl> = {
   },
 };
 
+const routes = new WeakMap<ServiceModel, Operation[]>();
+function implementedOps(model: ServiceModel): Operation[] {
+  let ops = routes.get(model);
+  if (!ops) routes.set(model, (ops = Object.keys(IMPLEMENTED).map((n) => model.operations[n]).filter((o): o is Operation => !!o?.http)));
+  return ops;
+}
+
 const JSON_TYPES = /^application\/(json|x-amz-json-1\.[01])\b|\+json\b/;
 
 export async function resolve(ctx: MockContext, request: Request): Promise<Response> {
@@ -44,7 +51,7 @@ export async function resolve(ctx: MockContext, request: Request): Promise<Respo
   if (fault.failure === 'unavailable') return fail(modelled(ctx, 'ServiceUnavailableException', 'The service is unavailable (injected fault)'));
 
   const url = new URL(request.url);
-  const ops = Object.keys(IMPLEMENTED).map((n) => ctx.model.operations[n]).filter((o): o is Operation => !!o?.http);
+  const ops = implementedOps(ctx.model);
   const onPath = ops.filter((o) => matchPath(o, url.pathname));
   const op = onPath.find((o) => o.http!.method === request.method);
   if (!op) {

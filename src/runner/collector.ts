@@ -8,6 +8,12 @@ const MAX_DETAILS = 5;
 export class Collector {
   private readonly cells = new Map<string, Cell>();
   requests = 0;
+  readonly checkMs: Record<string, number> = {};
+  readonly phaseMs: Record<string, number> = {};
+
+  time(into: Record<string, number>, key: string, ms: number): void {
+    into[key] = (into[key] ?? 0) + ms;
+  }
 
   /** `pairs`: the check × operation cells this run reports */
   constructor(readonly checks: CheckId[], pairs: [CheckId, string][]) {

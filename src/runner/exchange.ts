@@ -34,7 +34,9 @@ export function judge(ctx: ExchangeContext, x: Exchange): Finding[] {
   for (const check of EXCHANGE_CHECKS) {
     if (!ctx.collector.wants(check.id) || !check.applies(x)) continue;
     ctx.collector.count(check.id, x.operation);
+    const t0 = performance.now();
     findings.push(...check.run(x, ctx.model));
+    ctx.collector.time(ctx.collector.checkMs, check.id, performance.now() - t0);
   }
   return findings;
 }

@@ -40,6 +40,8 @@ function cells(ops: Operation[]): [CheckId, string][] {
   return out;
 }
 
+const round = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+
 export async function runConformance(o: RunOptions): Promise<RunResult> {
   const started = Date.now();
   const seed = o.seed ?? Math.floor(Math.random() * 2 ** 31);
@@ -56,6 +58,7 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
 
   // set-up: jobs to list, describe and page through
   const jobIds: string[] = [];
+  const setupStart = performance.now();
   if (!readOnly && start && rp) {
     emit({ kind: 'phase', phase: 'setup' });
     for (const arn of fc.sample(rp, { seed, numRuns: SEED_JOBS })) {
@@ -67,16 +70,21 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
     }
     if (!jobIds.length) notes.push(`set-up: the target started no job from the ${o.recoveryPoints!.length} known recovery point(s); listings may be empty`);
   }
+  collector.time(collector.phaseMs, 'setup', performance.now() - setupStart);
   if (readOnly) notes.push('read-only: StartRestoreJob was sent only with requests certain to fail validation; idempotency, lifecycle and stateful need --allow-mutations --account <id>');
   const members = { ...(rp ? { RecoveryPointArn: rp } : {}), ...(jobIds.length ? { RestoreJobId: fc.constantFrom(...jobIds) } : {}) };
 
   for (const op of ops) {
     const phase = { runs, members, readOnly, mutating: op === start };
     emit({ kind: 'phase', phase: 'boundary', operation: op.name });
+    let t0 = performance.now();
     const skipped = await boundaryPhase(ctx, op, phase);
+    collector.time(collector.phaseMs, 'boundary', performance.now() - t0);
     if (skipped && !o.target.rawHttp) notes.push(`${op.name}: ${skipped} raw-HTTP boundary case(s) not sent (the ${o.target.name} target takes SDK requests only)`);
     emit({ kind: 'phase', phase: 'random', operation: op.name });
+    t0 = performance.now();
     await randomPhase(ctx, op, phase);
+    collector.time(collector.phaseMs, 'random', performance.now() - t0);
   }
 
   notes.push(...collector.unimplemented());
@@ -84,13 +92,22 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
   if (list?.paginated) {
     const sctx: ScenarioContext = { ...ctx, list, known: jobIds, ...(o.advance ? { advance: o.advance } : {}) };
     const idField = 'RestoreJobId';
+    const timed = async (check: CheckId, f: () => Promise<unknown>) => {
+      emit({ kind: 'phase', phase: check });
+      const t = performance.now();
+      await f();
+      collector.time(collector.phaseMs, check, performance.now() - t);
+      collector.time(collector.checkMs, check, performance.now() - t);
+    };
     if (collector.wants('pagination')) {
-      emit({ kind: 'phase', phase: 'pagination' });
-      for (const size of [1, 3, 5]) if (!(await paginationScenario(sctx, idField, size))) collector.skip('pagination', list.name, 'the target does not answer ListRestoreJobs');
+      await timed('pagination', async () => {
+        for (const size of [1, 3, 5]) if (!(await paginationScenario(sctx, idField, size))) collector.skip('pagination', list.name, 'the target does not answer ListRestoreJobs');
+      });
     }
     if (collector.wants('filters')) {
-      emit({ kind: 'phase', phase: 'filters' });
-      if (!(await filterScenario(sctx, idField))) collector.skip('filters', list.name, 'the target does not answer ListRestoreJobs');
+      await timed('filters', async () => {
+        if (!(await filterScenario(sctx, idField))) collector.skip('filters', list.name, 'the target does not answer ListRestoreJobs');
+      });
     }
     const startInput = rp ? { RecoveryPointArn: fc.sample(rp, { seed, numRuns: 1 })[0]!, Metadata: { 'conformance-run': String(seed) } } : undefined;
     for (const [check, run] of [
@@ -101,8 +118,7 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
       if (!collector.wants(check)) continue;
       if (readOnly) { collector.skip(check, start!.name, 'read-only run: starting jobs needs --allow-mutations --account <id>'); continue; }
       if (!startInput) { collector.skip(check, start!.name, 'no recovery point of the target is known (--recovery-point <arn>)'); continue; }
-      emit({ kind: 'phase', phase: check });
-      await run();
+      await timed(check, run);
     }
   }
   for (const c of collector.result()) if (c.status === 'failed') emit({ kind: 'finding', check: c.check, operation: c.operation, received: c.details[0]?.received ?? '' });
@@ -118,5 +134,6 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
     requests: collector.requests,
     cells: collector.result(),
     notes,
+    timings: { phases: round(collector.phaseMs), checks: round(collector.checkMs) },
   };
 }

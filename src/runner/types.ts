@@ -45,6 +45,9 @@ export interface RunResult {
   cells: Cell[];
   /** what was not sent, and why (e.g. read-only against the real service) */
   notes: string[];
+  /** where the time went: wall ms per phase (requests included), and ms spent judging per check
+   * (for scenario checks, the whole scenario) */
+  timings: { phases: Record<string, number>; checks: Record<string, number> };
 }
 
 export type RunEvent =

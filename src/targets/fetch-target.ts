@@ -1,7 +1,6 @@
 // A target that speaks Fetch: the built-in mock, a user's handler function or msw handlers, or any
 // endpoint URL. SDK calls go through @aws-sdk/client-backup with a recording request handler; raw
 // HTTP calls go straight to the same function.
-import { Readable } from 'node:stream';
 import { BackupClient } from '@aws-sdk/client-backup';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { toFetchRequest } from '../mock/fast-path.ts';
@@ -52,7 +51,8 @@ export function fetchFunctionTarget(fetchFn: FetchFn, o: FetchTargetOptions): Ta
       if (res.type === 'error') throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       const headers: Record<string, string> = {};
       res.headers.forEach((v, k) => (headers[k] = v));
-      return { response: { statusCode: res.status, headers, body: Readable.from([Buffer.from(await res.arrayBuffer())]) } };
+      // bytes, not a stream: the SDK reads a Uint8Array body as it is
+      return { response: { statusCode: res.status, headers, body: new Uint8Array(await res.arrayBuffer()) } };
     },
   };
   const rec = recording(inner);

@@ -1,6 +1,5 @@
 // Sends one operation through @aws-sdk/client-backup while recording the raw answer the SDK read:
 // status, headers and body bytes, so checks see the wire as well as the SDK's view of it.
-import { Readable } from 'node:stream';
 import * as Backup from '@aws-sdk/client-backup';
 import type { Observed } from './types.ts';
 
@@ -13,16 +12,16 @@ export interface RecordingHandler {
   last(): { status: number; headers: Record<string, string>; body: string } | undefined;
 }
 
-async function bodyText(body: unknown): Promise<string> {
-  if (body == null) return '';
-  if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+async function bodyBytes(body: unknown): Promise<Uint8Array> {
+  if (body == null) return new Uint8Array();
+  if (typeof body === 'string') return Buffer.from(body);
+  if (body instanceof Uint8Array) return body;
   const chunks: Buffer[] = [];
   for await (const c of body as AsyncIterable<Uint8Array | string>) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-/** Wraps a request handler: the response body is read once, kept, and handed on to the SDK. */
+/** Wraps a request handler: the response body is read once, kept, and handed on to the SDK as bytes. */
 export function recording(inner: RawHandler): RecordingHandler {
   let last: { status: number; headers: Record<string, string>; body: string } | undefined;
   return {
@@ -31,9 +30,9 @@ export function recording(inner: RawHandler): RecordingHandler {
       async handle(request, options) {
         last = undefined;
         const { response } = await inner.handle(request, options);
-        const text = await bodyText(response.body);
-        last = { status: response.statusCode, headers: lower(response.headers), body: text };
-        return { response: { ...response, body: Readable.from([Buffer.from(text)]) } };
+        const bytes = await bodyBytes(response.body);
+        last = { status: response.statusCode, headers: lower(response.headers), body: Buffer.from(bytes).toString('utf8') };
+        return { response: { ...response, body: bytes } };
       },
       updateHttpClientConfig() {},
       httpHandlerConfigs: () => ({}),

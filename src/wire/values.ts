@@ -5,32 +5,63 @@ import type { Shape } from '../model/types.ts';
 
 export type Form = 'data' | 'wire';
 
-/** SDK value → JSON in the given form (Dates become ISO strings or epoch seconds). */
+type Convert = (value: unknown) => unknown;
+const compiled = { data: new WeakMap<Shape, Convert>(), wire: new WeakMap<Shape, Convert>() };
+
+/** SDK value → JSON in the given form (Dates become ISO strings or epoch seconds). The walk is compiled
+ * once per shape and form: it runs for every request and answer. */
 export function toJson(shape: Shape, value: unknown, form: Form): unknown {
-  if (value === undefined || value === null) return value;
+  return converter(shape, form)(value);
+}
+
+function converter(shape: Shape, form: Form): Convert {
+  let c = compiled[form].get(shape);
+  if (c) return c;
+  const nil = (v: unknown) => v === undefined || v === null;
   switch (shape.type) {
     case 'timestamp':
-      if (!(value instanceof Date)) return value; // already malformed on purpose: pass through untouched
-      return form === 'data' ? value.toISOString() : value.getTime() / 1000;
+      // a value that is not a Date is already malformed on purpose: passed through untouched
+      c = form === 'data' ? (v) => (v instanceof Date ? v.toISOString() : v) : (v) => (v instanceof Date ? v.getTime() / 1000 : v);
+      break;
     case 'blob':
-      return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
-    case 'list':
-      return Array.isArray(value) ? value.map((v) => toJson(shape.member!, v, form)) : value;
-    case 'map':
-      return isRecord(value) ? mapValues(value, (v) => toJson(shape.value!, v, form)) : value;
+      c = (v) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v);
+      break;
+    case 'list': {
+      let item: Convert | undefined;
+      c = (v) => (Array.isArray(v) ? v.map((x) => (item ??= converter(shape.member!, form))(x)) : v);
+      break;
+    }
+    case 'map': {
+      let val: Convert | undefined;
+      c = (v) => (isRecord(v) ? mapValues(v, (x) => (val ??= converter(shape.value!, form))(x)) : v);
+      break;
+    }
     case 'structure': {
-      if (!isRecord(value)) return value;
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) {
-        const m = shape.members?.[k];
-        const key = m && form === 'wire' ? m.locationName : k;
-        out[key] = m ? toJson(m.shape, v, form) : v;
+      const members = shape.members ?? {};
+      const keys = new Map<string, { key: string; convert: () => Convert }>();
+      for (const [name, m] of Object.entries(members)) {
+        let mc: Convert | undefined;
+        keys.set(name, { key: form === 'wire' ? m.locationName : name, convert: () => (mc ??= converter(m.shape, form)) });
       }
-      return out;
+      c = (v) => {
+        if (!isRecord(v)) return v;
+        const out: Record<string, unknown> = {};
+        for (const k in v) {
+          const x = v[k];
+          const m = keys.get(k);
+          const y = m && !nil(x) ? m.convert()(x) : x;
+          if (k === '__proto__') Object.defineProperty(out, k, { value: y, enumerable: true, writable: true, configurable: true });
+          else out[m ? m.key : k] = y;
+        }
+        return out;
+      };
+      break;
     }
     default:
-      return value;
+      c = (v) => v;
   }
+  compiled[form].set(shape, c);
+  return c;
 }
 
 /** JSON in the given form → the SDK's values (epoch seconds or ISO strings become Dates). */

@@ -1,20 +1,36 @@
-// `npm run bench`: every benchmark in one run, written to reports/bench/bench.md and bench.json.
+// `npm run bench`: every benchmark in one run, all figures side by side, written to
+// reports/bench/bench.md and bench.json. Figures are medians over repetitions, with their spread,
+// as ratios to a baseline measured in the same run.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { benchGenerators } from './generators.bench.ts';
-import { benchInProcess, benchLoad } from './mock.bench.ts';
+import { benchLoopback } from './loopback.bench.ts';
+import { benchMemory } from './memory.bench.ts';
+import { benchLoad } from './mock.bench.ts';
 import { benchRun } from './run.bench.ts';
 import { benchSpec } from './spec.bench.ts';
+import { benchThroughput } from './throughput.bench.ts';
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const out = join(import.meta.dirname, '../../reports/bench');
 mkdirSync(out, { recursive: true });
-const spec = await benchSpec();
-const generators = await benchGenerators();
-const inProcess = await benchInProcess();
-const load = await benchLoad();
-const run = await benchRun();
-const md = [`# Benchmarks`, '', `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}).`, '', spec.markdown, '', generators.markdown, '', inProcess.markdown, '', load.markdown, '', run.markdown, ''].join('\n');
+const sections: Record<string, { markdown: string }> = {};
+for (const [name, run] of [
+  ['throughput', () => benchThroughput()],
+  ['loopback', () => benchLoopback()],
+  ['run', () => benchRun()],
+  ['spec', () => benchSpec()],
+  ['memory', () => benchMemory()],
+  ['generators', () => benchGenerators()],
+  ['load', () => benchLoad()],
+] as const) {
+  process.stderr.write(`bench: ${name}…\n`);
+  sections[name] = await run();
+}
+const md = [`# Benchmarks`, '', `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}).`, '', ...Object.values(sections).flatMap((s) => [s.markdown, '']), ''].join('\n');
 writeFileSync(join(out, 'bench.md'), md);
-writeFileSync(join(out, 'bench.json'), `${JSON.stringify({ node: process.version, spec: spec.figures, generators: generators.figures, mockInProcess: inProcess.figures, mockLoad: load.result, run: run.figures }, null, 2)}\n`);
+const { markdown: _m, ...json } = { markdown: '', ...Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, { ...v, markdown: undefined }])) };
+void _m;
+writeFileSync(join(out, 'bench.json'), `${JSON.stringify({ node: process.version, ...json }, null, 2)}\n`);
 process.stdout.write(md);

@@ -1,64 +1,17 @@
-// The mock: the in-process fast path against msw's setupServer (same handlers), and a load run of
-// concurrent clients against the standalone server in its own process.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { BackupClient, ListRestoreJobsCommand, StartRestoreJobCommand, paginateListRestoreJobs } from '@aws-sdk/client-backup';
-import { setupServer } from 'msw/node';
-import { createMock, defaultCatalogue } from '../../src/mock/index.ts';
-import { mockRequestHandler } from '../../src/mock/fast-path.ts';
-import { mockHandlers } from '../../src/mock/handlers.ts';
-import { HEADER, measure, row, type Figure } from './stats.ts';
+// A mixed load on the standalone server in its own process: concurrent clients starting jobs (half of
+// them repeating idempotency tokens) and paging through listings; no job may be lost or duplicated.
+import { BackupClient, StartRestoreJobCommand, paginateListRestoreJobs } from '@aws-sdk/client-backup';
+import { defaultCatalogue } from '../../src/mock/index.ts';
+import { startStandalone } from './loopback.bench.ts';
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
-const root = join(import.meta.dirname, '../..');
-
-async function listMany(client: BackupClient, n: number): Promise<void> {
-  for (let i = 0; i < n; i++) await client.send(new ListRestoreJobsCommand({ MaxResults: 10 }));
-}
-
-export async function benchInProcess(requests = 1000, runs = 5): Promise<{ markdown: string; figures: Figure[] }> {
-  const mock = await createMock();
-  const point = mock.store.recoveryPoints()[0]!;
-  const fast = new BackupClient({ region: 'us-east-1', credentials, requestHandler: mockRequestHandler(mock) as never });
-  for (let i = 0; i < 20; i++) await fast.send(new StartRestoreJobCommand({ RecoveryPointArn: point.arn, Metadata: {} }));
-  const server = setupServer(...mockHandlers(mock));
-  server.listen({ onUnhandledRequest: 'error' });
-  const intercepted = new BackupClient({ region: 'us-east-1', credentials });
-  const viaMsw = await measure(`baseline: msw setupServer, ${requests} ListRestoreJobs`, runs, () => listMany(intercepted, requests));
-  server.close();
-  const viaFast = await measure(`fast path (getResponse), ${requests} ListRestoreJobs`, runs, () => listMany(fast, requests));
-  const perSec = (f: Figure) => Math.round((requests * 1000) / f.medianMs);
-  const markdown = [
-    '## Mock in-process: fast path vs msw setupServer',
-    '',
-    HEADER,
-    row(viaMsw, viaMsw),
-    row(viaFast, viaMsw),
-    '',
-    `Requests/s: setupServer ${perSec(viaMsw)}, fast path ${perSec(viaFast)} — the fast path is ${(viaMsw.medianMs / viaFast.medianMs).toFixed(1)}× faster.`,
-  ].join('\n');
-  return { markdown, figures: [viaMsw, viaFast] };
-}
-
-function startServer(): Promise<{ endpoint: string; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin/aws-backup-conformance.js'), 'mock', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d;
-      const m = /endpoint: (\S+)/.exec(out);
-      if (m) resolve({ endpoint: m[1]!, stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`mock exited early (${code})`)));
-  });
-}
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /** N clients, each starting K jobs (half of the clients repeat every idempotency token once) and
  * paging through the whole listing after every 10 starts. */
 export async function benchLoad(clients = 16, perClient = 40): Promise<{ markdown: string; result: Record<string, number | boolean> }> {
-  const { endpoint, stop } = await startServer();
+  const { endpoint, stop } = await startStandalone();
   try {
     const lat: number[] = [];
     const timed = async <T>(p: () => Promise<T>) => { const t0 = performance.now(); const r = await p(); lat.push(performance.now() - t0); return r; };
@@ -100,7 +53,7 @@ export async function benchLoad(clients = 16, perClient = 40): Promise<{ markdow
       duplicatesInListings,
     };
     const markdown = [
-      '## Standalone mock under load',
+      '## Extra: standalone mock under mixed load (starts with repeated idempotency tokens, listings)',
       '',
       `${clients} concurrent SDK clients over loopback (keep-alive), ${perClient} StartRestoreJob each (half the clients send every idempotency token twice), a full paginated listing after every 10 starts.`,
       '',

@@ -30,7 +30,7 @@ export async function benchSpec(runs = 7): Promise<{ markdown: string; figures: 
   const derive = await measure('cold CLI: spec derive spec/docs --out …', cold, () => cli('spec', 'derive', 'spec/docs', '--out', out));
   const figures = [baseline, model, full, startup, derive];
   const markdown = [
-    '## Spec build',
+    '## 6. Spec build',
     '',
     `Pages: every file under spec/docs (RST, rendered text, seeds). Goal: whole spec under 2000 ms.`,
     '',
