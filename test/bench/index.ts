@@ -22,6 +22,7 @@ for (const [name, run] of [
   ['run', () => benchRun()],
   ['spec', () => benchSpec()],
   ['memory', () => benchMemory()],
+  ['memoryMsw', () => benchMemory(20_000, 1, 'msw')],
   ['generators', () => benchGenerators()],
   ['load', () => benchLoad()],
 ] as const) {
