@@ -25,7 +25,7 @@ export async function benchMemory(requests = 100_000, reps = 3, path: 'builtin' 
     } else {
       const client = new BackupClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, requestHandler: mockRequestHandler(mock) as never });
       const C = { start: StartRestoreJobCommand, list: ListRestoreJobsCommand, describe: DescribeRestoreJobCommand } as unknown as Record<string, new (input: never) => never>;
-      send = async (op, input) => (await client.send(new C[op](input as never) as never)) as unknown as Record<string, unknown>;
+      send = async (op, input) => (await client.send(new C[op]!(input as never) as never)) as unknown as Record<string, unknown>;
       close = () => client.destroy();
     }
     const arn = mock.store.recoveryPoints()[0]!.arn;
