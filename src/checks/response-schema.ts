@@ -1,17 +1,16 @@
 // Every success body validates against the derived output schema; undocumented fields are reported.
 import { fromJson, wireKindProblems } from '../wire/values.ts';
 import { validatorFor } from '../model/validate.ts';
-import { parseJson, type ExchangeCheck, type Finding } from './types.ts';
+import { parseJson, succeeded, type ExchangeCheck, type Finding } from './types.ts';
 
 export const responseSchema: ExchangeCheck = {
   id: 'response-schema',
   description: 'A success answer is JSON (application/json), carries x-amzn-requestid, and its body validates against the documented output schema (body timestamps as epoch seconds); undocumented fields are reported.',
-  // an answer the SDK could not read is still judged on its bytes
-  applies: (x) => (x.observed.status ?? 0) >= 200 && (x.observed.status ?? 0) < 300,
+  applies: succeeded,
   run(x, model) {
     const o = x.observed;
     const op = model.operations[x.operation];
-    if (!op || o.status === undefined || o.status < 200 || o.status >= 300) return [];
+    if (!op || !succeeded(x)) return [];
     const out: Finding[] = [];
     const f = (received: string, documented: string) => out.push({ check: 'response-schema', operation: x.operation, received, documented });
     if (!o.headers['x-amzn-requestid']) f('no x-amzn-requestid header', 'x-amzn-requestid on every response');

@@ -2,7 +2,7 @@
 // on an enum returns only that value.
 import type { Shape } from '../model/types.ts';
 import { isRecord } from '../wire/values.ts';
-import { parseJson, type ExchangeCheck, type Finding } from './types.ts';
+import { parseJson, succeeded, type ExchangeCheck, type Finding } from './types.ts';
 
 function enumProblems(shape: Shape, v: unknown, path: string, out: { path: string; value: unknown; allowed: string[] }[]): void {
   if (v === undefined || v === null) return;
@@ -22,12 +22,11 @@ function enumProblems(shape: Shape, v: unknown, path: string, out: { path: strin
 export const statusEnums: ExchangeCheck = {
   id: 'status-enums',
   description: 'Every enum-valued field of every answer is within the documented set; a By<Field> filter on an enum returns only items with that value.',
-  // an answer the SDK could not read is still judged on its bytes
-  applies: (x) => (x.observed.status ?? 0) >= 200 && (x.observed.status ?? 0) < 300,
+  applies: succeeded,
   run(x, model) {
     const o = x.observed;
     const op = model.operations[x.operation];
-    if (!op || o.status === undefined || o.status < 200 || o.status >= 300) return [];
+    if (!op || !succeeded(x)) return [];
     const body = parseJson(o.body);
     const out: Finding[] = [];
     const bad: { path: string; value: unknown; allowed: string[] }[] = [];

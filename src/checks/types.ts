@@ -56,6 +56,9 @@ export function parseJson(s: string | undefined): unknown {
   }
 }
 
+/** A 2xx answer, whether or not the SDK could read it: success checks judge it on its bytes. */
+export const succeeded = (x: Exchange): boolean => (x.observed.status ?? 0) >= 200 && (x.observed.status ?? 0) < 300;
+
 export function describeAnswer(o: Observed): string {
   if (o.failure) return `${o.failure}${o.failureDetail ? ` (${o.failureDetail})` : ''}`;
   const name = errorName(o);
