@@ -43,9 +43,13 @@ export interface ExchangeCheck {
   run(x: Exchange, model: ServiceModel): Finding[];
 }
 
-export const errorName = (o: Observed): string | undefined =>
-  o.headers['x-amzn-errortype']?.split(':')[0] ?? (parseJson(o.body) as { code?: string; Code?: string; __type?: string } | undefined)?.Code
-    ?? (parseJson(o.body) as { code?: string } | undefined)?.code ?? (parseJson(o.body) as { __type?: string } | undefined)?.__type?.split('#').pop();
+/** The exception name as clients read it: the header first, then a body `Code`/`code`, then `__type`. */
+export function errorName(o: Observed): string | undefined {
+  const header = o.headers['x-amzn-errortype']?.split(':')[0];
+  if (header !== undefined) return header;
+  const body = parseJson(o.body) as { Code?: string; code?: string; __type?: string } | undefined;
+  return body?.Code ?? body?.code ?? body?.__type?.split('#').pop();
+}
 
 export function parseJson(s: string | undefined): unknown {
   if (!s) return undefined;

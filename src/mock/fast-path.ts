@@ -25,6 +25,17 @@ export function toFetchRequest(r: SdkHttpRequest): Request {
   return new Request(url, { method: r.method, headers: r.headers, ...(hasBody ? { body: r.body as BodyInit } : {}) });
 }
 
+/** A Fetch answer as an SDK request handler returns it; a dropped connection throws as a socket would. */
+export async function toSdkResponse(res: Response | undefined) {
+  if (!res || res.type === 'error') {
+    throw Object.assign(new Error('socket hang up (the connection was dropped)'), { code: 'ECONNRESET' });
+  }
+  const headers: Record<string, string> = {};
+  res.headers.forEach((v, k) => (headers[k] = v));
+  // bytes, not a stream: the SDK reads a Uint8Array body as it is
+  return { response: { statusCode: res.status, headers, body: new Uint8Array(await res.arrayBuffer()) } };
+}
+
 /** A `requestHandler` for `new BackupClient({ requestHandler: mockRequestHandler(mock) })`. */
 export function mockRequestHandler(mock: BackupMock) {
   // one catch-all handler: every request here is for the mock, and its resolver routes by the model
@@ -32,14 +43,7 @@ export function mockRequestHandler(mock: BackupMock) {
   const handlers = [http.all('*', ({ request }) => mock.fetch(request))];
   return {
     async handle(request: SdkHttpRequest) {
-      const response = await getResponse(handlers, toFetchRequest(request));
-      if (!response || response.type === 'error') {
-        throw Object.assign(new Error('socket hang up (the mock dropped the connection)'), { code: 'ECONNRESET', name: 'Error' });
-      }
-      const headers: Record<string, string> = {};
-      response.headers.forEach((v, k) => (headers[k] = v));
-      // bytes, not a stream: the SDK reads a Uint8Array body as it is
-      return { response: { statusCode: response.status, headers, body: new Uint8Array(await response.arrayBuffer()) } };
+      return toSdkResponse(await getResponse(handlers, toFetchRequest(request)));
     },
     updateHttpClientConfig() {},
     httpHandlerConfigs: () => ({}),

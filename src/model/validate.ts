@@ -3,9 +3,8 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { toJsonSchema } from '../emit/json-schema.ts';
-import { shapeSchema } from '../emit/shape-schema.ts';
 import { toJson } from '../wire/values.ts';
-import type { Operation, ServiceModel, Shape } from './types.ts';
+import type { Operation, ServiceModel } from './types.ts';
 
 export interface Violation {
   /** member path: `Metadata`, `RestoreJobs[0].Status`; '' for the whole value */
@@ -18,7 +17,6 @@ export interface Violation {
 export interface Validator {
   input(op: Operation, value: unknown): Violation[];
   output(op: Operation, value: unknown): Violation[];
-  shape(shape: Shape, value: unknown): Violation[];
 }
 
 const cache = new WeakMap<ServiceModel, Validator>();
@@ -44,10 +42,6 @@ export function validatorFor(model: ServiceModel): Validator {
   const v: Validator = {
     input: (op, value) => run(get(`${op.name}Input`), toJson(op.input, value, 'data')),
     output: (op, value) => run(get(`${op.name}Output`), toJson(op.output, value, 'data')),
-    shape: (shape, value) => {
-      const f = ajv.compile(shapeSchema(shape, { timestamps: 'date-time', keys: 'member', provenance: false, descriptions: false }));
-      return run(f, toJson(shape, value, 'data'));
-    },
   };
   cache.set(model, v);
   return v;

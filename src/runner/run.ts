@@ -8,7 +8,7 @@ import type { Target } from '../targets/types.ts';
 import { Collector } from './collector.ts';
 import type { ExchangeContext } from './exchange.ts';
 import { boundaryPhase, randomPhase } from './phases.ts';
-import { filterScenario, idempotencyScenario, lifecycleScenario, paginationScenario, type ScenarioContext } from './scenarios.ts';
+import { filterScenario, idempotencyScenario, lifecycleScenario, paginationScenario, send, type ScenarioContext } from './scenarios.ts';
 import { statefulScenario } from './stateful.ts';
 import type { RunEvent, RunResult } from './types.ts';
 
@@ -62,8 +62,7 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
   if (!readOnly && start && rp) {
     emit({ kind: 'phase', phase: 'setup' });
     for (const arn of fc.sample(rp, { seed, numRuns: SEED_JOBS })) {
-      collector.requests++;
-      const out = await o.target.sendSdk(start.name, { RecoveryPointArn: arn, Metadata: {} });
+      const out = await send(ctx, start.name, { RecoveryPointArn: arn, Metadata: {} });
       if (typeof out.output?.RestoreJobId === 'string') jobIds.push(out.output.RestoreJobId);
       // spread over time, so the set-up holds jobs in every state (PENDING, RUNNING and terminal)
       o.advance?.(45_000);

@@ -20,7 +20,8 @@ export interface ScenarioContext extends ExchangeContext {
   advance?: (ms: number) => void;
 }
 
-async function send(ctx: ScenarioContext, op: string, input: Item): Promise<Observed> {
+/** One SDK request outside the exchange phases, counted like theirs. */
+export async function send(ctx: ExchangeContext, op: string, input: Item): Promise<Observed> {
   ctx.collector.requests++;
   ctx.onRequest?.();
   return ctx.target.sendSdk(op, input);

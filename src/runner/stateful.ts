@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { validInput, type RequestOptions } from '../../generators/requests.ts';
 import type { Operation } from '../model/types.ts';
-import type { ScenarioContext } from './scenarios.ts';
+import { send as sendOne, type ScenarioContext } from './scenarios.ts';
 
 interface Model {
   started: string[];
@@ -15,17 +15,12 @@ interface Real {
 type Item = Record<string, unknown>;
 
 export async function statefulScenario(ctx: ScenarioContext, ops: { start: Operation; describe: Operation }, members: RequestOptions['members'], idField: string, sequences: number): Promise<void> {
-  const send = async (op: string, input: Item) => {
-    ctx.collector.requests++;
-    ctx.onRequest?.();
-    return ctx.target.sendSdk(op, input);
-  };
   const p = ctx.list.paginated!;
   class Start implements fc.AsyncCommand<Model, Real> {
     constructor(readonly input: Item) {}
     check = () => true;
     async run(m: Model, r: Real) {
-      const o = await send(ops.start.name, this.input);
+      const o = await sendOne(ctx, ops.start.name, this.input);
       const id = o.output?.[idField];
       if (typeof id !== 'string') { r.failures.push(`${ops.start.name} answered ${o.status ?? o.failure} without ${idField}`); return; }
       m.started.push(id);
@@ -37,7 +32,7 @@ export async function statefulScenario(ctx: ScenarioContext, ops: { start: Opera
     check = (m: Readonly<Model>) => m.started.length > 0;
     async run(m: Model, r: Real) {
       const id = m.started[this.pick % m.started.length]!;
-      const o = await send(ops.describe.name, { [idField]: id });
+      const o = await sendOne(ctx, ops.describe.name, { [idField]: id });
       if (o.output?.[idField] !== id) r.failures.push(`${ops.describe.name}(${id}) answered ${String(o.output?.[idField] ?? o.status)}`);
     }
     toString = () => `describe(#${this.pick})`;
@@ -49,7 +44,7 @@ export async function statefulScenario(ctx: ScenarioContext, ops: { start: Opera
       let token: string | undefined;
       let pages = 0;
       do {
-        const o = await send(ctx.list.name, { ...(p.limitKey ? { [p.limitKey]: 1000 } : {}), ...(token ? { [p.inputToken]: token } : {}) });
+        const o = await sendOne(ctx, ctx.list.name, { ...(p.limitKey ? { [p.limitKey]: 1000 } : {}), ...(token ? { [p.inputToken]: token } : {}) });
         for (const i of (o.output?.[p.resultKey] as Item[] | undefined) ?? []) seen.add(String(i[idField]));
         token = o.output?.[p.outputToken] as string | undefined;
       } while (token && ++pages < 50);

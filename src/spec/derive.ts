@@ -59,4 +59,3 @@ export async function deriveJsonSchema(docsDir: string, out: string, o: DeriveOp
   return result;
 }
 
-export { writeAllOrNothing } from '../atomic-write.ts';

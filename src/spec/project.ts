@@ -7,7 +7,8 @@ import { driftMarkdown } from '../emit/drift-md.ts';
 import { toJsonSchema } from '../emit/json-schema.ts';
 import { toOpenApi } from '../emit/openapi.ts';
 import type { DriftItem, ServiceModel } from '../model/types.ts';
-import { deriveModel, writeAllOrNothing } from './derive.ts';
+import { writeAllOrNothing } from '../atomic-write.ts';
+import { deriveModel } from './derive.ts';
 
 export interface ProjectSpec {
   model: ServiceModel;

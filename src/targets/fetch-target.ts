@@ -3,7 +3,7 @@
 // HTTP calls go straight to the same function.
 import { BackupClient } from '@aws-sdk/client-backup';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { toFetchRequest } from '../mock/fast-path.ts';
+import { toFetchRequest, toSdkResponse } from '../mock/fast-path.ts';
 import { callSdk, recording } from './sdk-call.ts';
 import type { HttpCall, Observed, Target } from './types.ts';
 
@@ -46,14 +46,7 @@ export async function observeFetch(fetchFn: FetchFn, url: string, call: HttpCall
 /** In-process: the SDK's requests resolved by a Fetch function (the built-in mock, msw handlers, user code). */
 export function fetchFunctionTarget(fetchFn: FetchFn, o: FetchTargetOptions): Target {
   const inner = {
-    async handle(request: unknown) {
-      const res = await fetchFn(toFetchRequest(request as never));
-      if (res.type === 'error') throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-      const headers: Record<string, string> = {};
-      res.headers.forEach((v, k) => (headers[k] = v));
-      // bytes, not a stream: the SDK reads a Uint8Array body as it is
-      return { response: { statusCode: res.status, headers, body: new Uint8Array(await res.arrayBuffer()) } };
-    },
+    handle: async (request: unknown) => toSdkResponse(await fetchFn(toFetchRequest(request as never))),
   };
   const rec = recording(inner);
   const client = new BackupClient({ region: 'us-east-1', credentials: CREDENTIALS, endpoint: o.origin, maxAttempts: 1, requestHandler: rec.handler as never });
