@@ -69,3 +69,4 @@ export function boundaryCases(model: ServiceModel, name: string, o?: RequestOpti
 export type { BoundaryCase, ErrorAnswer, InvalidCase, RequestOptions, ResponseOptions, ValidCase, WireResponse };
 export type { Channel, Mutation, Rule } from './mutations.ts';
 export { fullPageSize, THROTTLING, type PageKind } from './responses.ts';
+export { serviceBehaviour, BehaviourOptionError, type BehaviourOptions } from './behaviours.ts';

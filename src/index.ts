@@ -19,4 +19,7 @@ export * from '../generators/index.ts';
 export { createMock, ManualClock, realClock, defaultCatalogue, type BackupMock, type MockOptions, type Clock, type RecoveryPoint, type FaultPlan, type Fault, type LifecycleOptions } from './mock/index.ts';
 export { mockHandlers, type HandlerOptions } from './mock/handlers.ts';
 export { mockRequestHandler } from './mock/fast-path.ts';
+export { mockClientConfig, type MockClientOptions } from './mock/client-config.ts';
+export { BehaviourError, behaviourProblems, jobStatuses, retryableBySdk, type FailureKind, type FaultBurst, type ScriptedJob, type ServiceBehaviour } from './mock/behaviour.ts';
+export { assertStubsConform, checkStubbedCalls, errorViolations, outputViolations, formatViolation, StubConformanceError, type StubViolation, type StubbedCall } from './stubs/check.ts';
 export { serve, type RunningServer } from './mock/server.ts';

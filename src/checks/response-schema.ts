@@ -1,5 +1,5 @@
 // Every success body validates against the derived output schema; undocumented fields are reported.
-import { fromJson, wireKindProblems } from '../wire/values.ts';
+import { fromJson, kindProblems } from '../wire/values.ts';
 import { validatorFor } from '../model/validate.ts';
 import { parseJson, succeeded, type ExchangeCheck, type Finding } from './types.ts';
 
@@ -22,7 +22,7 @@ export const responseSchema: ExchangeCheck = {
       f(`a body that is not a JSON object: ${JSON.stringify((o.body ?? '').slice(0, 60))}`, `the ${op.name}Output structure`);
       return out;
     }
-    for (const p of wireKindProblems(op.output, body)) f(p.message, `${op.name}Output as documented (restJson1 body)`);
+    for (const p of kindProblems(op.output, body, 'wire')) f(p.message, `${op.name}Output as documented (restJson1 body)`);
     for (const v of validatorFor(model).output(op, fromJson(op.output, body ?? {}, 'wire'))) {
       f(v.keyword === 'additionalProperties' ? `undocumented field ${v.path}` : v.message, `${op.name}Output as documented`);
     }

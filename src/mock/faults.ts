@@ -4,6 +4,9 @@ import { seeded } from './random.ts';
 
 export type FaultKind = 'throttle' | 'unavailable' | 'drop' | 'latency';
 
+/** The exception each injected failure answers with (a dropped connection answers nothing). */
+export const FAILURE_ERRORS = { throttle: 'ThrottlingException', unavailable: 'ServiceUnavailableException' } as const;
+
 export interface Fault {
   kind: FaultKind;
   /** for latency: added delay in ms */
@@ -35,6 +38,11 @@ export class FaultInjector {
     this.plan = plan;
     this.count = 0;
     this.rand = seeded(plan.seed ?? 1);
+  }
+
+  /** requests answered since the plan was set */
+  get requests(): number {
+    return this.count;
   }
 
   clear(): void {

@@ -6,7 +6,7 @@ import type { Operation, ServiceModel } from '../model/types.ts';
 import { expectedErrorFor, validatorFor } from '../model/validate.ts';
 import { decodeRequest, matchPath } from '../wire/request.ts';
 import { errorWireResponse, successResponse, toFetchResponse, type ErrorSpec } from '../wire/response.ts';
-import type { FaultInjector } from './faults.ts';
+import { FAILURE_ERRORS, type FaultInjector } from './faults.ts';
 import type { Lister, ListInput } from './listing.ts';
 import { MockError, type JobStore, type StartParams } from './store.ts';
 
@@ -28,7 +28,9 @@ export const IMPLEMENTED: Record<string, Impl> = {
   DescribeRestoreJob: (ctx, input) => {
     const job = ctx.store.get(input.RestoreJobId as string);
     if (!job) throw new MockError('ResourceNotFoundException', `Restore job ${String(input.RestoreJobId)} was not found`, 'RestoreJobId');
-    return ctx.store.view(job);
+    const view = ctx.store.view(job);
+    ctx.store.observe(job);
+    return view;
   },
 };
 
@@ -47,8 +49,8 @@ export async function resolve(ctx: MockContext, request: Request): Promise<Respo
   const fault = ctx.faults.next();
   if (fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs));
   if (fault.failure === 'drop') return Response.error();
-  if (fault.failure === 'throttle') return fail({ name: 'ThrottlingException', status: 400, fault: 'client', message: 'Rate exceeded' });
-  if (fault.failure === 'unavailable') return fail(modelled(ctx, 'ServiceUnavailableException', 'The service is unavailable (injected fault)'));
+  if (fault.failure === 'throttle') return fail({ name: FAILURE_ERRORS.throttle, status: 400, fault: 'client', message: 'Rate exceeded' });
+  if (fault.failure === 'unavailable') return fail(modelled(ctx, FAILURE_ERRORS.unavailable, 'The service is unavailable (injected fault)'));
 
   const url = new URL(request.url);
   const ops = implementedOps(ctx.model);
@@ -85,7 +87,7 @@ export async function resolve(ctx: MockContext, request: Request): Promise<Respo
   }
 }
 
-function modelled(ctx: MockContext, name: string, message: string, context?: string): ErrorSpec {
+export function modelled(ctx: { model: ServiceModel }, name: string, message: string, context?: string): ErrorSpec {
   const e = ctx.model.errors[name];
   return { name, status: e?.httpStatus ?? 400, fault: e?.fault ?? 'client', message, ...(context ? { context } : {}) };
 }

@@ -4,6 +4,7 @@ import type { ServiceModel } from '../model/types.ts';
 import { loadBackupModel } from '../model/load.ts';
 import { defaultCatalogue, type CatalogueOptions, type RecoveryPoint } from './catalogue.ts';
 import { realClock, type Clock } from './clock.ts';
+import { follow, type ServiceBehaviour } from './behaviour.ts';
 import { FaultInjector, type FaultPlan } from './faults.ts';
 import { resolve, type MockContext } from './http.ts';
 import { Lister } from './listing.ts';
@@ -17,6 +18,9 @@ export interface MockOptions {
   catalogue?: CatalogueOptions;
   lifecycle?: LifecycleOptions;
   faults?: FaultPlan;
+  /** a service behaviour to follow (see generators' serviceBehaviour): seeds jobs with status scripts,
+   * page sizes and a fault schedule */
+  behaviour?: ServiceBehaviour;
   seed?: number;
 }
 
@@ -27,6 +31,8 @@ export interface BackupMock {
   readonly faults: FaultInjector;
   /** Fetch in, Fetch out: the one resolver every adapter uses */
   fetch(request: Request): Promise<Response>;
+  /** every job as DescribeRestoreJob would show it now (without counting as an observation), oldest first */
+  jobs(): Record<string, unknown>[];
 }
 
 export async function createMock(o: MockOptions = {}): Promise<BackupMock> {
@@ -36,7 +42,8 @@ export async function createMock(o: MockOptions = {}): Promise<BackupMock> {
   const faults = new FaultInjector();
   if (o.faults) faults.set(o.faults);
   const ctx: MockContext = { model, store, lister: new Lister(store), faults };
-  return { model, store, clock, faults, fetch: (request) => resolve(ctx, request) };
+  if (o.behaviour) follow({ ...ctx, ...(o.faults ? { plan: o.faults } : {}) }, o.behaviour);
+  return { model, store, clock, faults, fetch: (request) => resolve(ctx, request), jobs: () => store.all().map((j) => store.view(j)) };
 }
 
 export { ManualClock, realClock, type Clock } from './clock.ts';

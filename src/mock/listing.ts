@@ -27,6 +27,8 @@ interface Cursor {
   s: number;
   /** the seq of the last job already returned */
   a: number;
+  /** how many pages of this listing were answered before */
+  p: number;
 }
 
 const time = (d: unknown) => (d instanceof Date ? d.getTime() : undefined);
@@ -49,6 +51,10 @@ function matches(view: Record<string, unknown>, q: ListInput): boolean {
 
 export class Lister {
   private readonly secret = randomBytes(32);
+  /** the number of jobs on the k-th page of every listing, capped by MaxResults (a service may answer
+   * fewer than asked; 0 is an empty page that still carries a token while jobs remain); later pages
+   * are full */
+  pageSizes: readonly number[] = [];
 
   constructor(private readonly store: JobStore) {}
 
@@ -56,8 +62,9 @@ export class Lister {
     const { NextToken, MaxResults, ...filters } = q;
     const f = stableJson(Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v instanceof Date ? v.getTime() : v])));
     const jobs = this.store.all();
-    const cursor: Cursor = NextToken === undefined ? { f, s: jobs.length, a: Infinity } : this.open(NextToken, f);
-    const size = MaxResults ?? DEFAULT_PAGE_SIZE;
+    const cursor: Cursor = NextToken === undefined ? { f, s: jobs.length, a: jobs.length + 1, p: 0 } : this.open(NextToken, f);
+    const asked = MaxResults ?? DEFAULT_PAGE_SIZE;
+    const size = Math.min(asked, this.pageSizes[cursor.p] ?? asked);
     const now = this.store.clock.now();
     const page: Record<string, unknown>[] = [];
     let last = cursor.a;
@@ -68,7 +75,7 @@ export class Lister {
       if (matches(view, filters)) page.push(view);
     }
     const more = page.length === size && last > 1 && this.anyBelow(last, cursor.s, filters, now);
-    return { RestoreJobs: page, ...(more ? { NextToken: this.seal({ f, s: cursor.s, a: last }) } : {}) };
+    return { RestoreJobs: page, ...(more ? { NextToken: this.seal({ f, s: cursor.s, a: last, p: cursor.p + 1 }) } : {}) };
   }
 
   private anyBelow(seq: number, snapshot: number, filters: ListInput, now: number): boolean {

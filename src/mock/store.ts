@@ -28,6 +28,9 @@ export interface JobRecord {
   pendingMs: number;
   runningMs: number;
   outcome: Outcome;
+  /** a scripted job shows these statuses in turn, one per observation (DescribeRestoreJob), the last
+   * one sticking; its clock-driven lifecycle is then unused */
+  script?: { statuses: readonly string[]; step: number };
 }
 
 export interface StartParams {
@@ -111,6 +114,30 @@ export class JobStore {
     return { id: job.id, created: true };
   }
 
+  /** A job that already exists (oldest first), following a status script rather than the clock. */
+  seed(point: RecoveryPoint, statuses: readonly string[], createdAt: number): JobRecord {
+    const job: JobRecord = {
+      seq: this.jobs.length + 1,
+      id: uuidFrom(this.rand),
+      createdAt,
+      recoveryPoint: point,
+      resourceType: point.resourceType,
+      metadata: {},
+      pendingMs: this.lifecycle.pendingMs ?? 30_000,
+      runningMs: this.lifecycle.runningMs ?? 300_000,
+      outcome: 'COMPLETED',
+      script: { statuses, step: 0 },
+    };
+    this.jobs.push(job);
+    this.byId.set(job.id, job);
+    return job;
+  }
+
+  /** One observation of a job: a scripted job moves to its next status. */
+  observe(job: JobRecord): void {
+    if (job.script) job.script.step++;
+  }
+
   get(id: string): JobRecord | undefined {
     return this.byId.get(id);
   }
@@ -124,10 +151,13 @@ export class JobStore {
   view(job: JobRecord, now = this.clock.now()): Record<string, unknown> {
     const age = now - job.createdAt;
     const done = job.createdAt + job.pendingMs + job.runningMs;
-    const status = age < job.pendingMs ? 'PENDING' : now < done ? 'RUNNING' : job.outcome;
+    const script = job.script;
+    const status = script ? script.statuses[Math.min(script.step, script.statuses.length - 1)]!
+      : age < job.pendingMs ? 'PENDING' : now < done ? 'RUNNING' : job.outcome;
     const terminal = status !== 'PENDING' && status !== 'RUNNING';
-    // a job that fails or is aborted stops half way
-    const pct = status === 'PENDING' ? 0 : terminal ? (job.outcome === 'COMPLETED' ? 100 : 50) : (100 * (age - job.pendingMs)) / job.runningMs;
+    // a job that fails or is aborted stops half way; a scripted one runs in steps of its script
+    const running = script ? Math.min(99, (100 * (script.step + 1)) / (script.statuses.length + 1)) : (100 * (age - job.pendingMs)) / job.runningMs;
+    const pct = status === 'PENDING' ? 0 : terminal ? (status === 'COMPLETED' ? 100 : 50) : running;
     const p = job.recoveryPoint;
     return {
       AccountId: p.accountId,
@@ -138,7 +168,7 @@ export class JobStore {
       CreationDate: new Date(job.createdAt),
       ...(terminal ? { CompletionDate: new Date(done) } : {}),
       Status: status,
-      StatusMessage: terminal ? OUTCOME_MESSAGE[job.outcome] : status === 'RUNNING' ? 'Restoring.' : 'Waiting to start.',
+      StatusMessage: terminal ? (OUTCOME_MESSAGE as Record<string, string>)[status] ?? status : status === 'RUNNING' ? 'Restoring.' : 'Waiting to start.',
       PercentDone: `${pct.toFixed(2)}%`,
       BackupSizeInBytes: p.backupSizeInBytes,
       ...(job.iamRoleArn !== undefined ? { IamRoleArn: job.iamRoleArn } : {}),

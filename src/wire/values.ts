@@ -104,21 +104,30 @@ function mapValues(o: Record<string, unknown>, f: (v: unknown) => unknown): Reco
   return out;
 }
 
-/** Wire-form members whose JSON kind the restJson1 body rules forbid, which the data-form schema
- * cannot see: a timestamp that is not epoch seconds, a blob that is not a string. */
-export function wireKindProblems(shape: Shape, value: unknown, path = ''): { path: string; message: string }[] {
+/** Members whose kind the form forbids, which the data-form schema cannot see. On the restJson1 wire
+ * a timestamp must be epoch seconds; in the SDK's form a timestamp must be a Date and a blob bytes (a
+ * stubbed string where the SDK gives a Date breaks code that calls getTime()). */
+export function kindProblems(shape: Shape, value: unknown, form: 'wire' | 'sdk', path = ''): { path: string; message: string }[] {
   if (value === undefined || value === null) return [];
   switch (shape.type) {
     case 'timestamp':
-      return typeof value === 'number' ? [] : [{ path, message: `${path} is ${JSON.stringify(value)}: a body timestamp must be epoch seconds (a number)` }];
+      if (form === 'wire') return typeof value === 'number' ? [] : [{ path, message: `${path} is ${JSON.stringify(value)}: a body timestamp must be epoch seconds (a number)` }];
+      return value instanceof Date && !Number.isNaN(value.getTime()) ? [] : [{ path, message: `${path} is ${describe(value)}: the SDK gives a timestamp as a valid Date` }];
+    case 'blob':
+      return form === 'wire' || value instanceof Uint8Array ? [] : [{ path, message: `${path} is ${describe(value)}: the SDK gives a blob as a Uint8Array` }];
     case 'list':
-      return Array.isArray(value) ? value.flatMap((v, i) => wireKindProblems(shape.member!, v, `${path}[${i}]`)) : [];
+      return Array.isArray(value) ? value.flatMap((v, i) => kindProblems(shape.member!, v, form, `${path}[${i}]`)) : [];
     case 'map':
-      return isRecord(value) ? Object.entries(value).flatMap(([k, v]) => wireKindProblems(shape.value!, v, `${path}.${k}`)) : [];
+      return isRecord(value) ? Object.entries(value).flatMap(([k, v]) => kindProblems(shape.value!, v, form, `${path}.${k}`)) : [];
     case 'structure':
       if (!isRecord(value)) return [];
-      return Object.values(shape.members ?? {}).flatMap((m) => wireKindProblems(m.shape, value[m.locationName], path ? `${path}.${m.name}` : m.name));
+      return Object.values(shape.members ?? {}).flatMap((m) => kindProblems(m.shape, value[form === 'wire' ? m.locationName : m.name], form, path ? `${path}.${m.name}` : m.name));
     default:
       return [];
   }
+}
+
+function describe(v: unknown): string {
+  if (v instanceof Date) return 'an invalid Date';
+  return `${typeof v === 'string' ? 'the string' : `a ${typeof v}`} ${JSON.stringify(v)?.slice(0, 60)}`;
 }
