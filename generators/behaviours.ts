@@ -70,15 +70,15 @@ export function serviceBehaviour(model: ServiceModel, options: BehaviourOptions 
     return out.length ? out : [o.running[0]!];
   });
   const job: fc.Arbitrary<ScriptedJob> = fc.record({ recoveryPoint: fc.nat({ max: 1000 }), statuses });
-  const burst: fc.Arbitrary<FaultBurst> = fc.record({
-    quietBefore: fc.integer({ min: 0, max: 6 }),
-    kind: fc.constantFrom(...o.failures),
-    count: fc.integer({ min: 1, max: o.maxBurst }),
-  }).map((b) => ({ ...b, retryable: retryableBySdk(model, b.kind) }));
   // bursts stay separate (at least one quiet request between them), so none is longer than maxBurst;
   // an array, not a oneof, so that shrinking can reach "no faults at all"
+  const burst = (kinds: FailureKind[]): fc.Arbitrary<FaultBurst> => fc.record({
+    quietBefore: fc.integer({ min: 0, max: 6 }),
+    kind: fc.constantFrom(...kinds),
+    count: fc.integer({ min: 1, max: o.maxBurst }),
+  }).map((b) => ({ ...b, retryable: retryableBySdk(model, b.kind) }));
   const faults = o.failures.length === 0 || o.maxBursts === 0 ? fc.constant<FaultBurst[]>([])
-    : fc.array(burst, { maxLength: o.maxBursts }).map((bs) => bs.map((b, i) => (i === 0 ? b : { ...b, quietBefore: b.quietBefore + 1 })));
+    : fc.array(burst(o.failures), { maxLength: o.maxBursts }).map((bs) => bs.map((b, i) => (i === 0 ? b : { ...b, quietBefore: b.quietBefore + 1 })));
   return fc.record({
     jobs: fc.array(job, { minLength: o.minJobs, maxLength: o.maxJobs }),
     pageSizes: fc.array(fc.nat({ max: o.maxPageSize }), { maxLength: o.maxPages }),
