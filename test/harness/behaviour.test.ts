@@ -3,7 +3,9 @@
 import { BackupClient, DescribeRestoreJobCommand, ListRestoreJobsCommand } from '@aws-sdk/client-backup';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { BehaviourError, behaviourProblems, createMock, loadBackupModel, mockClientConfig, retryableBySdk, serviceBehaviour, type FailureKind, type ServiceBehaviour } from '../../src/index.ts';
+import { BehaviourError, behaviourProblems, createMock, loadBackupModel, ManualClock, mockClientConfig, retryableBySdk, serviceBehaviour, type FailureKind, type ServiceBehaviour } from '../../src/index.ts';
+import { runConformance } from '../../src/runner/run.ts';
+import { fetchFunctionTarget } from '../../src/targets/fetch-target.ts';
 
 const model = await loadBackupModel();
 const calm = { jobs: [], pageSizes: [], faults: [], latencyMs: [] } satisfies ServiceBehaviour;
@@ -121,5 +123,21 @@ describe('a bad behaviour is refused, each problem named', () => {
     ]);
     await expect(createMock({ behaviour: bad })).rejects.toBeInstanceOf(BehaviourError);
     await expect(createMock({ behaviour: { jobs: [] } as unknown as ServiceBehaviour })).rejects.toThrow(/behaviour.pageSizes: expected an array/);
+  });
+});
+
+describe('a followed behaviour is still AWS-conformant', () => {
+  test.prop([serviceBehaviour(model, { failures: [], maxJobs: 8 })], { numRuns: 8 })('the conformance suite passes against a mock following any drawn behaviour without faults', async (behaviour) => {
+    const clock = new ManualClock();
+    const mock = await createMock({ model, clock, behaviour });
+    const target = fetchFunctionTarget((r) => mock.fetch(r), { name: 'behaving', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: 2000 });
+    try {
+      const result = await runConformance({ model, target, runs: 10, seed: 1, recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn), advance: (ms) => clock.advance(ms) });
+      const failed = result.cells.filter((c) => c.status === 'failed').flatMap((c) => c.details.map((d) => `${d.check} ${d.operation}: ${d.received}`));
+      expect(failed).toEqual([]);
+      expect(result.cells.filter((c) => c.status === 'passed').length).toBeGreaterThan(15);
+    } finally {
+      await target.close();
+    }
   });
 });
