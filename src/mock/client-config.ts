@@ -1,6 +1,6 @@
 // One line to point a user's own SDK client at the mock: `new BackupClient(mockClientConfig(mock))`.
 import { ConfiguredRetryStrategy, DEFAULT_MAX_ATTEMPTS } from '@smithy/core/retry';
-import { mockRequestHandler } from './fast-path.ts';
+import { directRequestHandler } from './fast-path.ts';
 import type { BackupMock } from './index.ts';
 
 export interface MockClientOptions {
@@ -22,7 +22,7 @@ export function mockClientConfig(mock: BackupMock, o: MockClientOptions = {}) {
   return {
     region: o.region ?? 'us-east-1',
     credentials: { accessKeyId: 'AKIAMOCKMOCKMOCKMOCK', secretAccessKey: 'not-a-secret' },
-    requestHandler: mockRequestHandler(mock),
+    requestHandler: directRequestHandler(mock),
     maxAttempts: attempts,
     ...(o.retryDelays === 'sdk' ? {} : { retryStrategy: new ConfiguredRetryStrategy(attempts, 0) }),
   };

@@ -1,6 +1,10 @@
-// The in-process fast path: a request handler for the SDK client that resolves each request with msw's
-// getResponse over the mock's handlers — no sockets, no patching of Node's http.
+// In-process request handlers for an SDK client — no sockets, no patching of Node's http: the direct
+// one hands the SDK's request to the mock's resolver as it is (no Fetch objects in between: building and
+// reading undici Requests and Responses cost more than the mock itself); the msw one resolves Fetch
+// Requests with msw's getResponse over the mock's handlers.
 import { getResponse, http } from 'msw';
+import type { WireResponse } from '../wire/response.ts';
+import { MAX_BODY_BYTES, type WireRequest } from './http.ts';
 import type { BackupMock } from './index.ts';
 
 interface SdkHttpRequest {
@@ -14,15 +18,62 @@ interface SdkHttpRequest {
   body?: unknown;
 }
 
-export function toFetchRequest(r: SdkHttpRequest): Request {
+function urlOf(r: SdkHttpRequest): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(r.query ?? {})) {
     for (const x of v === null ? [''] : Array.isArray(v) ? v : [v]) qs.append(k, x);
   }
   const q = qs.toString().replace(/=(?=&|$)/g, '');
-  const url = `${r.protocol}//${r.hostname}${r.port ? `:${r.port}` : ''}${r.path}${q ? `?${q}` : ''}`;
-  const hasBody = r.body !== undefined && r.body !== null && r.method !== 'GET' && r.method !== 'HEAD';
-  return new Request(url, { method: r.method, headers: r.headers, ...(hasBody ? { body: r.body as BodyInit } : {}) });
+  return `${r.protocol}//${r.hostname}${r.port ? `:${r.port}` : ''}${r.path}${q ? `?${q}` : ''}`;
+}
+
+const hasBody = (r: SdkHttpRequest) => r.body !== undefined && r.body !== null && r.method !== 'GET' && r.method !== 'HEAD';
+
+export function toFetchRequest(r: SdkHttpRequest): Request {
+  return new Request(urlOf(r), { method: r.method, headers: r.headers, ...(hasBody(r) ? { body: r.body as BodyInit } : {}) });
+}
+
+/** The SDK's request as the resolver reads it. */
+export function toWireRequest(r: SdkHttpRequest): WireRequest {
+  const headers = new Map(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  return {
+    method: r.method,
+    url: new URL(urlOf(r)),
+    headers: { get: (n) => headers.get(n.toLowerCase()) ?? null, has: (n) => headers.has(n.toLowerCase()) },
+    body: async () => {
+      if (!hasBody(r)) return '';
+      const b = r.body;
+      const bytes = typeof b === 'string' ? Buffer.from(b) : b instanceof Uint8Array ? b : await readAll(b as AsyncIterable<Uint8Array | string>);
+      return bytes === undefined || bytes.byteLength > MAX_BODY_BYTES ? undefined : Buffer.from(bytes).toString('utf8');
+    },
+  };
+}
+
+async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const c of stream) {
+    chunks.push(Buffer.from(c));
+    if ((total += chunks.at(-1)!.byteLength) > MAX_BODY_BYTES) return undefined;
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A wire answer as an SDK request handler returns it; a dropped connection throws as a socket would. */
+export function wireToSdkResponse(w: WireResponse | undefined) {
+  if (!w) throw Object.assign(new Error('socket hang up (the connection was dropped)'), { code: 'ECONNRESET' });
+  return { response: { statusCode: w.status, headers: { ...w.headers }, body: Buffer.from(w.body) } };
+}
+
+/** The direct in-process handler: `new BackupClient({ requestHandler: directRequestHandler(mock) })`. */
+export function directRequestHandler(mock: BackupMock) {
+  return {
+    async handle(request: SdkHttpRequest) {
+      return wireToSdkResponse(await mock.answer(toWireRequest(request)));
+    },
+    updateHttpClientConfig() {},
+    httpHandlerConfigs: () => ({}),
+  };
 }
 
 /** A Fetch answer as an SDK request handler returns it; a dropped connection throws as a socket would. */
@@ -36,7 +87,8 @@ export async function toSdkResponse(res: Response | undefined) {
   return { response: { statusCode: res.status, headers, body: new Uint8Array(await res.arrayBuffer()) } };
 }
 
-/** A `requestHandler` for `new BackupClient({ requestHandler: mockRequestHandler(mock) })`. */
+/** The msw handler: `new BackupClient({ requestHandler: mockRequestHandler(mock) })` resolves Fetch
+ * Requests with msw's getResponse (msw 2.15 retains about 1 KB per request: see the README). */
 export function mockRequestHandler(mock: BackupMock) {
   // one catch-all handler: every request here is for the mock, and its resolver routes by the model
   // (matching seven route handlers first cost a third of the throughput)

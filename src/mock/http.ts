@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Operation, ServiceModel } from '../model/types.ts';
 import { expectedErrorFor, validatorFor } from '../model/validate.ts';
 import { decodeRequest, matchPath } from '../wire/request.ts';
-import { errorWireResponse, successResponse, toFetchResponse, type ErrorSpec } from '../wire/response.ts';
+import { errorWireResponse, successResponse, toFetchResponse, type ErrorSpec, type WireResponse } from '../wire/response.ts';
 import { FAILURE_ERRORS, type FaultInjector } from './faults.ts';
 import type { Lister, ListInput } from './listing.ts';
 import { MockError, type JobStore, type StartParams } from './store.ts';
@@ -43,16 +43,32 @@ function implementedOps(model: ServiceModel): Operation[] {
 
 const JSON_TYPES = /^application\/(json|x-amz-json-1\.[01])\b|\+json\b/;
 
+/** A request as the resolver reads it: what a Fetch Request, an SDK request or a socket all provide.
+ * `body()` gives the text, or undefined when it exceeds MAX_BODY_BYTES; it is read only once routed. */
+export interface WireRequest {
+  method: string;
+  url: URL;
+  headers: Pick<Headers, 'get' | 'has'>;
+  body(): Promise<string | undefined>;
+}
+
+/** The Fetch face of the resolver: msw handlers and the standalone server use it. */
 export async function resolve(ctx: MockContext, request: Request): Promise<Response> {
+  const answer = await resolveWire(ctx, { method: request.method, url: new URL(request.url), headers: request.headers, body: () => readLimited(request) });
+  return answer ? toFetchResponse(answer) : Response.error();
+}
+
+/** The one resolver: the answer on the wire, or undefined for a dropped connection. */
+export async function resolveWire(ctx: MockContext, request: WireRequest): Promise<WireResponse | undefined> {
   const requestId = randomUUID();
-  const fail = (e: ErrorSpec, headers?: Record<string, string>) => toFetchResponse(errorWireResponse(e, requestId, headers));
+  const fail = (e: ErrorSpec, headers?: Record<string, string>) => errorWireResponse(e, requestId, headers);
   const fault = ctx.faults.next();
   if (fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs));
-  if (fault.failure === 'drop') return Response.error();
+  if (fault.failure === 'drop') return undefined;
   if (fault.failure === 'throttle') return fail({ name: FAILURE_ERRORS.throttle, status: 400, fault: 'client', message: 'Rate exceeded' });
   if (fault.failure === 'unavailable') return fail(modelled(ctx, FAILURE_ERRORS.unavailable, 'The service is unavailable (injected fault)'));
 
-  const url = new URL(request.url);
+  const url = request.url;
   const ops = implementedOps(ctx.model);
   const onPath = ops.filter((o) => matchPath(o, url.pathname));
   const op = onPath.find((o) => o.http!.method === request.method);
@@ -64,7 +80,7 @@ export async function resolve(ctx: MockContext, request: Request): Promise<Respo
     return fail({ name: 'UnknownOperationException', status: 404, fault: 'client', message: `No operation at ${request.method} ${url.pathname}` });
   }
 
-  const body = await readLimited(request);
+  const body = await request.body();
   if (body === undefined) return fail({ name: 'RequestEntityTooLargeException', status: 413, fault: 'client', message: `The request body exceeds ${MAX_BODY_BYTES} bytes` });
   const type = request.headers.get('content-type');
   if (body.trim() !== '' && type && !JSON_TYPES.test(type)) {
@@ -79,7 +95,7 @@ export async function resolve(ctx: MockContext, request: Request): Promise<Respo
     return fail(modelled(ctx, name, `${violation.path}: ${violation.message.replace(`${violation.path} `, '')}`, violation.path));
   }
   try {
-    return toFetchResponse(successResponse(op, IMPLEMENTED[op.name]!(ctx, input), requestId));
+    return successResponse(op, IMPLEMENTED[op.name]!(ctx, input), requestId);
   } catch (e) {
     if (e instanceof MockError) return fail(modelled(ctx, e.errorName, e.message, e.context));
     // a defect of the mock itself: still an answer, never a crash

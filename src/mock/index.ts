@@ -6,7 +6,8 @@ import { defaultCatalogue, type CatalogueOptions, type RecoveryPoint } from './c
 import { realClock, type Clock } from './clock.ts';
 import { follow, type ServiceBehaviour } from './behaviour.ts';
 import { FaultInjector, type FaultPlan } from './faults.ts';
-import { resolve, type MockContext } from './http.ts';
+import { resolve, resolveWire, type MockContext, type WireRequest } from './http.ts';
+import type { WireResponse } from '../wire/response.ts';
 import { Lister } from './listing.ts';
 import { JobStore, type LifecycleOptions } from './store.ts';
 
@@ -29,8 +30,10 @@ export interface BackupMock {
   readonly store: JobStore;
   readonly clock: Clock;
   readonly faults: FaultInjector;
-  /** Fetch in, Fetch out: the one resolver every adapter uses */
+  /** Fetch in, Fetch out: the resolver's face for msw handlers and the standalone server */
   fetch(request: Request): Promise<Response>;
+  /** the resolver itself: a request as read, the answer on the wire (undefined: the connection dropped) */
+  answer(request: WireRequest): Promise<WireResponse | undefined>;
   /** every job as DescribeRestoreJob would show it now (without counting as an observation), oldest first */
   jobs(): Record<string, unknown>[];
 }
@@ -43,7 +46,7 @@ export async function createMock(o: MockOptions = {}): Promise<BackupMock> {
   if (o.faults) faults.set(o.faults);
   const ctx: MockContext = { model, store, lister: new Lister(store), faults };
   if (o.behaviour) follow({ ...ctx, ...(o.faults ? { plan: o.faults } : {}) }, o.behaviour);
-  return { model, store, clock, faults, fetch: (request) => resolve(ctx, request), jobs: () => store.all().map((j) => store.view(j)) };
+  return { model, store, clock, faults, fetch: (request) => resolve(ctx, request), answer: (request) => resolveWire(ctx, request), jobs: () => store.all().map((j) => store.view(j)) };
 }
 
 export { ManualClock, realClock, type Clock } from './clock.ts';

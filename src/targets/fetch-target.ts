@@ -18,6 +18,8 @@ export interface FetchTargetOptions {
   timeoutMs: number;
   mutationsAllowed?: boolean;
   endpoint?: string;
+  /** answers the SDK's requests instead of converting them to Fetch (the built-in mock's direct handler) */
+  sdkHandler?: { handle(request: never): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: unknown } }> };
 }
 
 async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -45,7 +47,7 @@ export async function observeFetch(fetchFn: FetchFn, url: string, call: HttpCall
 
 /** In-process: the SDK's requests resolved by a Fetch function (the built-in mock, msw handlers, user code). */
 export function fetchFunctionTarget(fetchFn: FetchFn, o: FetchTargetOptions): Target {
-  const inner = {
+  const inner = o.sdkHandler ? { handle: (request: unknown) => o.sdkHandler!.handle(request as never) } : {
     handle: async (request: unknown) => toSdkResponse(await fetchFn(toFetchRequest(request as never))),
   };
   const rec = recording(inner);

@@ -31,7 +31,7 @@ export function recording(inner: RawHandler): RecordingHandler {
         last = undefined;
         const { response } = await inner.handle(request, options);
         const bytes = await bodyBytes(response.body);
-        last = { status: response.statusCode, headers: lower(response.headers), body: Buffer.from(bytes).toString('utf8') };
+        last = { status: response.statusCode, headers: lower(response.headers), body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
         return { response: { ...response, body: bytes } };
       },
       updateHttpClientConfig() {},

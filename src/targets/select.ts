@@ -1,4 +1,5 @@
 // `--target` → a Target: builtin (the reference mock in-process, fast path), endpoint:<url>, or aws.
+import { directRequestHandler } from '../mock/fast-path.ts';
 import { createMock, defaultCatalogue, ManualClock } from '../mock/index.ts';
 import type { ServiceModel } from '../model/types.ts';
 import { awsTarget, TargetConfigError } from './aws.ts';
@@ -24,7 +25,8 @@ export async function selectTarget(spec: string, o: SelectOptions): Promise<Sele
   if (spec === 'builtin') {
     const clock = new ManualClock(Date.now());
     const mock = await createMock({ model: o.model, clock });
-    const target = fetchFunctionTarget((r) => mock.fetch(r), { name: 'builtin', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: o.timeoutMs });
+    // SDK calls straight to the resolver; raw HTTP cases through its Fetch face
+    const target = fetchFunctionTarget((r) => mock.fetch(r), { name: 'builtin', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: o.timeoutMs, sdkHandler: directRequestHandler(mock) });
     return { target, recoveryPoints: o.recoveryPoints ?? mock.store.recoveryPoints().map((p) => p.arn), advance: (ms) => clock.advance(ms) };
   }
   if (spec.startsWith('endpoint:')) {

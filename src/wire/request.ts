@@ -78,7 +78,7 @@ export function matchPath(op: Operation, pathname: string): Record<string, strin
   return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
 }
 
-export function decodeRequest(op: Operation, url: URL, headers: Headers, bodyText: string): { input: Record<string, unknown>; problems: WireProblem[] } {
+export function decodeRequest(op: Operation, url: URL, headers: Pick<Headers, 'get' | 'has'>, bodyText: string): { input: Record<string, unknown>; problems: WireProblem[] } {
   const input: Record<string, unknown> = {};
   const problems: WireProblem[] = [];
   const labels = matchPath(op, url.pathname) ?? {};
