@@ -1,6 +1,6 @@
 // `--target` → a Target: builtin (the reference mock in-process, fast path), endpoint:<url>, or aws.
 import { directRequestHandler } from '../mock/fast-path.ts';
-import { createMock, defaultCatalogue, ManualClock } from '../mock/index.ts';
+import { createMock, defaultCatalogue, ManualClock, type BackupMock } from '../mock/index.ts';
 import type { ServiceModel } from '../model/types.ts';
 import { awsTarget, TargetConfigError } from './aws.ts';
 import { endpointTarget, fetchFunctionTarget } from './fetch-target.ts';
@@ -21,13 +21,16 @@ export interface SelectOptions {
   region?: string;
 }
 
+/** The reference mock as a target: SDK calls straight to its resolver, raw HTTP cases through its Fetch face. */
+export function builtinTarget(mock: BackupMock, timeoutMs: number): Target {
+  return fetchFunctionTarget((r) => mock.fetch(r), { name: 'builtin', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs, sdkHandler: directRequestHandler(mock) });
+}
+
 export async function selectTarget(spec: string, o: SelectOptions): Promise<SelectedTarget> {
   if (spec === 'builtin') {
     const clock = new ManualClock(Date.now());
     const mock = await createMock({ model: o.model, clock });
-    // SDK calls straight to the resolver; raw HTTP cases through its Fetch face
-    const target = fetchFunctionTarget((r) => mock.fetch(r), { name: 'builtin', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: o.timeoutMs, sdkHandler: directRequestHandler(mock) });
-    return { target, recoveryPoints: o.recoveryPoints ?? mock.store.recoveryPoints().map((p) => p.arn), advance: (ms) => clock.advance(ms) };
+    return { target: builtinTarget(mock, o.timeoutMs), recoveryPoints: o.recoveryPoints ?? mock.store.recoveryPoints().map((p) => p.arn), advance: (ms) => clock.advance(ms) };
   }
   if (spec.startsWith('endpoint:')) {
     const url = spec.slice('endpoint:'.length);

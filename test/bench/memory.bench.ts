@@ -3,7 +3,7 @@
 import { BackupClient, DescribeRestoreJobCommand, ListRestoreJobsCommand, StartRestoreJobCommand } from '@aws-sdk/client-backup';
 import { createMock, ManualClock } from '../../src/mock/index.ts';
 import { mockRequestHandler } from '../../src/mock/fast-path.ts';
-import { fetchFunctionTarget } from '../../src/targets/fetch-target.ts';
+import { builtinTarget } from '../../src/targets/select.ts';
 
 const mb = (n: number) => n / 1024 / 1024;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
@@ -19,7 +19,7 @@ export async function benchMemory(requests = 100_000, reps = 3, path: 'builtin' 
     let send: Send;
     let close: () => void;
     if (path === 'builtin') {
-      const target = fetchFunctionTarget((q) => mock.fetch(q), { name: 'builtin', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: 5000 });
+      const target = builtinTarget(mock, 5000);
       send = async (op, input) => (await target.sendSdk(NAMES[op], input)).output;
       close = () => void target.close();
     } else {
