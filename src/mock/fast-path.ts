@@ -44,16 +44,19 @@ export function toWireRequest(r: SdkHttpRequest): WireRequest {
       if (!hasBody(r)) return '';
       const b = r.body;
       const bytes = typeof b === 'string' ? Buffer.from(b) : b instanceof Uint8Array ? b : await readAll(b as AsyncIterable<Uint8Array | string>);
-      return bytes === undefined || bytes.byteLength > MAX_BODY_BYTES ? undefined : Buffer.from(bytes).toString('utf8');
+      // a view, never Buffer.from(bytes): that calls valueOf(), which the SDK's JSON body adapter turns into a string (with a warning)
+      return bytes === undefined || bytes.byteLength > MAX_BODY_BYTES ? undefined : view(bytes).toString('utf8');
     },
   };
 }
+
+const view = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
 async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const c of stream) {
-    chunks.push(Buffer.from(c));
+    chunks.push(typeof c === 'string' ? Buffer.from(c) : view(c));
     if ((total += chunks.at(-1)!.byteLength) > MAX_BODY_BYTES) return undefined;
   }
   return Buffer.concat(chunks);

@@ -2,7 +2,7 @@
 // broken in any labelled way — the direct handler and msw's getResponse give the same answer.
 import { BackupClient } from '@aws-sdk/client-backup';
 import { fc, test } from '@fast-check/vitest';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { directRequestHandler, mockRequestHandler } from '../../src/mock/fast-path.ts';
 import { createMock, ManualClock } from '../../src/mock/index.ts';
 import { loadBackupModel } from '../../src/model/load.ts';
@@ -36,5 +36,16 @@ test.prop([fc.array(requests, { minLength: 1, maxLength: 6 })], { numRuns: 40 })
     expect({ status: a.status, type: a.headers['x-amzn-errortype'], contentType: a.headers['content-type'], body: mask(a.body), error: a.error?.name })
       .toEqual({ status: b.status, type: b.headers['x-amzn-errortype'], contentType: b.headers['content-type'], body: mask(b.body), error: b.error?.name });
     expect(a.headers['x-amzn-requestid']).toBeTruthy();
+  }
+});
+
+test('the direct handler reads the SDK’s JSON body as bytes (no SDK warning about string methods on it)', async () => {
+  const warn = vi.spyOn(console, 'warn');
+  try {
+    const { send, point } = await side(directRequestHandler);
+    expect((await send('StartRestoreJob', { RecoveryPointArn: point, Metadata: { k: 'v' } })).status).toBe(200);
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([]);
+  } finally {
+    warn.mockRestore();
   }
 });
