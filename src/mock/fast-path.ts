@@ -3,6 +3,7 @@
 // reading undici Requests and Responses cost more than the mock itself); the msw one resolves Fetch
 // Requests with msw's getResponse over the mock's handlers.
 import { getResponse, http } from 'msw';
+import { readBody, utf8 } from '../wire/body.ts';
 import type { WireResponse } from '../wire/response.ts';
 import { MAX_BODY_BYTES, type WireRequest } from './http.ts';
 import type { BackupMock } from './index.ts';
@@ -41,25 +42,10 @@ export function toWireRequest(r: SdkHttpRequest): WireRequest {
     url: new URL(urlOf(r)),
     headers: { get: (n) => headers.get(n.toLowerCase()) ?? null, has: (n) => headers.has(n.toLowerCase()) },
     body: async () => {
-      if (!hasBody(r)) return '';
-      const b = r.body;
-      const bytes = typeof b === 'string' ? Buffer.from(b) : b instanceof Uint8Array ? b : await readAll(b as AsyncIterable<Uint8Array | string>);
-      // a view, never Buffer.from(bytes): that calls valueOf(), which the SDK's JSON body adapter turns into a string (with a warning)
-      return bytes === undefined || bytes.byteLength > MAX_BODY_BYTES ? undefined : view(bytes).toString('utf8');
+      const bytes = hasBody(r) ? await readBody(r.body, MAX_BODY_BYTES) : new Uint8Array();
+      return bytes && utf8(bytes);
     },
   };
-}
-
-const view = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-
-async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const c of stream) {
-    chunks.push(typeof c === 'string' ? Buffer.from(c) : view(c));
-    if ((total += chunks.at(-1)!.byteLength) > MAX_BODY_BYTES) return undefined;
-  }
-  return Buffer.concat(chunks);
 }
 
 /** A wire answer as an SDK request handler returns it; a dropped connection throws as a socket would. */

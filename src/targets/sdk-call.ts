@@ -1,6 +1,7 @@
 // Sends one operation through @aws-sdk/client-backup while recording the raw answer the SDK read:
 // status, headers and body bytes, so checks see the wire as well as the SDK's view of it.
 import * as Backup from '@aws-sdk/client-backup';
+import { readBody, utf8 } from '../wire/body.ts';
 import type { Observed } from './types.ts';
 
 interface RawHandler {
@@ -12,15 +13,6 @@ export interface RecordingHandler {
   last(): { status: number; headers: Record<string, string>; body: string } | undefined;
 }
 
-async function bodyBytes(body: unknown): Promise<Uint8Array> {
-  if (body == null) return new Uint8Array();
-  if (typeof body === 'string') return Buffer.from(body);
-  if (body instanceof Uint8Array) return body;
-  const chunks: Buffer[] = [];
-  for await (const c of body as AsyncIterable<Uint8Array | string>) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c));
-  return Buffer.concat(chunks);
-}
-
 /** Wraps a request handler: the response body is read once, kept, and handed on to the SDK as bytes. */
 export function recording(inner: RawHandler): RecordingHandler {
   let last: { status: number; headers: Record<string, string>; body: string } | undefined;
@@ -30,8 +22,8 @@ export function recording(inner: RawHandler): RecordingHandler {
       async handle(request, options) {
         last = undefined;
         const { response } = await inner.handle(request, options);
-        const bytes = await bodyBytes(response.body);
-        last = { status: response.statusCode, headers: lower(response.headers), body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
+        const bytes = (await readBody(response.body))!;
+        last = { status: response.statusCode, headers: lower(response.headers), body: utf8(bytes) };
         return { response: { ...response, body: bytes } };
       },
       updateHttpClientConfig() {},
