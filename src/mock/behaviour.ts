@@ -6,6 +6,7 @@ import { isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { STATUS_ORDER } from '../checks/lifecycle.ts';
 import type { ServiceModel } from '../model/types.ts';
 import { FAILURE_ERRORS, type FaultInjector, type FaultPlan } from './faults.ts';
+import { droppedConnection } from './fast-path.ts';
 import { modelled } from './http.ts';
 import type { Lister } from './listing.ts';
 import type { JobStore } from './store.ts';
@@ -119,7 +120,7 @@ type SdkError = Parameters<typeof isTransientError>[0];
 
 export function retryableBySdk(model: ServiceModel, kind: FailureKind): boolean {
   const error: SdkError = kind === 'drop'
-    ? { name: 'Error', message: 'socket hang up', code: 'ECONNRESET', $metadata: {} } as SdkError
+    ? droppedConnection() as unknown as SdkError
     : { name: FAILURE_ERRORS[kind], message: '', $metadata: { httpStatusCode: kind === 'throttle' ? 400 : modelled({ model }, FAILURE_ERRORS[kind], '').status } };
   return isThrottlingError(error) || isTransientError(error);
 }

@@ -48,9 +48,14 @@ export function toWireRequest(r: SdkHttpRequest): WireRequest {
   };
 }
 
+/** What an SDK request handler throws for a dropped connection: what a socket would. */
+export function droppedConnection(): Error & { code: string } {
+  return Object.assign(new Error('socket hang up (the connection was dropped)'), { code: 'ECONNRESET' });
+}
+
 /** A wire answer as an SDK request handler returns it; a dropped connection throws as a socket would. */
 export function wireToSdkResponse(w: WireResponse | undefined) {
-  if (!w) throw Object.assign(new Error('socket hang up (the connection was dropped)'), { code: 'ECONNRESET' });
+  if (!w) throw droppedConnection();
   return { response: { statusCode: w.status, headers: { ...w.headers }, body: Buffer.from(w.body) } };
 }
 
@@ -68,7 +73,7 @@ export function directRequestHandler(mock: BackupMock) {
 /** A Fetch answer as an SDK request handler returns it; a dropped connection throws as a socket would. */
 export async function toSdkResponse(res: Response | undefined) {
   if (!res || res.type === 'error') {
-    throw Object.assign(new Error('socket hang up (the connection was dropped)'), { code: 'ECONNRESET' });
+    throw droppedConnection();
   }
   const headers: Record<string, string> = {};
   res.headers.forEach((v, k) => (headers[k] = v));

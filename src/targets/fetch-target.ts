@@ -47,7 +47,7 @@ export async function observeFetch(fetchFn: FetchFn, url: string, call: HttpCall
 
 /** In-process: the SDK's requests resolved by a Fetch function (the built-in mock, msw handlers, user code). */
 export function fetchFunctionTarget(fetchFn: FetchFn, o: FetchTargetOptions): Target {
-  const inner = o.sdkHandler ? { handle: (request: unknown) => o.sdkHandler!.handle(request as never) } : {
+  const inner = o.sdkHandler ?? {
     handle: async (request: unknown) => toSdkResponse(await fetchFn(toFetchRequest(request as never))),
   };
   const rec = recording(inner);
