@@ -1,6 +1,6 @@
 // The OpenAPI documents as the tools users run see them: Spectral's `spectral:oas` ruleset (recommended
-// rules), and what each SDK really sends — botocore's URIs read from AWS's official model, which tests may
-// read as an oracle (src/ never does).
+// rules), and what each SDK really sends — botocore's URIs read from AWS's official model
+// (test/fixtures/oracle/, the same version as the pages), which tests may read as an oracle; src/ never does.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
@@ -14,7 +14,7 @@ const text = (f: string) => readFileSync(join(root, 'spec', f), 'utf8');
 type Doc = { paths: Record<string, Record<string, { operationId?: string; tags?: string[]; 'x-aws-canonical-operation'?: string }>>; tags: { name: string }[] };
 const main = JSON.parse(text('backup.openapi.json')) as Doc;
 const sdks = JSON.parse(text('backup.sdks.openapi.json')) as Doc;
-const botocore = JSON.parse(readFileSync('/work/shared/docs-corpus/backup/model/service-2.json', 'utf8')) as {
+const botocore = JSON.parse(readFileSync(join(root, 'test/fixtures/oracle/service-2.json'), 'utf8')) as {
   operations: Record<string, { http: { method: string; requestUri: string } }>;
 };
 const shape = (uri: string) => uri.split('?')[0]!.replace(/\{[^}]+\}/g, '{}');
