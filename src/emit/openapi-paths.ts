@@ -38,7 +38,9 @@ export function pathKeys(uris: { id: string; uri: string }[]): Map<string, PathK
 }
 
 /** The path-item description for a key that several differently-labelled templates share. */
-export function sharedPathNote(entries: { op: Operation; renamed: Record<string, string> }[]): string | undefined {
+export function sharedPathNote(
+  entries: { op: Operation; renamed: Record<string, string> }[],
+): string | undefined {
   const renamedOps = entries.filter((e) => Object.keys(e.renamed).length);
   if (!renamedOps.length) return undefined;
   const says = entries
@@ -47,7 +49,7 @@ export function sharedPathNote(entries: { op: Operation; renamed: Record<string,
       return `${e.op.http!.method} (${e.op.name}) carries ${labels.join(', ')}`;
     })
     .join('; ');
-  return 'OpenAPI forbids equivalent path templates, and the service binds these operations to templates that ' +
-    `differ only in their label names, so they share this one: ${says}. ` +
+  return 'OpenAPI forbids equivalent path templates, and the service binds these operations to ' +
+    `templates that differ only in their label names, so they share this one: ${says}. ` +
     'Each operation names its label\'s member in x-aws-label-members and in its parameter description.';
 }

@@ -22,6 +22,14 @@ export interface OpenApiOptions {
 
 const UNGROUPED = 'Ungrouped';
 
+type Place = { family: string; role: string };
+interface Placed {
+  op: Operation;
+  /** the other client whose URI this is; undefined for the SDK's own */
+  client?: string;
+  uri: string;
+}
+
 export function toOpenApi(model: ServiceModel, options: OpenApiOptions = {}): JsonSchema {
   const paths: Record<string, JsonSchema> = {};
   const schemas: Record<string, JsonSchema> = {};
@@ -29,66 +37,46 @@ export function toOpenApi(model: ServiceModel, options: OpenApiOptions = {}): Js
     schemas[e.name] = shapeSchema(e.shape, WIRE);
   }
   const { families, unassigned } = deriveFamilies(model);
-  const roleOf = new Map(families.flatMap((f) => ROLES.flatMap((r) => f[r].map((o) => [o, { family: f.name, role: r }] as const))));
-  const ops = Object.values(model.operations).filter((o) => o.http).sort((a, b) => a.name.localeCompare(b.name));
-  const placed = ops.flatMap((op) => [
-    { op, client: undefined as string | undefined, uri: op.http!.uri },
+  const placeOf = new Map<string, Place>();
+  for (const f of families) {
+    for (const r of ROLES) for (const o of f[r]) placeOf.set(o, { family: f.name, role: r });
+  }
+  const ops = Object.values(model.operations)
+    .filter((o) => o.http)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const placed: Placed[] = ops.flatMap((op) => [
+    { op, uri: op.http!.uri },
     ...(options.clientPaths ? (op.clientUris ?? []).map((c) => ({ op, client: c.client, uri: c.uri })) : []),
   ]);
   const keys = pathKeys(placed.map((p, i) => ({ id: String(i), uri: p.uri })));
   const shared = new Map<string, { op: Operation; renamed: Record<string, string> }[]>();
-  placed.forEach(({ op, client, uri }, i) => {
+  placed.forEach((p, i) => {
+    const { op } = p;
     const { key, renamed } = keys.get(String(i))!;
-    const literal = uri.split('?')[1];
-    const members = Object.values(op.input.members ?? {});
-    const body = members.filter((m) => m.location === 'body');
+    const body = Object.values(op.input.members ?? {}).filter((m) => m.location === 'body');
     const outBody = Object.values(op.output.members ?? {}).filter((m) => m.location === 'body');
     if (body.length) schemas[`${op.name}RequestBody`] = structureSchema(body, WIRE);
     if (outBody.length) schemas[`${op.name}Output`] = structureSchema(outBody, WIRE);
-    const place = roleOf.get(op.name);
-    const description = op.description || `${op.name}: no documentation page; bindings and shapes from ${model.sdkPackage ?? 'the SDK'}.`;
-    const labels = Object.fromEntries(Object.entries(renamed).map(([member, label]) => [label, member]));
-    (paths[key] ??= {})[op.http!.method.toLowerCase()] = {
-      operationId: client ? `${op.name}_${client}` : op.name,
-      tags: [place?.family ?? UNGROUPED],
-      summary: description.slice(0, 120),
-      description: client ? `${description}\n\nThe URI ${client} sends for ${op.name}; the same operation.` : description,
-      parameters: [...members.filter((m) => m.location !== 'body').map((m) => parameter(m, renamed[m.locationName])), ...literalParams(literal)],
-      ...(body.length ? { requestBody: { required: body.some((m) => m.required), content: { 'application/json': { schema: ref(`${op.name}RequestBody`) } } } } : {}),
-      responses: responses(op, model),
-      ...(place ? { 'x-aws-resource': place } : {}),
-      ...(Object.keys(labels).length ? { 'x-aws-label-members': labels } : {}),
-      ...(client ? { 'x-aws-canonical-operation': op.name, 'x-aws-client': client } : {}),
-      ...(!client && op.clientUris?.length ? { 'x-aws-client-uris': Object.fromEntries(op.clientUris.map((c) => [c.client, c.uri])) } : {}),
-      ...(op.paginated ? { 'x-aws-pagination': { inputToken: op.paginated.inputToken, outputToken: op.paginated.outputToken, limitKey: op.paginated.limitKey, resultKey: op.paginated.resultKey } } : {}),
-    };
+    (paths[key] ??= {})[op.http!.method.toLowerCase()] = operation(model, p, renamed, placeOf.get(op.name));
     shared.set(key, [...(shared.get(key) ?? []), { op, renamed }]);
   });
   for (const [key, entries] of shared) {
     const note = sharedPathNote(entries);
     if (note) paths[key] = { description: note, ...paths[key] };
   }
-  const clients = [...new Set(ops.flatMap((o) => (o.clientUris ?? []).map((c) => c.client)))];
+  const ungrouped = `Operations in no resource family: ${unassigned.join(', ')}.`;
   return {
     openapi: '3.1.0',
     info: {
       title: `${model.service} API (derived from the documentation pages${model.sdkPackage ? ` and ${model.sdkPackage}` : ''})`,
       version: '1.0.0',
-      description: 'restJson1 wire form: body timestamps are epoch seconds, query timestamps ISO 8601. Errors carry x-amzn-errortype. ' +
-        'Operations are tagged with their resource family (x-aws-resources in the JSON Schema; spec/resources.md). ' +
-        (clients.length
-          ? options.clientPaths
-            ? `Paths are those ${model.sdkPackage ?? 'the SDK'} sends, and also those ${clients.join(', ')} sends where they differ ` +
-              '(a trailing slash): each such path item holds a copy of the operation, operationId suffixed with the client, ' +
-              'x-aws-canonical-operation naming the operation.'
-            : `Paths are those ${model.sdkPackage ?? 'the SDK'} sends; where ${clients.join(', ')} sends another URI (a trailing ` +
-              'slash), x-aws-client-uris on the operation gives it.'
-          : ''),
+      description: infoDescription(model, ops, options),
       contact: { name: 'aws-backup-conformance' },
     },
     servers: [{ url: `https://${model.service.toLowerCase()}.{region}.amazonaws.com`, variables: { region: { default: 'us-east-1' } } }],
     security: [{ sigv4: [] }],
-    tags: [...families.map(tagOf), ...(unassigned.length ? [{ name: UNGROUPED, description: `Operations in no resource family: ${unassigned.join(', ')}.` }] : [])],
+    tags: [
+      ...families.map(tagOf), ...(unassigned.length ? [{ name: UNGROUPED, description: ungrouped }] : [])],
     paths,
     components: {
       schemas,
@@ -97,10 +85,65 @@ export function toOpenApi(model: ServiceModel, options: OpenApiOptions = {}): Js
   };
 }
 
+function operation(
+  model: ServiceModel, { op, client, uri }: Placed, renamed: Record<string, string>, place?: Place,
+): JsonSchema {
+  const members = Object.values(op.input.members ?? {});
+  const body = members.filter((m) => m.location === 'body');
+  const sdk = model.sdkPackage ?? 'the SDK';
+  const description = op.description || `${op.name}: no documentation page; bindings and shapes from ${sdk}.`;
+  const labels = Object.fromEntries(Object.entries(renamed).map(([member, label]) => [label, member]));
+  const params = members
+    .filter((m) => m.location !== 'body')
+    .map((m) => parameter(m, renamed[m.locationName]));
+  const json = { 'application/json': { schema: ref(`${op.name}RequestBody`) } };
+  const requestBody = { required: body.some((m) => m.required), content: json };
+  const clientUris = Object.fromEntries((op.clientUris ?? []).map((c) => [c.client, c.uri]));
+  const p = op.paginated;
+  return {
+    operationId: client ? `${op.name}_${client}` : op.name,
+    tags: [place?.family ?? UNGROUPED],
+    summary: description.slice(0, 120),
+    description: client
+      ? `${description}\n\nThe URI ${client} sends for ${op.name}; the same operation.`
+      : description,
+    parameters: [...params, ...literalParams(uri.split('?')[1])],
+    ...(body.length ? { requestBody } : {}),
+    responses: responses(op, model),
+    ...(place ? { 'x-aws-resource': place } : {}),
+    ...(Object.keys(labels).length ? { 'x-aws-label-members': labels } : {}),
+    ...(client ? { 'x-aws-canonical-operation': op.name, 'x-aws-client': client } : {}),
+    ...(!client && Object.keys(clientUris).length ? { 'x-aws-client-uris': clientUris } : {}),
+    ...(p
+      ? { 'x-aws-pagination': { inputToken: p.inputToken, outputToken: p.outputToken, limitKey: p.limitKey,
+        resultKey: p.resultKey } }
+      : {}),
+  };
+}
+
+function infoDescription(model: ServiceModel, ops: Operation[], options: OpenApiOptions): string {
+  const sdk = model.sdkPackage ?? 'the SDK';
+  const clients = [...new Set(ops.flatMap((o) => (o.clientUris ?? []).map((c) => c.client)))].join(', ');
+  const paths = !clients
+    ? ''
+    : options.clientPaths
+      ? `Paths are those ${sdk} sends, and also those ${clients} sends where they differ ` +
+        '(a trailing slash): each such path item holds a copy of the operation, operationId suffixed ' +
+        'with the client, x-aws-canonical-operation naming the operation.'
+      : `Paths are those ${sdk} sends; where ${clients} sends another URI (a trailing slash), ` +
+        'x-aws-client-uris on the operation gives it.';
+  return 'restJson1 wire form: body timestamps are epoch seconds, query timestamps ISO 8601. ' +
+    'Errors carry x-amzn-errortype. Operations are tagged with their resource family ' +
+    `(x-aws-resources in the JSON Schema; spec/resources.md). ${paths}`;
+}
+
 function tagOf(f: ResourceFamily): JsonSchema {
   const roles = ROLES.filter((r) => f[r].length).map((r) => `${r}: ${f[r].join(', ')}`).join('; ');
-  const id = f.identifier ? `identified by ${f.identifiers.join(' + ')}` : `a singleton${f.identifiers.length ? ` addressed by ${f.identifiers.join(' + ')}` : ''}`;
-  return { name: f.name, description: `${f.kind === 'collection' ? 'Resource' : 'Sub-resource'} at ${f.path}, ${id}${f.parent ? `, in a ${f.parent}` : ''}. ${roles}.` };
+  const at = f.identifiers.length ? ` addressed by ${f.identifiers.join(' + ')}` : '';
+  const id = f.identifier ? `identified by ${f.identifiers.join(' + ')}` : `a singleton${at}`;
+  const what = f.kind === 'collection' ? 'Resource' : 'Sub-resource';
+  const parent = f.parent ? `, in a ${f.parent}` : '';
+  return { name: f.name, description: `${what} at ${f.path}, ${id}${parent}. ${roles}.` };
 }
 
 function ref(name: string): JsonSchema {

@@ -7,8 +7,12 @@
 // operation below an item path is one of that family's `other` operations. What the bindings do not
 // show (a job started at a singular path) the overlay states, with its source, as `resourceFacts`.
 // Knows no operation of any service by name.
+import {
+  endsInLabel, isLabel, itemMembers, labels, lastLiteral, listResultKey, literals, method, outputs, pascal,
+  pathOf, segs, stem, up, writes, yields,
+} from './family-paths.ts';
 import type { ResourceFact, Role } from './overlay-resources.ts';
-import type { Operation, ServiceModel, Shape } from './types.ts';
+import type { Operation, ServiceModel } from './types.ts';
 
 export interface FamilyCorrection {
   operation: string;
@@ -52,37 +56,14 @@ export interface Families {
 }
 
 type Draft = Omit<ResourceFamily, 'name' | 'parent'> & { coll: string };
-
-const pathOf = (o: Operation) => o.http!.uri.split('?')[0]!.replace(/\{(\w+)\+\}/g, '{$1}').replace(/(.)\/$/, '$1');
-const segs = (p: string) => p.split('/').filter(Boolean);
-const isLabel = (s: string) => /^\{\w+\}$/.test(s);
-const labels = (p: string) => segs(p).filter(isLabel).map((s) => s.slice(1, -1));
-const up = (p: string) => `/${segs(p).slice(0, -1).join('/')}`;
-const lastLiteral = (p: string) => segs(p).filter((s) => !isLabel(s)).at(-1) ?? '';
-const pascal = (s: string) => s.split(/[-_]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
-const stem = (id: string) => id.replace(/(Name|Id|Arn)$/, '');
-const method = (o: Operation) => o.http!.method.toUpperCase();
-const writes = (o: Operation) => ['PUT', 'POST', 'PATCH'].includes(method(o));
-
-/** The output member holding a list operation's items: the paginator's result key, else the one list. */
-export function listResultKey(o: Operation): string | undefined {
-  if (o.paginated) return o.paginated.resultKey;
-  const lists = Object.values(o.output.members ?? {}).filter((m) => m.shape.type === 'list');
-  return lists.length === 1 ? lists[0]!.name : undefined;
-}
-
-const itemMembers = (o: Operation): string[] => {
-  const key = listResultKey(o);
-  const el = key ? o.output.members?.[key]?.shape.member : undefined;
-  return Object.keys(el?.members ?? {});
-};
-const outputs = (o: Operation) => Object.keys(o.output.members ?? {});
+type Roles = Pick<ResourceFamily, 'create' | 'read' | 'list' | 'update' | 'delete' | 'other'>;
 
 function draft(path: string, kind: ResourceFamily['kind'], coll: string): Draft {
   const ids = labels(path);
   return {
     kind, path, coll, identifiers: ids, ...(kind === 'collection' ? { identifier: ids.at(-1)! } : {}),
-    create: [], read: [], list: [], update: [], delete: [], other: [], resultKeys: {}, yieldedBy: [], corrections: [],
+    create: [], read: [], list: [], update: [], delete: [], other: [],
+    resultKeys: {}, yieldedBy: [], corrections: [],
   };
 }
 
@@ -92,23 +73,28 @@ function addList(d: Draft, o: Operation): void {
 }
 
 export function deriveFamilies(model: ServiceModel): Families {
-  const ops = Object.values(model.operations).filter((o) => o.http).sort((a, b) => a.name.localeCompare(b.name));
+  const ops = Object.values(model.operations)
+    .filter((o) => o.http)
+    .sort((a, b) => a.name.localeCompare(b.name));
   const facts = model.resourceFacts ?? [];
   const free = new Set(ops.filter((o) => !facts.some((f) => f.operation === o.name)));
   const at = new Map<string, Operation[]>();
-  for (const o of free) at.set(pathOf(o), [...(at.get(pathOf(o)) ?? []), o]);
+  for (const o of free) push(at, pathOf(o), o);
 
   // Item paths: every path ending in a label, and every label-ending prefix of one.
   const items = new Set<string>();
-  for (const p of at.keys()) segs(p).forEach((s, i) => isLabel(s) && items.add(`/${segs(p).slice(0, i + 1).join('/')}`));
+  for (const p of at.keys()) {
+    segs(p).forEach((s, i) => isLabel(s) && items.add(`/${segs(p).slice(0, i + 1).join('/')}`));
+  }
   const byColl = new Map<string, Draft[]>();
-  for (const item of [...items].sort()) byColl.set(up(item), [...(byColl.get(up(item)) ?? []), draft(item, 'collection', up(item))]);
+  for (const item of [...items].sort()) push(byColl, up(item), draft(item, 'collection', up(item)));
 
   const drafts: Draft[] = [];
   const take = (o: Operation) => free.delete(o);
   for (const [coll, ds] of byColl) {
     // Which item path owns a collection operation: the one whose identifier its result carries.
-    const owner = (carried: string[]) => ds.find((d) => carried.includes(d.identifier!)) ?? (ds.length === 1 ? ds[0] : undefined);
+    const owner = (carried: string[]) =>
+      ds.find((d) => carried.includes(d.identifier!)) ?? (ds.length === 1 ? ds[0] : undefined);
     for (const o of at.get(coll) ?? []) {
       if (method(o) === 'GET' && listResultKey(o)) {
         const d = owner(itemMembers(o));
@@ -139,14 +125,21 @@ export function deriveFamilies(model: ServiceModel): Families {
   const named = new Set(families.map((f) => f.name));
   const unknownFacts = facts.flatMap((f, i) => (named.has(f.family) ? [] : [i]));
   const assigned = new Set(families.flatMap(members));
-  return { families, unassigned: ops.filter((o) => !assigned.has(o.name)).map((o) => o.name), unknownFacts };
+  const unassigned = ops.filter((o) => !assigned.has(o.name)).map((o) => o.name);
+  return { families, unassigned, unknownFacts };
+}
+
+function push<T>(m: Map<string, T[]>, key: string, v: T): void {
+  m.set(key, [...(m.get(key) ?? []), v]);
 }
 
 /** Lists and creates on another path that name a family's collection; singletons; other operations. */
-function attachElsewhere(drafts: Draft[], rest: Operation[], stated: Operation[], take: (o: Operation) => void): void {
+function attachElsewhere(
+  drafts: Draft[], rest: Operation[], stated: Operation[], take: (o: Operation) => void,
+): void {
   for (const o of rest) {
     const p = pathOf(o);
-    if (isLabel(segs(p).at(-1) ?? '')) continue;
+    if (endsInLabel(p)) continue;
     const named = drafts.filter((d) => d.kind === 'collection' && lastLiteral(d.coll) === lastLiteral(p));
     const carried = method(o) === 'GET' && listResultKey(o) ? itemMembers(o) : writes(o) ? outputs(o) : [];
     const d = named.filter((x) => carried.includes(x.identifier!));
@@ -157,13 +150,15 @@ function attachElsewhere(drafts: Draft[], rest: Operation[], stated: Operation[]
   }
   const left = rest.filter((o) => !drafts.some((d) => members(d).includes(o.name)));
   const byPath = new Map<string, Operation[]>();
-  for (const o of left) byPath.set(pathOf(o), [...(byPath.get(pathOf(o)) ?? []), o]);
+  for (const o of left) push(byPath, pathOf(o), o);
   for (const [p, os] of byPath) {
     // an operation the overlay places still shows that its path holds something with several methods
     const methods = new Set([...os, ...stated.filter((o) => pathOf(o) === p)].map(method));
-    if (methods.size < 2 || isLabel(segs(p).at(-1) ?? '')) continue;
+    if (methods.size < 2 || endsInLabel(p)) continue;
     const d = draft(p, 'singleton', p);
-    for (const o of os) (method(o) === 'GET' ? d.read : method(o) === 'DELETE' ? d.delete : d.update).push(o.name);
+    for (const o of os) {
+      (method(o) === 'GET' ? d.read : method(o) === 'DELETE' ? d.delete : d.update).push(o.name);
+    }
     os.forEach(take);
     drafts.push(d);
   }
@@ -178,19 +173,21 @@ function deepest<T extends { path: string }>(ds: T[], p: string): T | undefined 
   return ds.filter((d) => p.startsWith(`${d.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
 }
 
-function members(f: Pick<ResourceFamily, 'create' | 'read' | 'list' | 'update' | 'delete' | 'other'>): string[] {
+function members(f: Roles): string[] {
   return [...f.create, ...f.read, ...f.list, ...f.update, ...f.delete, ...f.other];
 }
 
 function finish(drafts: Draft[], ops: Operation[], facts: ResourceFact[]): ResourceFamily[] {
   const names = new Map<Draft, string>();
-  const collections = drafts.filter((d) => d.kind === 'collection').sort((a, b) => a.path.localeCompare(b.path));
+  const collections = drafts
+    .filter((d) => d.kind === 'collection')
+    .sort((a, b) => a.path.localeCompare(b.path));
   for (const d of collections) {
     // the identifier's stem (`BackupVaultName` → BackupVault); a bare `Name`/`Id`, or a stem another family
     // already has, falls back to the collection's literal segments
     const base = stem(d.identifier!);
     const taken = !base || [...names.values()].includes(base);
-    names.set(d, taken ? segs(d.coll).filter((s) => !isLabel(s)).map(pascal).join('') : base);
+    names.set(d, taken ? literals(d.coll).map(pascal).join('') : base);
   }
   const parentOf = (d: Draft): Draft | undefined => {
     if (d.kind === 'singleton') return deepest(collections, d.path);
@@ -209,36 +206,25 @@ function finish(drafts: Draft[], ops: Operation[], facts: ResourceFact[]): Resou
     const o = ops.find((x) => x.name === f.operation);
     if (f.role === 'list' && o) addList(d, o);
     else d[f.role].push(f.operation);
-    d.corrections.push({ operation: f.operation, role: f.role, source: f.source, ...(f.note ? { note: f.note } : {}) });
+    const { operation, role, source, note } = f;
+    d.corrections.push({ operation, role, source, ...(note ? { note } : {}) });
   }
   return drafts
     .map((d): ResourceFamily => {
       const { coll: _coll, ...rest } = d;
       const parent = parentOf(d);
-      const own = ops.filter((o) => members(d).includes(o.name));
-      const arnName = d.identifier && stem(d.identifier) && !d.identifier.endsWith('Arn') ? `${stem(d.identifier)}Arn` : undefined;
-      const arn = arnName && own.some((o) => outputs(o).includes(arnName) || itemMembers(o).includes(arnName)) ? arnName : undefined;
-      const yieldedBy = d.identifier ? ops.filter((o) => yields(o, d.identifier!)).map((o) => o.name) : [];
       return {
-        name: names.get(d)!, ...rest, ...(parent ? { parent: names.get(parent)! } : {}), ...(arn ? { arn } : {}), yieldedBy,
+        name: names.get(d)!, ...rest, ...(parent ? { parent: names.get(parent)! } : {}),
+        ...arnOf(d, ops.filter((o) => members(d).includes(o.name))),
+        yieldedBy: d.identifier ? ops.filter((o) => yields(o, d.identifier!)).map((o) => o.name) : [],
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** True when the operation's output carries `member` (top level or in its list's items) and its input does not. */
-function yields(o: Operation, member: string): boolean {
-  return !o.input.members?.[member] && (outputs(o).includes(member) || itemMembers(o).includes(member));
-}
-
-/** Every member name anywhere in a shape (bounded depth: recursive shapes are cut by the SDK reader). */
-export function memberNamesDeep(s: Shape, out = new Set<string>(), depth = 0): Set<string> {
-  if (depth > 12) return out;
-  for (const m of Object.values(s.members ?? {})) {
-    out.add(m.name);
-    memberNamesDeep(m.shape, out, depth + 1);
-  }
-  if (s.member) memberNamesDeep(s.member, out, depth + 1);
-  if (s.value) memberNamesDeep(s.value, out, depth + 1);
-  return out;
+/** `<Stem>Arn` where the identifier is a name or id and the family's own operations output it. */
+function arnOf(d: Draft, own: Operation[]): { arn?: string } {
+  if (!d.identifier || !stem(d.identifier) || d.identifier.endsWith('Arn')) return {};
+  const arn = `${stem(d.identifier)}Arn`;
+  return own.some((o) => outputs(o).includes(arn) || itemMembers(o).includes(arn)) ? { arn } : {};
 }

@@ -1,9 +1,9 @@
 // How much of a service the derived families cover, and how many identifier inputs (`*Name`, `*Id`,
 // `*Arn` members an operation requires) some other operation's output can supply: the measure of how
 // far a stateful mock or a sequence of calls can get from the model alone.
-import { deriveFamilies, memberNamesDeep, type Families } from './families.ts';
+import { deriveFamilies, type Families } from './families.ts';
 import { ROLES, type Role } from './overlay-resources.ts';
-import type { ServiceModel } from './types.ts';
+import type { ServiceModel, Shape } from './types.ts';
 
 export interface FamilyCoverage {
   /** operations with an HTTP binding */
@@ -22,7 +22,9 @@ export interface FamilyCoverage {
 
 export const IDENTIFIER = /(Name|Id|Arn)$/;
 
-export function familyCoverage(model: ServiceModel, derived: Families = deriveFamilies(model)): FamilyCoverage {
+export function familyCoverage(
+  model: ServiceModel, derived: Families = deriveFamilies(model),
+): FamilyCoverage {
   const ops = Object.values(model.operations).filter((o) => o.http);
   const byRole = Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number>;
   for (const f of derived.families) for (const r of ROLES) byRole[r] += f[r].length;
@@ -45,4 +47,16 @@ export function familyCoverage(model: ServiceModel, derived: Families = deriveFa
     producible: inputs.length - notProducible.length,
     notProducible,
   };
+}
+
+/** Every member name anywhere in a shape (bounded depth: the SDK reader cuts recursive shapes anyway). */
+function memberNamesDeep(s: Shape, out = new Set<string>(), depth = 0): Set<string> {
+  if (depth > 12) return out;
+  for (const m of Object.values(s.members ?? {})) {
+    out.add(m.name);
+    memberNamesDeep(m.shape, out, depth + 1);
+  }
+  if (s.member) memberNamesDeep(s.member, out, depth + 1);
+  if (s.value) memberNamesDeep(s.value, out, depth + 1);
+  return out;
 }

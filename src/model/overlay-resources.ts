@@ -69,13 +69,16 @@ export function parseUriFacts(list: unknown, fail: Fail): UriFact[] {
   });
 }
 
-const labels = (uri: string) => [...uri.split('?')[0]!.matchAll(/\{(\w+)\+?\}/g)].map((m) => m[1]).sort().join(',');
+const labels = (uri: string) =>
+  [...uri.split('?')[0]!.matchAll(/\{(\w+)\+?\}/g)].map((m) => m[1]).sort().join(',');
 
 /** Attaches each URI fact to its operation; a fact whose labels are not the operation's is an error. */
 export function applyUriFacts(model: ServiceModel, file: string, facts: UriFact[], fail: Fail): void {
   facts.forEach((f, i) => {
     const op = model.operations[f.operation];
-    if (!op?.http) fail(`uris[${i}].operation`, `an operation of the model with an HTTP binding (no '${f.operation}')`);
+    if (!op?.http) {
+      fail(`uris[${i}].operation`, `an operation of the model with an HTTP binding (no '${f.operation}')`);
+    }
     if (labels(op!.http!.uri) !== labels(f.uri)) {
       fail(`uris[${i}].uri`, `the labels of ${f.operation}'s URI ${op!.http!.uri}`);
     }

@@ -3,7 +3,9 @@
 // Resource and URI facts (overlay-resources.ts) ride along: families.ts and the OpenAPI emitter read them.
 import type { Constraints, ServiceModel, Shape } from './types.ts';
 import { deriveFamilies } from './families.ts';
-import { applyUriFacts, parseResourceFacts, parseUriFacts, type ResourceFact, type UriFact } from './overlay-resources.ts';
+import {
+  applyUriFacts, parseResourceFacts, parseUriFacts, type ResourceFact, type UriFact,
+} from './overlay-resources.ts';
 
 export interface OverlayFact {
   /** `<Operation>.<input|output>.<Member>` then `.Member`, `[]` (list element) or `{key}` / `{value}` */
@@ -69,7 +71,8 @@ export function parseOverlay(file: string, doc: unknown): Overlay {
   const fail = (field: string, expected: string): never => { throw new OverlayError(file, field, expected); };
   const resources = parseResourceFacts(o.resources, fail);
   const uris = parseUriFacts(o.uris, fail);
-  return { file, service: o.service, facts, ...(resources.length ? { resources } : {}), ...(uris.length ? { uris } : {}) };
+  const extra = { ...(resources.length ? { resources } : {}), ...(uris.length ? { uris } : {}) };
+  return { file, service: o.service, facts, ...extra };
 }
 
 function resolve(model: ServiceModel, target: string): Shape | undefined {
@@ -93,15 +96,20 @@ export function applyOverlay(model: ServiceModel, overlay: Overlay): void {
     Object.assign(shape, fact.constraints);
     shape.provenance.push({ source: 'api-reference', url: fact.source, overlay: overlay.file });
   });
-  const fail = (field: string, expected: string): never => { throw new OverlayError(overlay.file, field, expected); };
+  const fail = (field: string, expected: string): never => {
+    throw new OverlayError(overlay.file, field, expected);
+  };
   overlay.resources?.forEach((f, i) => {
-    if (!model.operations[f.operation]) fail(`resources[${i}].operation`, `an operation of the model (no '${f.operation}')`);
+    if (!model.operations[f.operation]) {
+      fail(`resources[${i}].operation`, `an operation of the model (no '${f.operation}')`);
+    }
   });
   if (overlay.resources) {
     model.resourceFacts = [...overlay.resources];
     const { families, unknownFacts } = deriveFamilies(model);
     for (const i of unknownFacts) {
-      fail(`resources[${i}].family`, `a family the model derives (${families.map((f) => f.name).join(', ')})`);
+      const names = families.map((f) => f.name).join(', ');
+      fail(`resources[${i}].family`, `a family the model derives (${names})`);
     }
   }
   applyUriFacts(model, overlay.file, overlay.uris ?? [], fail);

@@ -75,7 +75,7 @@ export interface Operation {
   output: Shape;
   errors: string[];
   paginated?: Pagination;
-  /** URIs other clients send where they differ from `http.uri` (botocore's trailing slashes), from the overlay */
+  /** URIs other clients send where they differ from `http.uri` (botocore's trailing slashes); overlay */
   clientUris?: ClientUri[];
   provenance: Provenance[];
 }
