@@ -13,10 +13,13 @@ import { widgetsSdk } from '../fixtures/widgets/bindings.ts';
 
 const widgets = join(import.meta.dirname, '../fixtures/widgets');
 const source = 'https://docs.aws.amazon.com/widgets/latest/APIReference/API_LaunchRun.html';
-const runFact = { operation: 'LaunchRun', family: 'Run', role: 'create', source, note: 'POST /run starts a run.' };
+const runFact = {
+  operation: 'LaunchRun', family: 'Run', role: 'create', source, note: 'POST /run starts it.',
+};
 
 function widgetModel(resources?: unknown[]) {
-  const overlay = parseOverlay('widgets.json', { service: 'Widgets', facts: [], ...(resources ? { resources } : {}) });
+  const doc = { service: 'Widgets', facts: [], ...(resources ? { resources } : {}) };
+  const overlay = parseOverlay('widgets.json', doc);
   return buildModel({ pages: readPages(widgets), sdk: widgetsSdk, overlay }).model;
 }
 
@@ -33,13 +36,18 @@ describe('resource families, derived from the bindings (synthetic Widgets servic
     });
     expect(by.Widgets!.parent).toBeUndefined();
     expect(by.Gadget).toMatchObject({
-      path: '/widgets/{Name}/gadgets/{GadgetId}', identifier: 'GadgetId', identifiers: ['Name', 'GadgetId'], parent: 'Widgets',
+      path: '/widgets/{Name}/gadgets/{GadgetId}', identifier: 'GadgetId', identifiers: ['Name', 'GadgetId'],
+      parent: 'Widgets',
       create: ['CreateGadget'], read: ['GetGadget'], update: ['UpdateGadget'],
-      // a list on another path joins the family whose collection it names and whose identifier its items carry
-      list: ['ListGadgets', 'ListGadgetsByColour'], resultKeys: { ListGadgets: 'Gadgets', ListGadgetsByColour: 'Gadgets' },
+      // a list on another path joins the family whose collection it names and whose identifier its
+      // items carry
+      list: ['ListGadgets', 'ListGadgetsByColour'],
+      resultKeys: { ListGadgets: 'Gadgets', ListGadgetsByColour: 'Gadgets' },
       yieldedBy: ['CreateGadget', 'ListGadgets', 'ListGadgetsByColour'],
     });
-    expect(by.Settings).toMatchObject({ kind: 'singleton', path: '/settings', identifiers: [], read: ['GetSettings'], update: ['PutSettings'] });
+    expect(by.Settings).toMatchObject({
+      kind: 'singleton', path: '/settings', identifiers: [], read: ['GetSettings'], update: ['PutSettings'],
+    });
     expect(by.Run).toMatchObject({
       create: ['LaunchRun'], read: ['DescribeRun'], list: ['ListRuns'],
       corrections: [{ operation: 'LaunchRun', role: 'create', source }],
@@ -55,15 +63,18 @@ describe('resource families, derived from the bindings (synthetic Widgets servic
 
   it('an overlay fact naming a family the model does not derive is an error naming file and field', () => {
     expect(() => widgetModel([{ ...runFact, family: 'Sprocket' }])).toThrow(OverlayError);
-    expect(() => widgetModel([{ ...runFact, family: 'Sprocket' }])).toThrow(/widgets\.json: resources\[0\]\.family: expected a family the model derives \(Gadget, Run/);
-    expect(() => widgetModel([{ ...runFact, role: 'launch' }])).toThrow(/resources\[0\]\.role: expected one of create, read, list/);
-    expect(() => widgetModel([{ ...runFact, source: 'https://example.com/' }])).toThrow(/resources\[0\]\.source/);
-    expect(() => widgetModel([{ ...runFact, operation: 'Nope' }])).toThrow(/resources\[0\]\.operation: expected an operation of the model/);
+    const bad = (change: object) => () => widgetModel([{ ...runFact, ...change }]);
+    expect(bad({ family: 'Sprocket' })).toThrow(
+      /widgets\.json: resources\[0\]\.family: expected a family the model derives \(Gadget, Run/,
+    );
+    expect(bad({ role: 'launch' })).toThrow(/resources\[0\]\.role: expected one of create, read, list/);
+    expect(bad({ source: 'https://example.com/' })).toThrow(/resources\[0\]\.source/);
+    expect(bad({ operation: 'Nope' })).toThrow(/resources\[0\]\.operation: expected an operation of the/);
   });
 
   it('the derivation knows no operation of any service by name', async () => {
     const backup = Object.keys((await loadBackupModel()).operations);
-    const names = [...backup, ...widgetsSdk.operations.values()].map((o) => (typeof o === 'string' ? o : o.name));
+    const names = [...backup, ...[...widgetsSdk.operations.values()].map((o) => o.name)];
     for (const f of ['families.ts', 'family-coverage.ts', 'overlay-resources.ts']) {
       const src = readFileSync(join(import.meta.dirname, '../../src/model', f), 'utf8');
       expect(names.filter((n) => new RegExp(`\\b${n}\\b`).test(src)), f).toEqual([]);
@@ -80,7 +91,7 @@ describe('resource families of the Backup model: coverage', () => {
       `families: ${cov.families}; operations in a family: ${cov.inFamily}/${cov.operations} ` +
         `(${cov.corrected} placed by the overlay); roles ${JSON.stringify(cov.byRole)}\n` +
         `  in no family: ${cov.unassigned.join(', ')}\n` +
-        `  required identifier inputs some other operation outputs: ${cov.producible}/${cov.identifierInputs}` +
+        `  required identifier inputs another operation outputs: ${cov.producible}/${cov.identifierInputs}` +
         `; not: ${cov.notProducible.join(', ')}`,
     );
     // Measured 98/109: the 11 outside are tags of any ARN (3), job summaries (4) and 4 stateless look-ups;
@@ -92,19 +103,36 @@ describe('resource families of the Backup model: coverage', () => {
     expect(cov.producible).toBeGreaterThanOrEqual(105);
     expect(cov.identifierInputs - cov.producible).toBeLessThanOrEqual(1);
     // every family that can be listed says where a page's items are
-    for (const f of derived.families) for (const l of f.list) expect(f.resultKeys[l], `${f.name}.${l}`).toMatch(/^\w+$/);
+    for (const f of derived.families) {
+      for (const l of f.list) expect(f.resultKeys[l], `${f.name}.${l}`).toMatch(/^\w+$/);
+    }
   });
 
   it('derives the families the AWS API Reference describes', async () => {
     const { families } = deriveFamilies(await loadBackupModel());
     const by = Object.fromEntries(families.map((f) => [f.name, f]));
-    expect(by.BackupVault).toMatchObject({ create: ['CreateBackupVault', 'CreateLogicallyAirGappedBackupVault'], read: ['DescribeBackupVault'], list: ['ListBackupVaults'], delete: ['DeleteBackupVault'], arn: 'BackupVaultArn' });
-    expect(by.Selection).toMatchObject({ parent: 'BackupPlan', identifiers: ['BackupPlanId', 'SelectionId'], resultKeys: { ListBackupSelections: 'BackupSelectionsList' } });
-    expect(by.RecoveryPoint).toMatchObject({ parent: 'BackupVault', identifiers: ['BackupVaultName', 'RecoveryPointArn'], read: ['DescribeRecoveryPoint'], delete: ['DeleteRecoveryPoint'] });
-    expect(by.RestoreJob).toMatchObject({ create: ['StartRestoreJob'], read: ['DescribeRestoreJob'], list: ['ListRestoreJobs', 'ListRestoreJobsByProtectedResource'] });
+    expect(by.BackupVault).toMatchObject({
+      create: ['CreateBackupVault', 'CreateLogicallyAirGappedBackupVault'], read: ['DescribeBackupVault'],
+      list: ['ListBackupVaults'], delete: ['DeleteBackupVault'], arn: 'BackupVaultArn',
+    });
+    expect(by.Selection).toMatchObject({
+      parent: 'BackupPlan', identifiers: ['BackupPlanId', 'SelectionId'],
+      resultKeys: { ListBackupSelections: 'BackupSelectionsList' },
+    });
+    expect(by.RecoveryPoint).toMatchObject({
+      parent: 'BackupVault', identifiers: ['BackupVaultName', 'RecoveryPointArn'],
+      read: ['DescribeRecoveryPoint'], delete: ['DeleteRecoveryPoint'],
+    });
+    expect(by.RestoreJob).toMatchObject({
+      create: ['StartRestoreJob'], read: ['DescribeRestoreJob'],
+      list: ['ListRestoreJobs', 'ListRestoreJobsByProtectedResource'],
+    });
     expect(by.ScanJob!.create).toEqual(['StartScanJob']);
-    expect(by.ReportJob).toMatchObject({ create: ['StartReportJob'], read: ['DescribeReportJob'], list: ['ListReportJobs'] });
+    expect(by.ReportJob).toMatchObject({
+      create: ['StartReportJob'], read: ['DescribeReportJob'], list: ['ListReportJobs'],
+    });
     expect(by.RestoreAccessBackupVault!.parent).toBe('BackupVault');
-    for (const f of families) for (const c of f.corrections) expect(c.source).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/aws-backup\/latest\/devguide\/API_\w+\.html$/);
+    const page = /^https:\/\/docs\.aws\.amazon\.com\/aws-backup\/latest\/devguide\/API_\w+\.html$/;
+    for (const f of families) for (const c of f.corrections) expect(c.source).toMatch(page);
   });
 });
