@@ -72,6 +72,23 @@ describe('resource families, derived from the bindings (synthetic Widgets servic
     expect(bad({ operation: 'Nope' })).toThrow(/resources\[0\]\.operation: expected an operation of the/);
   });
 
+  it('a URI fact gives another client\'s URI; one whose labels are not the operation\'s is an error', () => {
+    const uri = (u: string) => {
+      const uris = [{ operation: 'GetGadget', client: 'botocore', uri: u, source }];
+      const overlay = parseOverlay('w.json', { service: 'Widgets', facts: [], uris });
+      return buildModel({ pages: readPages(widgets), sdk: widgetsSdk, overlay }).model;
+    };
+    expect(uri('/widgets/{Name}/gadgets/{GadgetId}/').operations.GetGadget!.clientUris).toEqual([
+      {
+        client: 'botocore', uri: '/widgets/{Name}/gadgets/{GadgetId}/',
+        provenance: [{ source: 'api-reference', url: source, overlay: 'w.json' }],
+      },
+    ]);
+    expect(() => uri('/widgets/{Name}/gadgets/{Id}/'))
+      .toThrow(/w\.json: uris\[0\]\.uri: expected the labels of GetGadget's URI/);
+    expect(() => uri('widgets')).toThrow(/uris\[0\]\.uri: expected a URI template starting with \//);
+  });
+
   it('the derivation knows no operation of any service by name', async () => {
     const backup = Object.keys((await loadBackupModel()).operations);
     const names = [...backup, ...[...widgetsSdk.operations.values()].map((o) => o.name)];
