@@ -721,7 +721,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/audit/report-jobs/{ReportJobId}": {
+    "/audit/report-jobs/{ReportJobIdOrReportPlanName}": {
         parameters: {
             query?: never;
             header?: never;
@@ -734,7 +734,11 @@ export interface paths {
          */
         get: operations["DescribeReportJob"];
         put?: never;
-        post?: never;
+        /**
+         * Starts an on-demand report job for the specified report plan.
+         * @description Starts an on-demand report job for the specified report plan.
+         */
+        post: operations["StartReportJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -888,6 +892,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * GetPITRMalwareScanResults: no documentation page; bindings and shapes from @aws-sdk/client-backup.
+         * @description GetPITRMalwareScanResults: no documentation page; bindings and shapes from @aws-sdk/client-backup.
+         */
         get: operations["GetPITRMalwareScanResults"];
         put?: never;
         post?: never;
@@ -1477,26 +1485,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/audit/report-jobs/{ReportPlanName}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Starts an on-demand report job for the specified report plan.
-         * @description Starts an on-demand report job for the specified report plan.
-         */
-        post: operations["StartReportJob"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/scan/job": {
         parameters: {
             query?: never;
@@ -1609,8 +1597,6 @@ export interface components {
             /** @description A comment provided by the requester explaining the association request. */
             RequesterComment?: string;
         };
-        AssociateBackupVaultMpaApprovalTeamOutput: Record<string, never>;
-        CancelLegalHoldOutput: Record<string, never>;
         CreateBackupPlanRequestBody: {
             /** @description The body of a backup plan. Includes a BackupPlanName and one or more sets of Rules. */
             BackupPlan: {
@@ -2151,17 +2137,6 @@ export interface components {
             /** @description Unique, randomly generated, Unicode, UTF-8 encoded strings that are at most 1,024 bytes long. Version IDs cannot be edited. */
             VersionId?: string;
         };
-        DeleteBackupSelectionOutput: Record<string, never>;
-        DeleteBackupVaultOutput: Record<string, never>;
-        DeleteBackupVaultAccessPolicyOutput: Record<string, never>;
-        DeleteBackupVaultLockConfigurationOutput: Record<string, never>;
-        DeleteBackupVaultNotificationsOutput: Record<string, never>;
-        DeleteFrameworkOutput: Record<string, never>;
-        DeleteRecoveryPointOutput: Record<string, never>;
-        DeleteReportPlanOutput: Record<string, never>;
-        DeleteRestoreTestingPlanOutput: Record<string, never>;
-        DeleteRestoreTestingSelectionOutput: Record<string, never>;
-        DeleteTieringConfigurationOutput: Record<string, never>;
         DescribeBackupJobOutput: {
             /** @description Returns the account ID that owns the backup job. */
             AccountId?: string;
@@ -2823,9 +2798,6 @@ export interface components {
             /** @description An optional comment explaining the reason for disassociating the MPA approval team from the backup vault. */
             RequesterComment?: string;
         };
-        DisassociateBackupVaultMpaApprovalTeamOutput: Record<string, never>;
-        DisassociateRecoveryPointOutput: Record<string, never>;
-        DisassociateRecoveryPointFromParentOutput: Record<string, never>;
         ExportBackupPlanTemplateOutput: {
             /** @description The body of a backup plan template in JSON format. note:: This is a signed JSON document that cannot be modified before being passed to GetBackupPlanFromJSON. */
             BackupPlanTemplateJson?: string;
@@ -4603,7 +4575,6 @@ export interface components {
             /** @description The backup vault access policy document in JSON format. */
             Policy?: string;
         };
-        PutBackupVaultAccessPolicyOutput: Record<string, never>;
         PutBackupVaultLockConfigurationRequestBody: {
             /** @description The Backup Vault Lock configuration that specifies the minimum retention period that the vault retains its recovery points. This setting can be useful if, for example, your organization's policies require you to retain certain data for at least seven years (2555 days). This parameter is required when a vault lock is created through CloudFormation; otherwise, this parameter is optional. If this parameter is not specified, Vault Lock will not enforce a minimum retention period. If this parameter is specified, any backup or copy job to the vault must have a lifecycle policy with a retention period equal to or longer than the minimum retention period. If the job's retention period is shorter than that minimum retention period, then the vault fails that backup or copy job, and you should either modify your lifecycle settings or use a different vault. The shortest minimum retention period you can specify is 1 day. Recovery points already saved in the vault prior to Vault Lock are not affected. */
             MinRetentionDays?: number;
@@ -4612,14 +4583,12 @@ export interface components {
             /** @description The Backup Vault Lock configuration that specifies the number of days before the lock date. For example, setting ChangeableForDays to 30 on Jan. 1, 2022 at 8pm UTC will set the lock date to Jan. 31, 2022 at 8pm UTC. Backup enforces a 72-hour cooling-off period before Vault Lock takes effect and becomes immutable. Therefore, you must set ChangeableForDays to 3 or greater. The maximum value you can specify is 36,500 days (approximately 100 years). Before the lock date, you can delete Vault Lock from the vault using DeleteBackupVaultLockConfiguration or change the Vault Lock configuration using PutBackupVaultLockConfiguration. On and after the lock date, the Vault Lock becomes immutable and cannot be changed or deleted. If this parameter is not specified, you can delete Vault Lock from the vault using DeleteBackupVaultLockConfiguration or change the Vault Lock configuration using PutBackupVaultLockConfiguration at any time. */
             ChangeableForDays?: number;
         };
-        PutBackupVaultLockConfigurationOutput: Record<string, never>;
         PutBackupVaultNotificationsRequestBody: {
             /** @description The Amazon Resource Name (ARN) that specifies the topic for a backup vault’s events; for example, arn:aws:sns:us-west-2:111122223333:MyVaultTopic. */
             SNSTopicArn: string;
             /** @description An array of events that indicate the status of jobs to back up resources to the backup vault. For the list of supported events, common use cases, and code samples, see Notification options with Backup. */
             BackupVaultEvents: ("BACKUP_JOB_STARTED" | "BACKUP_JOB_COMPLETED" | "BACKUP_JOB_SUCCESSFUL" | "BACKUP_JOB_FAILED" | "BACKUP_JOB_EXPIRED" | "RESTORE_JOB_STARTED" | "RESTORE_JOB_COMPLETED" | "RESTORE_JOB_SUCCESSFUL" | "RESTORE_JOB_FAILED" | "COPY_JOB_STARTED" | "COPY_JOB_SUCCESSFUL" | "COPY_JOB_FAILED" | "RECOVERY_POINT_MODIFIED" | "BACKUP_PLAN_CREATED" | "BACKUP_PLAN_MODIFIED" | "S3_BACKUP_OBJECT_FAILED" | "S3_RESTORE_OBJECT_FAILED" | "CONTINUOUS_BACKUP_INTERRUPTED" | "RECOVERY_POINT_INDEX_COMPLETED" | "RECOVERY_POINT_INDEX_DELETED" | "RECOVERY_POINT_INDEXING_FAILED" | "EKS_RESTORE_OBJECT_FAILED" | "EKS_RESTORE_OBJECT_SKIPPED" | "EKS_BACKUP_OBJECT_FAILED")[];
         };
-        PutBackupVaultNotificationsOutput: Record<string, never>;
         PutRestoreValidationResultRequestBody: {
             /**
              * @description The status of your restore validation.
@@ -4629,8 +4598,6 @@ export interface components {
             /** @description This is an optional message string you can input to describe the validation status for the restore test validation. */
             ValidationStatusMessage?: string;
         };
-        PutRestoreValidationResultOutput: Record<string, never>;
-        RevokeRestoreAccessBackupVaultOutput: Record<string, never>;
         StartBackupJobRequestBody: {
             /** @description The name of a logical container where backups are stored. Backup vaults are identified by names that are unique to the account used to create them and the Amazon Web Services Region where they are created. */
             BackupVaultName: string;
@@ -4778,19 +4745,16 @@ export interface components {
             /** @description Uniquely identifies a request to Backup to back up a resource. */
             ScanJobId: string;
         };
-        StopBackupJobOutput: Record<string, never>;
         TagResourceRequestBody: {
             /** @description Key-value pairs that are used to help organize your resources. You can assign your own metadata to the resources you create. For clarity, this is the structure to assign tags: [{"Key":"string","Value":"string"}]. */
             Tags: {
                 [key: string]: string;
             };
         };
-        TagResourceOutput: Record<string, never>;
         UntagResourceRequestBody: {
             /** @description The keys to identify which key-value tags to remove from a resource. */
             TagKeyList: string[];
         };
-        UntagResourceOutput: Record<string, never>;
         UpdateBackupPlanRequestBody: {
             /** @description The body of a backup plan. Includes a BackupPlanName and one or more sets of Rules. */
             BackupPlan: {
@@ -4967,7 +4931,6 @@ export interface components {
                 [key: string]: string;
             };
         };
-        UpdateGlobalSettingsOutput: Record<string, never>;
         UpdateRecoveryPointIndexSettingsRequestBody: {
             /** @description This specifies the IAM role ARN used for this operation. For example, arn:aws:iam::123456789012:role/S3Access */
             IamRoleArn?: string;
@@ -5046,7 +5009,6 @@ export interface components {
                 [key: string]: boolean;
             };
         };
-        UpdateRegionSettingsOutput: Record<string, never>;
         UpdateReportPlanRequestBody: {
             /** @description An optional description of the report plan with a maximum 1,024 characters. */
             ReportPlanDescription?: string;
@@ -8659,8 +8621,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The identifier of the report job. A unique, randomly generated, Unicode, UTF-8 encoded string that is at most 1,024 bytes long. The report job ID cannot be edited. */
-                ReportJobId: string;
+                /** @description The member ReportJobId: The identifier of the report job. A unique, randomly generated, Unicode, UTF-8 encoded string that is at most 1,024 bytes long. The report job ID cannot be edited. */
+                ReportJobIdOrReportPlanName: string;
             };
             cookie?: never;
         };
@@ -8688,6 +8650,61 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MissingParameterValueException"] | components["schemas"]["ResourceNotFoundException"];
+                };
+            };
+            /** @description ServiceUnavailableException */
+            500: {
+                headers: {
+                    /** @description The exception name */
+                    "x-amzn-errortype": "ServiceUnavailableException";
+                    /** @description Request id, on every response */
+                    "x-amzn-requestid"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceUnavailableException"];
+                };
+            };
+        };
+    };
+    StartReportJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member ReportPlanName: The unique name of a report plan. */
+                ReportJobIdOrReportPlanName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StartReportJobRequestBody"];
+            };
+        };
+        responses: {
+            /** @description StartReportJob succeeded */
+            200: {
+                headers: {
+                    /** @description Request id, on every response */
+                    "x-amzn-requestid"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartReportJobOutput"];
+                };
+            };
+            /** @description InvalidParameterValueException, MissingParameterValueException, ResourceNotFoundException */
+            400: {
+                headers: {
+                    /** @description The exception name */
+                    "x-amzn-errortype": "InvalidParameterValueException" | "MissingParameterValueException" | "ResourceNotFoundException";
+                    /** @description Request id, on every response */
+                    "x-amzn-requestid"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvalidParameterValueException"] | components["schemas"]["MissingParameterValueException"] | components["schemas"]["ResourceNotFoundException"];
                 };
             };
             /** @description ServiceUnavailableException */
@@ -11003,61 +11020,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResourceNotFoundException"] | components["schemas"]["MissingParameterValueException"] | components["schemas"]["InvalidParameterValueException"] | components["schemas"]["InvalidRequestException"];
-                };
-            };
-            /** @description ServiceUnavailableException */
-            500: {
-                headers: {
-                    /** @description The exception name */
-                    "x-amzn-errortype": "ServiceUnavailableException";
-                    /** @description Request id, on every response */
-                    "x-amzn-requestid"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ServiceUnavailableException"];
-                };
-            };
-        };
-    };
-    StartReportJob: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The unique name of a report plan. */
-                ReportPlanName: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": components["schemas"]["StartReportJobRequestBody"];
-            };
-        };
-        responses: {
-            /** @description StartReportJob succeeded */
-            200: {
-                headers: {
-                    /** @description Request id, on every response */
-                    "x-amzn-requestid"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StartReportJobOutput"];
-                };
-            };
-            /** @description InvalidParameterValueException, MissingParameterValueException, ResourceNotFoundException */
-            400: {
-                headers: {
-                    /** @description The exception name */
-                    "x-amzn-errortype": "InvalidParameterValueException" | "MissingParameterValueException" | "ResourceNotFoundException";
-                    /** @description Request id, on every response */
-                    "x-amzn-requestid"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InvalidParameterValueException"] | components["schemas"]["MissingParameterValueException"] | components["schemas"]["ResourceNotFoundException"];
                 };
             };
             /** @description ServiceUnavailableException */

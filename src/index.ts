@@ -9,6 +9,12 @@ export type { Constraints, DriftItem, ErrorShape, HttpBinding, Location, Member,
 export { toJsonSchema } from './emit/json-schema.ts';
 export { toOpenApi } from './emit/openapi.ts';
 export { driftMarkdown } from './emit/drift-md.ts';
+// resource families (issue 17)
+export { deriveFamilies, type Families, type FamilyCorrection, type ResourceFamily } from './model/families.ts';
+export { familyCoverage, type FamilyCoverage } from './model/family-coverage.ts';
+export { resourcesMarkdown } from './emit/resources-md.ts';
+export type { ResourceFact, Role, UriFact } from './model/overlay-resources.ts';
+export type { OpenApiOptions } from './emit/openapi.ts';
 export { deriveJsonSchema, deriveModel, readPages, type DeriveOptions } from './spec/derive.ts';
 export { buildProjectSpec, renderProjectSpec, staleArtifacts } from './spec/project.ts';
 export { loadBackupModel } from './model/load.ts';

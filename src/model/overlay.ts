@@ -1,6 +1,11 @@
 // The spec overlay: constraints that neither page form states (ranges, patterns, lengths), each with
 // the AWS API Reference page that documents it. Applied to the model with provenance `api-reference`.
+// Resource and URI facts (overlay-resources.ts) ride along: families.ts and the OpenAPI emitter read them.
 import type { Constraints, ServiceModel, Shape } from './types.ts';
+import { deriveFamilies } from './families.ts';
+import {
+  applyUriFacts, parseResourceFacts, parseUriFacts, type ResourceFact, type UriFact,
+} from './overlay-resources.ts';
 
 export interface OverlayFact {
   /** `<Operation>.<input|output>.<Member>` then `.Member`, `[]` (list element) or `{key}` / `{value}` */
@@ -15,6 +20,10 @@ export interface Overlay {
   file: string;
   service: string;
   facts: OverlayFact[];
+  /** where an operation belongs in a resource family, where its URI and method do not show it */
+  resources?: ResourceFact[];
+  /** URIs another client sends (e.g. botocore's trailing slashes) */
+  uris?: UriFact[];
 }
 
 export class OverlayError extends Error {
@@ -34,7 +43,7 @@ const isA = (v: unknown, want: string) =>
 
 /** Validates a parsed overlay document; every error names the file and the field. */
 export function parseOverlay(file: string, doc: unknown): Overlay {
-  const o = doc as { service?: unknown; facts?: unknown };
+  const o = doc as { service?: unknown; facts?: unknown; resources?: unknown; uris?: unknown };
   if (typeof o !== 'object' || o === null) throw new OverlayError(file, '(root)', 'a JSON object');
   if (typeof o.service !== 'string') throw new OverlayError(file, 'service', 'a service name string');
   if (!Array.isArray(o.facts)) throw new OverlayError(file, 'facts', 'an array of facts');
@@ -59,7 +68,11 @@ export function parseOverlay(file: string, doc: unknown): Overlay {
     }
     return { target: x.target, constraints: c as Constraints, source: x.source, ...(typeof x.note === 'string' ? { note: x.note } : {}) };
   });
-  return { file, service: o.service, facts };
+  const fail = (field: string, expected: string): never => { throw new OverlayError(file, field, expected); };
+  const resources = parseResourceFacts(o.resources, fail);
+  const uris = parseUriFacts(o.uris, fail);
+  const extra = { ...(resources.length ? { resources } : {}), ...(uris.length ? { uris } : {}) };
+  return { file, service: o.service, facts, ...extra };
 }
 
 function resolve(model: ServiceModel, target: string): Shape | undefined {
@@ -83,4 +96,21 @@ export function applyOverlay(model: ServiceModel, overlay: Overlay): void {
     Object.assign(shape, fact.constraints);
     shape.provenance.push({ source: 'api-reference', url: fact.source, overlay: overlay.file });
   });
+  const fail = (field: string, expected: string): never => {
+    throw new OverlayError(overlay.file, field, expected);
+  };
+  overlay.resources?.forEach((f, i) => {
+    if (!model.operations[f.operation]) {
+      fail(`resources[${i}].operation`, `an operation of the model (no '${f.operation}')`);
+    }
+  });
+  if (overlay.resources) {
+    model.resourceFacts = [...overlay.resources];
+    const { families, unknownFacts } = deriveFamilies(model);
+    for (const i of unknownFacts) {
+      const names = families.map((f) => f.name).join(', ');
+      fail(`resources[${i}].family`, `a family the model derives (${names})`);
+    }
+  }
+  applyUriFacts(model, overlay.file, overlay.uris ?? [], fail);
 }

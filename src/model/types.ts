@@ -1,6 +1,7 @@
 // The service model: the one normalised description of a service that every consumer walks
 // (emitters, generators, the mock's validation, checks). Every fact says where it came from.
 import type { DocType } from '../docs/types.ts';
+import type { ResourceFact } from './overlay-resources.ts';
 
 export type ShapeType = DocType;
 
@@ -74,6 +75,14 @@ export interface Operation {
   output: Shape;
   errors: string[];
   paginated?: Pagination;
+  /** URIs other clients send where they differ from `http.uri` (botocore's trailing slashes); overlay */
+  clientUris?: ClientUri[];
+  provenance: Provenance[];
+}
+
+export interface ClientUri {
+  client: string;
+  uri: string;
   provenance: Provenance[];
 }
 
@@ -91,6 +100,8 @@ export interface ServiceModel {
   sdkPackage?: string;
   operations: Record<string, Operation>;
   errors: Record<string, ErrorShape>;
+  /** the overlay's corrections to the derived resource families (src/model/families.ts reads them) */
+  resourceFacts?: ResourceFact[];
 }
 
 /** One disagreement between sources, in words a user understands. */
