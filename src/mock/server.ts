@@ -128,6 +128,8 @@ export function serve(mock: BackupMock, port = 4566, host = '127.0.0.1', o: Serv
       requestTimeout: limits.requestTimeoutMs,
       headersTimeout: limits.requestTimeoutMs,
       keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // the URL is never built from Host, so a request without one is answered like any other
+      requireHostHeader: false,
       maxHeaderSize: limits.maxHeaderBytes,
       // how often Node looks for timed-out requests (its default, 30 s, would stretch a short timeout)
       connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(limits.requestTimeoutMs / 4))),
