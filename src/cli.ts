@@ -7,8 +7,9 @@ import { ModelError } from './model/build.ts';
 import { OverlayError } from './model/overlay.ts';
 // the spec pipeline (openapi-typescript, the SDK) loads on demand: `--help` and usage errors stay fast
 
-/** Exit codes: 0 success, 1 findings (e.g. a stale spec), 2 usage error, 3 bad input (a page or overlay). */
-export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3 } as const;
+/** Exit codes: 0 success, 1 findings (e.g. a stale spec), 2 usage error, 3 bad input (a page or overlay),
+ * 130 a run interrupted by SIGINT (its reports hold what was judged before). */
+export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, interrupted: 130 } as const;
 
 const USAGE = `Usage: aws-backup-conformance <command>
 
@@ -115,8 +116,13 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const tty = (out as NodeJS.WriteStream).isTTY && !process.env.CI;
   const t0 = performance.now();
   let lastLine = 0;
+  // SIGINT: stop, and write the reports of what was judged so far (a second SIGINT kills at once)
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
+  process.once('SIGINT', onSigint);
   try {
     const result = await runConformance({
+      signal: interrupt.signal,
       model, target: selected.target, checks: checks as never, runs, ...(seed !== undefined ? { seed } : {}),
       recoveryPoints: selected.recoveryPoints, ...(selected.advance ? { advance: selected.advance } : {}),
       onEvent: (e) => {
@@ -136,8 +142,10 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     for (const c of result.cells.filter((x) => x.status === 'failed')) err.write(`FAIL ${c.check} × ${c.operation}: ${c.details[0]?.received ?? ''} (documented: ${c.details[0]?.documented ?? ''})\n`);
     out.write(`target ${result.target}, seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`);
     out.write(`${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped (check × operation)\nreports: ${files.join(', ')}\n`);
-    return t.failed ? EXIT.findings : EXIT.ok;
+    if (interrupt.signal.aborted) err.write(`interrupted: the reports hold what was judged before SIGINT (exit ${EXIT.interrupted})\n`);
+    return interrupt.signal.aborted ? EXIT.interrupted : t.failed ? EXIT.findings : EXIT.ok;
   } finally {
+    process.off('SIGINT', onSigint);
     await selected.target.close();
   }
 }
