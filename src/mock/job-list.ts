@@ -11,6 +11,8 @@ export interface Listed {
 export class JobList<J extends Listed> {
   private items: J[] = [];
   private dead = 0;
+  /** no living job before this index: the oldest are forgotten first, so the front is skipped once */
+  private head = 0;
 
   get live(): number {
     return this.items.length - this.dead;
@@ -25,18 +27,20 @@ export class JobList<J extends Listed> {
     if (++this.dead > 64 && this.dead > this.items.length / 2) {
       this.items = this.items.filter((j) => !j.gone);
       this.dead = 0;
+      this.head = 0;
     }
   }
 
   /** the oldest living job */
   first(): J | undefined {
-    for (const j of this.items) if (!j.gone) return j;
-    return undefined;
+    while (this.head < this.items.length && this.items[this.head]!.gone) this.head++;
+    return this.items[this.head];
   }
 
   /** living jobs, oldest first */
   *ascending(): Generator<J> {
-    for (const j of this.items) if (!j.gone) yield j;
+    this.first();
+    for (let i = this.head; i < this.items.length; i++) if (!this.items[i]!.gone) yield this.items[i]!;
   }
 
   /** living jobs with minSeq ≤ seq < belowSeq, newest first */
