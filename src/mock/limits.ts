@@ -27,7 +27,8 @@ export const DEFAULT_LIMITS: Readonly<MockLimits> = {
 export function mockLimits(o: Partial<MockLimits> = {}): MockLimits {
   const out = { ...DEFAULT_LIMITS, ...o };
   for (const [k, v] of Object.entries(out)) {
-    if (!Number.isInteger(v) || v < 1) throw new RangeError(`limits.${k} must be a whole number ≥ 1, got ${v}`);
+    if (Number.isInteger(v) && v >= 1) continue;
+    throw new RangeError(`limits.${k} must be a whole number ≥ 1, got ${v}`);
   }
   return out;
 }

@@ -3,7 +3,8 @@
 // `x-amzn-errortype`, `{Code, Message, Type, Context}` and `x-amzn-requestid` — including for what
 // Node's HTTP parser rejects, CONNECT, and requests that time out.
 import { randomUUID } from 'node:crypto';
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorWireResponse, type WireResponse } from '../wire/response.ts';
 import type { WireRequest } from './http.ts';
@@ -35,7 +36,8 @@ function toWireRequest(req: IncomingMessage, url: URL, maxBodyBytes: number): Wi
       has: (n) => req.headers[n.toLowerCase()] !== undefined,
     },
     // as the Fetch face does: a GET or HEAD body is not read
-    body: async () => (req.method === 'GET' || req.method === 'HEAD' ? '' : readRequestBody(req, maxBodyBytes)),
+    body: async () =>
+      (req.method === 'GET' || req.method === 'HEAD' ? '' : readRequestBody(req, maxBodyBytes)),
   };
 }
 
@@ -46,7 +48,9 @@ function readRequestBody(req: IncomingMessage, limit: number): Promise<string | 
   return new Promise((done, fail) => {
     const chunks: Buffer[] = [];
     let total = 0;
-    const stop = () => { req.off('data', onData); req.off('end', onEnd); req.off('error', onError); req.off('close', onClose); };
+    const stop = () => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    };
     const onData = (c: Buffer) => {
       if ((total += c.length) > limit) { stop(); req.pause(); done(undefined); } else chunks.push(c);
     };
@@ -70,13 +74,16 @@ function targetUrl(target: string | undefined): URL | undefined {
 
 function write(res: ServerResponse, w: WireResponse, close: boolean): void {
   const body = Buffer.from(w.body);
-  res.writeHead(w.status, { ...w.headers, 'content-length': String(body.length), ...(close ? { connection: 'close' } : {}) });
+  const length = { 'content-length': String(body.length) };
+  res.writeHead(w.status, { ...w.headers, ...length, ...(close ? { connection: 'close' } : {}) });
   res.end(body);
 }
 
 async function answer(mock: BackupMock, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = targetUrl(req.url);
-  if (!url) return write(res, clientError('InvalidRequestException', 400, 'The request target is not a path'), true);
+  if (!url) {
+    return write(res, clientError('InvalidRequestException', 400, 'The request target is not a path'), true);
+  }
   const w = await mock.answer(toWireRequest(req, url, mock.limits.maxBodyBytes));
   if (!w) return void req.socket.destroy();
   // a body left unread (too large, or on a route that reads none) must not be taken for the next request
@@ -87,28 +94,34 @@ async function answer(mock: BackupMock, req: IncomingMessage, res: ServerRespons
 function parserAnswer(err: NodeJS.ErrnoException & { rawPacket?: Buffer }): WireResponse {
   switch (err.code) {
     case 'HPE_HEADER_OVERFLOW':
-      return clientError('RequestHeaderFieldsTooLargeException', 431, 'The request line and headers are too large');
+      return clientError('RequestHeaderFieldsTooLargeException', 431,
+        'The request line and headers are too large');
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return clientError('RequestTimeoutException', 408, 'The request did not arrive within the server\'s request timeout');
+      return clientError('RequestTimeoutException', 408,
+        'The request did not arrive within the server\'s request timeout');
     case 'HPE_INVALID_METHOD': {
       const method = /^[!-~]{1,32}/.exec(err.rawPacket?.toString('latin1') ?? '')?.[0] ?? 'the method';
-      return clientError('MethodNotAllowedException', 405, `${method} is not an HTTP method this service answers`);
+      return clientError('MethodNotAllowedException', 405,
+        `${method} is not an HTTP method this service answers`);
     }
     default:
-      return clientError('InvalidRequestException', 400, `The request is not well-formed HTTP/1.1 (${err.code ?? 'parse error'})`);
+      return clientError('InvalidRequestException', 400,
+        `The request is not well-formed HTTP/1.1 (${err.code ?? 'parse error'})`);
   }
 }
 
 function raw(w: WireResponse): string {
   const body = Buffer.from(w.body);
-  const head = Object.entries({ ...w.headers, 'content-length': String(body.length), connection: 'close' }).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const all = { ...w.headers, 'content-length': String(body.length), connection: 'close' };
+  const head = Object.entries(all).map(([k, v]) => `${k}: ${v}\r\n`).join('');
   return `HTTP/1.1 ${w.status} ${STATUS_CODES[w.status] ?? ''}\r\n${head}\r\n${body.toString('latin1')}`;
 }
 
 /** Node's own default does this too (node:_http_server socketOnError): answer only when no response is
  * under way on the socket; when the handler awaits a body that never came, answer through it. */
 function onClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
-  const s = socket as Duplex & { _httpMessage?: ServerResponse | null; parser?: { incoming?: unknown } | null };
+  type NodeSocket = Duplex & { _httpMessage?: ServerResponse | null; parser?: { incoming?: unknown } | null };
+  const s = socket as NodeSocket;
   const pending = s._httpMessage;
   if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
   if (pending && !pending.headersSent) return void write(pending, parserAnswer(err), true);
@@ -118,10 +131,13 @@ function onClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
 
 export interface ServeOptions extends Partial<ServerLimits> {}
 
-export function serve(mock: BackupMock, port = 4566, host = '127.0.0.1', o: ServeOptions = {}): Promise<RunningServer> {
+export function serve(
+  mock: BackupMock, port = 4566, host = '127.0.0.1', o: ServeOptions = {},
+): Promise<RunningServer> {
   const limits = { ...DEFAULT_SERVER_LIMITS, ...o };
   for (const [k, v] of Object.entries(limits)) {
-    if (!Number.isInteger(v) || v < 1) return Promise.reject(new RangeError(`server limits.${k} must be a whole number ≥ 1, got ${v}`));
+    if (Number.isInteger(v) && v >= 1) continue;
+    return Promise.reject(new RangeError(`server limits.${k} must be a whole number ≥ 1, got ${v}`));
   }
   return new Promise((resolvePromise, reject) => {
     const server = createServer({
@@ -135,7 +151,9 @@ export function serve(mock: BackupMock, port = 4566, host = '127.0.0.1', o: Serv
       connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(limits.requestTimeoutMs / 4))),
     }, (req, res) => {
       answer(mock, req, res).catch(() => {
-        if (!res.headersSent) write(res, errorWireResponse({ name: 'InternalFailure', status: 500, fault: 'server', message: 'The mock failed to handle the request' }, randomUUID()), true);
+        const message = 'The mock failed to handle the request';
+        const failure = { name: 'InternalFailure', status: 500, fault: 'server' as const, message };
+        if (!res.headersSent) write(res, errorWireResponse(failure, randomUUID()), true);
         else res.destroy();
       });
     });
@@ -143,7 +161,8 @@ export function serve(mock: BackupMock, port = 4566, host = '127.0.0.1', o: Serv
     // no tunnels here: CONNECT gets the answer any other method on no route gets
     server.on('connect', (req: IncomingMessage, socket: Duplex) => {
       socket.on('error', () => {});
-      socket.end(raw(clientError('MethodNotAllowedException', 405, `CONNECT is not allowed on ${req.url ?? '/'}`)), 'latin1');
+      const w = clientError('MethodNotAllowedException', 405, `CONNECT is not allowed on ${req.url ?? '/'}`);
+      socket.end(raw(w), 'latin1');
     });
     server.once('error', reject);
     server.listen(port, host, () => {
