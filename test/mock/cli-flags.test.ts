@@ -42,11 +42,13 @@ describe('mock flags', () => {
   });
 
   it('--faults, --max-jobs and --request-timeout reach the running server; the stop line gives the state', { timeout: 60_000 }, async () => {
-    const m = startMock('--faults', 'throttle=1', '--seed', '5');
+    const m = startMock('--faults', 'throttle=1', '--seed', '5', '--latency', '100..120');
     const endpoint = await m.endpoint;
+    const t0 = performance.now();
     const r = await call(endpoint, 'GET', '/restore-jobs/');
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(100); // the added latency, at least
     expect([r.status, r.headers.get('x-amzn-errortype')]).toEqual([400, 'ThrottlingException']);
-    expect(m.output()).toMatch(/faults: \{"seed":5,"throttle":1\}/);
+    expect(m.output()).toMatch(/faults: \{"seed":5,"throttle":1,"latencyMs":\[100,120\]\}/);
     expect(await m.stop()).toBe(0);
 
     const c = startMock('--max-jobs', '2', '--request-timeout', '1500');
