@@ -129,7 +129,7 @@ function onClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   socket.end(raw(parserAnswer(err)), 'latin1');
 }
 
-export interface ServeOptions extends Partial<ServerLimits> {}
+export type ServeOptions = Partial<ServerLimits>;
 
 export function serve(
   mock: BackupMock, port = 4566, host = '127.0.0.1', o: ServeOptions = {},
