@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { RecoveryPoint } from './catalogue.ts';
 import type { Clock } from './clock.ts';
 import { JobList } from './job-list.ts';
+import { jobView } from './job-view.ts';
 import { DEFAULT_LIMITS, type MockLimits } from './limits.ts';
 import { seeded, uuidFrom } from './random.ts';
 
@@ -55,11 +56,6 @@ export class MockError extends Error {
   }
 }
 
-const OUTCOME_MESSAGE: Record<Outcome, string> = {
-  COMPLETED: 'Restore completed.',
-  FAILED: 'Restore failed: the target resource could not be created.',
-  ABORTED: 'Restore aborted.',
-};
 
 type Bucket = Map<string, JobList<JobRecord>>;
 
@@ -245,35 +241,7 @@ export class JobStore {
 
   /** The job as DescribeRestoreJob / ListRestoreJobs show it now. */
   view(job: JobRecord, now = this.clock.now()): Record<string, unknown> {
-    const age = now - job.createdAt;
-    const done = job.createdAt + job.pendingMs + job.runningMs;
-    const script = job.script;
-    const status = script ? script.statuses[Math.min(script.step, script.statuses.length - 1)]!
-      : age < job.pendingMs ? 'PENDING' : now < done ? 'RUNNING' : job.outcome;
-    const terminal = status !== 'PENDING' && status !== 'RUNNING';
-    // a job that fails or is aborted stops half way; a scripted one runs in steps of its script
-    const running = script ? Math.min(99, (100 * (script.step + 1)) / (script.statuses.length + 1)) : (100 * (age - job.pendingMs)) / job.runningMs;
-    const pct = status === 'PENDING' ? 0 : terminal ? (status === 'COMPLETED' ? 100 : 50) : running;
-    const p = job.recoveryPoint;
-    return {
-      AccountId: p.accountId,
-      RestoreJobId: job.id,
-      RecoveryPointArn: p.arn,
-      SourceResourceArn: p.sourceResourceArn,
-      BackupVaultArn: p.backupVaultArn,
-      CreationDate: new Date(job.createdAt),
-      ...(terminal ? { CompletionDate: new Date(done) } : {}),
-      Status: status,
-      StatusMessage: terminal ? (OUTCOME_MESSAGE as Record<string, string>)[status] ?? status : status === 'RUNNING' ? 'Restoring.' : 'Waiting to start.',
-      PercentDone: `${pct.toFixed(2)}%`,
-      BackupSizeInBytes: p.backupSizeInBytes,
-      ...(job.iamRoleArn !== undefined ? { IamRoleArn: job.iamRoleArn } : {}),
-      ExpectedCompletionTimeMinutes: Math.ceil((job.pendingMs + job.runningMs) / 60_000),
-      ...(status === 'COMPLETED' ? { CreatedResourceArn: `${p.sourceResourceArn}-restored-${job.id.slice(0, 8).toLowerCase()}` } : {}),
-      ResourceType: job.resourceType,
-      RecoveryPointCreationDate: p.creationDate,
-      IsParent: false,
-    };
+    return jobView(job, now);
   }
 
   private drawOutcome(): Outcome {
