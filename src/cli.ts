@@ -7,8 +7,9 @@ import { ModelError } from './model/build.ts';
 import { OverlayError } from './model/overlay.ts';
 // the spec pipeline (openapi-typescript, the SDK) loads on demand: `--help` and usage errors stay fast
 
-/** Exit codes: 0 success, 1 findings (e.g. a stale spec), 2 usage error, 3 bad input (a page or overlay). */
-export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3 } as const;
+/** Exit codes: 0 success, 1 findings (e.g. a stale spec), 2 usage error, 3 bad input (a page or overlay),
+ * 130 a run interrupted by SIGINT (its reports hold what was judged before). */
+export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, interrupted: 130 } as const;
 
 const USAGE = `Usage: aws-backup-conformance <command>
 
@@ -21,7 +22,8 @@ Commands:
                                            reports which committed artifacts are stale (exit 1)
   spec derive <docs-dir> --out <file.json> [--no-sdk]
                                            the JSON Schema for any service's boto3 reference pages
-  mock [--port 4566] [--host 127.0.0.1] [--seed N]
+  mock [--port 4566] [--host 127.0.0.1] [--seed N] [--faults throttle=0.05,unavailable=0.01,drop=0.001]
+      [--latency 20..200] [--request-timeout 30000] [--max-jobs 100000]
                                            the reference mock of AWS Backup restore jobs as a local server;
                                            stops on SIGINT/SIGTERM
 `;
@@ -114,8 +116,13 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const tty = (out as NodeJS.WriteStream).isTTY && !process.env.CI;
   const t0 = performance.now();
   let lastLine = 0;
+  // SIGINT: stop, and write the reports of what was judged so far (a second SIGINT kills at once)
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
+  process.once('SIGINT', onSigint);
   try {
     const result = await runConformance({
+      signal: interrupt.signal,
       model, target: selected.target, checks: checks as never, runs, ...(seed !== undefined ? { seed } : {}),
       recoveryPoints: selected.recoveryPoints, ...(selected.advance ? { advance: selected.advance } : {}),
       onEvent: (e) => {
@@ -135,30 +142,58 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     for (const c of result.cells.filter((x) => x.status === 'failed')) err.write(`FAIL ${c.check} × ${c.operation}: ${c.details[0]?.received ?? ''} (documented: ${c.details[0]?.documented ?? ''})\n`);
     out.write(`target ${result.target}, seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`);
     out.write(`${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped (check × operation)\nreports: ${files.join(', ')}\n`);
-    return t.failed ? EXIT.findings : EXIT.ok;
+    if (interrupt.signal.aborted) err.write(`interrupted: the reports hold what was judged before SIGINT (exit ${EXIT.interrupted})\n`);
+    return interrupt.signal.aborted ? EXIT.interrupted : t.failed ? EXIT.findings : EXIT.ok;
   } finally {
+    process.off('SIGINT', onSigint);
     await selected.target.close();
   }
 }
 
 async function mock(args: string[], out: NodeJS.WritableStream): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, faults: { type: 'string' },
+      latency: { type: 'string' }, 'request-timeout': { type: 'string' }, 'max-jobs': { type: 'string' },
+    },
+    strict: true,
+  });
   const port = Number(values.port ?? 4566);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number 0..65535, got '${values.port}'`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got '${values.seed}'`);
+  const positive = (flag: string, v: string | undefined) => {
+    if (v !== undefined && !(Number.isInteger(Number(v)) && Number(v) >= 1)) throw new UsageError(`--${flag} must be a whole number ≥ 1, got '${v}'`);
+    return v === undefined ? undefined : Number(v);
+  };
+  const requestTimeoutMs = positive('request-timeout', values['request-timeout']);
+  const maxJobs = positive('max-jobs', values['max-jobs']);
   const { createMock } = await import('./mock/index.ts');
   const { serve } = await import('./mock/server.ts');
-  const running = await serve(await createMock({ ...(seed !== undefined ? { seed } : {}) }), port, values.host ?? '127.0.0.1').catch((e: NodeJS.ErrnoException) => {
+  const { faultPlanFromFlags } = await import('./mock/faults.ts');
+  let faults;
+  try {
+    faults = faultPlanFromFlags(values.faults, values.latency, seed);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const mocked = await createMock({ ...(seed !== undefined ? { seed } : {}), faults, ...(maxJobs ? { limits: { maxJobs } } : {}) });
+  const running = await serve(mocked, port, values.host ?? '127.0.0.1', requestTimeoutMs ? { requestTimeoutMs } : {}).catch((e: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${e.code ?? e.message}`);
   });
-  out.write(`AWS Backup mock listening\nendpoint: ${running.endpoint}\n`);
+  const l = { ...mocked.limits, ...running.limits };
+  out.write(`AWS Backup mock listening\nendpoint: ${running.endpoint}\n` +
+    `limits: request timeout ${l.requestTimeoutMs} ms, keep-alive ${l.keepAliveTimeoutMs} ms, headers ${l.maxHeaderBytes} B, ` +
+    `body ${l.maxBodyBytes} B, label ${l.maxLabelBytes} B, query ${l.maxQueryBytes} B, jobs ${l.maxJobs}, Metadata ${l.maxMetadataBytes} B\n` +
+    (values.faults || values.latency ? `faults: ${JSON.stringify(faults)}\n` : ''));
   await new Promise<void>((done) => {
     const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); running.close().then(done, done); };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  out.write('mock stopped\n');
+  // what a soak checks the state against: jobs kept = started − forgotten for the limits
+  out.write(`mock stopped: ${mocked.store.created} jobs started, ${mocked.store.evicted} forgotten for the limits, ${mocked.store.size} kept\n`);
   return EXIT.ok;
 }
 

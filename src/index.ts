@@ -29,4 +29,5 @@ export type { WireRequest } from './mock/http.ts';
 export { mockClientConfig, type MockClientOptions } from './mock/client-config.ts';
 export { BehaviourError, behaviourProblems, jobStatuses, retryableBySdk, type FailureKind, type FaultBurst, type ScriptedJob, type ServiceBehaviour } from './mock/behaviour.ts';
 export { assertStubsConform, checkStubbedCalls, errorViolations, outputViolations, formatViolation, StubConformanceError, type StubViolation, type StubbedCall } from './stubs/check.ts';
-export { serve, type RunningServer } from './mock/server.ts';
+export { serve, type RunningServer, type ServeOptions } from './mock/server.ts';
+export { DEFAULT_LIMITS, DEFAULT_SERVER_LIMITS, type MockLimits, type ServerLimits } from './mock/limits.ts';

@@ -35,14 +35,14 @@ export function toFetchRequest(r: SdkHttpRequest): Request {
 }
 
 /** The SDK's request as the resolver reads it. */
-export function toWireRequest(r: SdkHttpRequest): WireRequest {
+export function toWireRequest(r: SdkHttpRequest, maxBodyBytes = MAX_BODY_BYTES): WireRequest {
   const headers = new Map(Object.entries(r.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
   return {
     method: r.method,
     url: new URL(urlOf(r)),
     headers: { get: (n) => headers.get(n.toLowerCase()) ?? null, has: (n) => headers.has(n.toLowerCase()) },
     body: async () => {
-      const bytes = hasBody(r) ? await readBody(r.body, MAX_BODY_BYTES) : new Uint8Array();
+      const bytes = hasBody(r) ? await readBody(r.body, maxBodyBytes) : new Uint8Array();
       return bytes && utf8(bytes);
     },
   };
@@ -63,7 +63,7 @@ export function wireToSdkResponse(w: WireResponse | undefined) {
 export function directRequestHandler(mock: BackupMock) {
   return {
     async handle(request: SdkHttpRequest) {
-      return wireToSdkResponse(await mock.answer(toWireRequest(request)));
+      return wireToSdkResponse(await mock.answer(toWireRequest(request, mock.limits.maxBodyBytes)));
     },
     updateHttpClientConfig() {},
     httpHandlerConfigs: () => ({}),

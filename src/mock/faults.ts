@@ -65,3 +65,26 @@ export class FaultInjector {
     return { delayMs };
   }
 }
+
+/** `--faults throttle=0.05,unavailable=0.01,drop=0.001` and `--latency 20..200` (or one number of ms)
+ * as a FaultPlan; a bad value throws a RangeError naming the flag, the part and what was expected. */
+export function faultPlanFromFlags(faults: string | undefined, latency: string | undefined, seed?: number): FaultPlan {
+  const plan: FaultPlan = seed === undefined ? {} : { seed };
+  for (const part of faults ? faults.split(',') : []) {
+    const [k, v, extra] = part.split('=').map((s) => s.trim());
+    if (k !== 'throttle' && k !== 'unavailable' && k !== 'drop') {
+      throw new RangeError(`--faults: '${part}' names no fault; expected throttle=<p>, unavailable=<p> or drop=<p>`);
+    }
+    const p = v === undefined || v === '' || extra !== undefined ? NaN : Number(v);
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`--faults: ${k} must be a probability 0..1, got '${v ?? ''}'`);
+    if (plan[k] !== undefined) throw new RangeError(`--faults: ${k} is given twice`);
+    plan[k] = p;
+  }
+  if (latency !== undefined) {
+    const m = /^(\d+)(?:\.\.(\d+))?$/.exec(latency.trim());
+    const [lo, hi] = m ? [Number(m[1]), Number(m[2] ?? m[1])] : [NaN, NaN];
+    if (!m || hi < lo || hi > 600_000) throw new RangeError(`--latency must be milliseconds, one number or a range lo..hi (lo ≤ hi ≤ 600000), got '${latency}'`);
+    plan.latencyMs = lo === hi ? lo : [lo, hi];
+  }
+  return plan;
+}

@@ -7,16 +7,19 @@ import { expectedErrorFor, validatorFor } from '../model/validate.ts';
 import { decodeRequest, matchPath } from '../wire/request.ts';
 import { errorWireResponse, successResponse, toFetchResponse, type ErrorSpec, type WireResponse } from '../wire/response.ts';
 import { FAILURE_ERRORS, type FaultInjector } from './faults.ts';
+import { DEFAULT_LIMITS, type MockLimits } from './limits.ts';
 import type { Lister, ListInput } from './listing.ts';
 import { MockError, type JobStore, type StartParams } from './store.ts';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** the default request body limit (MockLimits.maxBodyBytes) */
+export const MAX_BODY_BYTES = DEFAULT_LIMITS.maxBodyBytes;
 
 export interface MockContext {
   model: ServiceModel;
   store: JobStore;
   lister: Lister;
   faults: FaultInjector;
+  limits?: MockLimits;
 }
 
 type Impl = (ctx: MockContext, input: Record<string, unknown>) => Record<string, unknown>;
@@ -41,7 +44,10 @@ function implementedOps(model: ServiceModel): Operation[] {
   return ops;
 }
 
-const JSON_TYPES = /^application\/(json|x-amz-json-1\.[01])\b|\+json\b/;
+// the media type alone (parameters after `;` aside): JSON, AWS's JSON 1.0/1.1, or any `type/x+json`
+const TOKEN = "[a-z0-9!#$%&'*+.^_`|~-]+";
+const JSON_TYPES = new RegExp(`^(application/(json|x-amz-json-1\\.[01])|${TOKEN}/${TOKEN}\\+json)$`);
+const isJson = (type: string) => JSON_TYPES.test(type.split(';')[0]!.trim().toLowerCase());
 
 /** A request as the resolver reads it: what a Fetch Request, an SDK request or a socket all provide.
  * `body()` gives the text, or undefined when it exceeds MAX_BODY_BYTES; it is read only once routed. */
@@ -54,12 +60,22 @@ export interface WireRequest {
 
 /** The Fetch face of the resolver: msw handlers and the standalone server use it. */
 export async function resolve(ctx: MockContext, request: Request): Promise<Response> {
-  const answer = await resolveWire(ctx, { method: request.method, url: new URL(request.url), headers: request.headers, body: () => readLimited(request) });
+  const limit = ctx.limits?.maxBodyBytes ?? MAX_BODY_BYTES;
+  const answer = await resolveWire(ctx, { method: request.method, url: new URL(request.url), headers: request.headers, body: () => readLimited(request, limit) });
   return answer ? toFetchResponse(answer) : Response.error();
 }
 
-/** The one resolver: the answer on the wire, or undefined for a dropped connection. */
+/** The one resolver: the answer on the wire, or undefined for a dropped connection. It never throws:
+ * client input of any kind is a 4xx; a defect of the mock itself is still an AWS-shaped answer. */
 export async function resolveWire(ctx: MockContext, request: WireRequest): Promise<WireResponse | undefined> {
+  try {
+    return await answerWire(ctx, request);
+  } catch {
+    return errorWireResponse({ name: 'InternalFailure', status: 500, fault: 'server', message: 'The mock failed to handle the request' }, randomUUID());
+  }
+}
+
+async function answerWire(ctx: MockContext, request: WireRequest): Promise<WireResponse | undefined> {
   const requestId = randomUUID();
   const fail = (e: ErrorSpec, headers?: Record<string, string>) => errorWireResponse(e, requestId, headers);
   const fault = ctx.faults.next();
@@ -80,13 +96,22 @@ export async function resolveWire(ctx: MockContext, request: WireRequest): Promi
     return fail({ name: 'UnknownOperationException', status: 404, fault: 'client', message: `No operation at ${request.method} ${url.pathname}` });
   }
 
+  const limits = ctx.limits ?? DEFAULT_LIMITS;
+  if (url.search.length > limits.maxQueryBytes) {
+    return fail({ name: 'InvalidParameterValueException', status: 400, fault: 'client', message: `The query string exceeds ${limits.maxQueryBytes} bytes` });
+  }
   const body = await request.body();
-  if (body === undefined) return fail({ name: 'RequestEntityTooLargeException', status: 413, fault: 'client', message: `The request body exceeds ${MAX_BODY_BYTES} bytes` });
+  if (body === undefined) return fail({ name: 'RequestEntityTooLargeException', status: 413, fault: 'client', message: `The request body exceeds ${limits.maxBodyBytes} bytes` });
   const type = request.headers.get('content-type');
-  if (body.trim() !== '' && type && !JSON_TYPES.test(type)) {
+  if (body.trim() !== '' && type && !isJson(type)) {
     return fail({ name: 'UnsupportedMediaTypeException', status: 415, fault: 'client', message: `Content-Type ${type} is not JSON` });
   }
   const { input, problems } = decodeRequest(op, url, request.headers, body);
+  for (const m of Object.values(op.input.members ?? {})) {
+    if (m.location === 'path' && Buffer.byteLength(String(input[m.name] ?? '')) > limits.maxLabelBytes) {
+      return fail({ name: 'InvalidParameterValueException', status: 400, fault: 'client', message: `${m.name} exceeds ${limits.maxLabelBytes} bytes`, context: m.name });
+    }
+  }
   const wire = problems.find((p) => p.kind !== 'unknown-member'); // unknown members are ignored, as Smithy servers do
   if (wire) return fail(modelled(ctx, expectedErrorFor(wire.kind), wire.message, wire.path));
   const violation = validatorFor(ctx.model).input(op, input)[0];
@@ -109,9 +134,9 @@ export function modelled(ctx: { model: ServiceModel }, name: string, message: st
 }
 
 /** The body as text, or undefined when it is larger than the limit (reading stops there). */
-async function readLimited(request: Request): Promise<string | undefined> {
+async function readLimited(request: Request, limit: number): Promise<string | undefined> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > MAX_BODY_BYTES) return undefined;
+  if (declared > limit) return undefined;
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -120,7 +145,7 @@ async function readLimited(request: Request): Promise<string | undefined> {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
+    if (total > limit) {
       await reader.cancel();
       return undefined;
     }

@@ -7,6 +7,7 @@ import { realClock, type Clock } from './clock.ts';
 import { follow, type ServiceBehaviour } from './behaviour.ts';
 import { FaultInjector, type FaultPlan } from './faults.ts';
 import { resolve, resolveWire, type MockContext, type WireRequest } from './http.ts';
+import { mockLimits, type MockLimits } from './limits.ts';
 import type { WireResponse } from '../wire/response.ts';
 import { Lister } from './listing.ts';
 import { JobStore, type LifecycleOptions } from './store.ts';
@@ -23,6 +24,8 @@ export interface MockOptions {
    * page sizes and a fault schedule */
   behaviour?: ServiceBehaviour;
   seed?: number;
+  /** request sizes and how much state is kept (defaults: DEFAULT_LIMITS) */
+  limits?: Partial<MockLimits>;
 }
 
 export interface BackupMock {
@@ -30,6 +33,7 @@ export interface BackupMock {
   readonly store: JobStore;
   readonly clock: Clock;
   readonly faults: FaultInjector;
+  readonly limits: MockLimits;
   /** Fetch in, Fetch out: the resolver's face for msw handlers and the standalone server */
   fetch(request: Request): Promise<Response>;
   /** the resolver itself: a request as read, the answer on the wire (undefined: the connection dropped) */
@@ -41,15 +45,17 @@ export interface BackupMock {
 export async function createMock(o: MockOptions = {}): Promise<BackupMock> {
   const model = o.model ?? (await loadBackupModel());
   const clock = o.clock ?? realClock;
-  const store = new JobStore(clock, o.recoveryPoints ?? defaultCatalogue(o.catalogue), o.lifecycle, o.seed ?? 1);
+  const limits = mockLimits(o.limits);
+  const store = new JobStore(clock, o.recoveryPoints ?? defaultCatalogue(o.catalogue), o.lifecycle, o.seed ?? 1, limits);
   const faults = new FaultInjector();
   if (o.faults) faults.set(o.faults);
-  const ctx: MockContext = { model, store, lister: new Lister(store), faults };
+  const ctx: MockContext = { model, store, lister: new Lister(store), faults, limits };
   if (o.behaviour) follow({ ...ctx, ...(o.faults ? { plan: o.faults } : {}) }, o.behaviour);
-  return { model, store, clock, faults, fetch: (request) => resolve(ctx, request), answer: (request) => resolveWire(ctx, request), jobs: () => store.all().map((j) => store.view(j)) };
+  return { model, store, clock, faults, limits, fetch: (request) => resolve(ctx, request), answer: (request) => resolveWire(ctx, request), jobs: () => store.all().map((j) => store.view(j)) };
 }
 
 export { ManualClock, realClock, type Clock } from './clock.ts';
 export { defaultCatalogue, type RecoveryPoint, type CatalogueOptions } from './catalogue.ts';
 export type { FaultPlan, Fault, FaultKind } from './faults.ts';
 export type { LifecycleOptions, Outcome } from './store.ts';
+export { DEFAULT_LIMITS, DEFAULT_SERVER_LIMITS, type MockLimits, type ServerLimits } from './limits.ts';

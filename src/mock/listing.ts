@@ -2,6 +2,7 @@
 // filters and to a snapshot of the store, so that pages never repeat or skip a job that existed when
 // the listing began, however many jobs are started meanwhile.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { JobList } from './job-list.ts';
 import { MockError, stableJson, type JobRecord, type JobStore } from './store.ts';
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -49,6 +50,46 @@ function matches(view: Record<string, unknown>, q: ListInput): boolean {
   return true;
 }
 
+/** The jobs that match, newest first, with seq < below. Only jobs that could match are visited — one
+ * index bucket for an equality filter (the smallest), and a seq range for every time bound (creation
+ * times are non-decreasing in seq; completion is creation plus the one lifecycle, and PENDING, RUNNING
+ * and terminal are creation-time ranges too) — so a listing costs what its related jobs cost. Every
+ * job visited is still matched in full: the narrowing only skips jobs that cannot match. */
+function* matching(store: JobStore, q: ListInput, now: number, below: number): Generator<[JobRecord, Record<string, unknown>]> {
+  // the mock starts no job from a restore testing plan and no child jobs: nothing has these
+  if (q.ByRestoreTestingPlanArn !== undefined || q.ByParentJobId !== undefined) return;
+  const life = store.pendingMs + store.runningMs;
+  const byClock = store.scripted.live === 0; // status is a creation-time range only for clock-driven jobs
+  const status = byClock ? q.ByStatus : undefined;
+  const terminal = status !== undefined && status !== 'PENDING' && status !== 'RUNNING';
+  const after: number[] = []; // created after each of these
+  const upTo: [number, boolean][] = []; // created before (or at, when true) each of these
+  if (q.ByCreatedAfter) after.push(q.ByCreatedAfter.getTime());
+  if (q.ByCreatedBefore) upTo.push([q.ByCreatedBefore.getTime(), false]);
+  if (q.ByCompleteAfter) after.push(q.ByCompleteAfter.getTime() - life);
+  if (q.ByCompleteBefore) upTo.push([q.ByCompleteBefore.getTime() - life, false]);
+  if (status === 'PENDING') after.push(now - store.pendingMs);
+  if (status === 'RUNNING') after.push(now - life), upTo.push([now - store.pendingMs, true]);
+  if (byClock && (terminal || q.ByCompleteAfter || q.ByCompleteBefore)) upTo.push([now - life, true]);
+  let minSeq = 1;
+  let top = below;
+  if (store.monotone) {
+    for (const t of after) minSeq = Math.max(minSeq, store.order.seqCreatedAfter(t));
+    for (const [t, at] of upTo) top = Math.min(top, store.order.seqCreatedAfter(t, !at));
+  }
+  const buckets = [
+    q.ByAccountId !== undefined ? store.byAccount.get(q.ByAccountId) ?? null : undefined,
+    q.ByResourceType !== undefined ? store.byType.get(q.ByResourceType) ?? null : undefined,
+    terminal ? store.byOutcome.get(status) ?? null : undefined,
+  ].filter((b) => b !== undefined);
+  if (buckets.includes(null) || minSeq >= top) return;
+  const list = (buckets as JobList<JobRecord>[]).reduce((a, b) => (b.live < a.live ? b : a), store.order);
+  for (const job of list.descending(top, minSeq)) {
+    const view = store.view(job, now);
+    if (matches(view, q)) yield [job, view];
+  }
+}
+
 export class Lister {
   private readonly secret = randomBytes(32);
   /** the number of jobs on the k-th page of every listing, capped by MaxResults (a service may answer
@@ -61,44 +102,49 @@ export class Lister {
   list(q: ListInput): { RestoreJobs: Record<string, unknown>[]; NextToken?: string } {
     const { NextToken, MaxResults, ...filters } = q;
     const f = stableJson(Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v instanceof Date ? v.getTime() : v])));
-    const jobs = this.store.all();
-    const cursor: Cursor = NextToken === undefined ? { f, s: jobs.length, a: jobs.length + 1, p: 0 } : this.open(NextToken, f);
+    const top = this.store.lastSeq;
+    const cursor: Cursor = NextToken === undefined ? { f, s: top, a: top + 1, p: 0 } : this.open(NextToken, f);
     const asked = MaxResults ?? DEFAULT_PAGE_SIZE;
     const size = Math.min(asked, this.pageSizes[cursor.p] ?? asked);
     const now = this.store.clock.now();
     const page: Record<string, unknown>[] = [];
     let last = cursor.a;
-    // jobs[seq - 1] has that seq: walk newest first from below the cursor, within the snapshot
-    for (let seq = Math.min(cursor.s, cursor.a - 1); seq >= 1 && page.length < size; seq--) {
-      const view = this.store.view(jobs[seq - 1] as JobRecord, now);
-      last = seq;
-      if (matches(view, filters)) page.push(view);
+    // newest first from below the cursor, within the snapshot; one match more tells whether to go on
+    const found = matching(this.store, filters, now, Math.min(cursor.s + 1, cursor.a));
+    let more = false;
+    for (const [job, view] of found) {
+      if (page.length === size) { more = true; break; }
+      page.push(view);
+      last = job.seq;
     }
-    const more = page.length === size && last > 1 && this.anyBelow(last, cursor.s, filters, now);
     return { RestoreJobs: page, ...(more ? { NextToken: this.seal({ f, s: cursor.s, a: last, p: cursor.p + 1 }) } : {}) };
   }
 
-  private anyBelow(seq: number, snapshot: number, filters: ListInput, now: number): boolean {
-    const jobs = this.store.all();
-    for (let s = Math.min(seq - 1, snapshot); s >= 1; s--) if (matches(this.store.view(jobs[s - 1] as JobRecord, now), filters)) return true;
-    return false;
+  private mac(body: string): string {
+    return createHmac('sha256', this.secret).update(body).digest('base64url');
   }
 
+  /** `<body>.<mac>`, both unpadded base64url: the one encoding open() accepts */
   private seal(c: Cursor): string {
     const body = Buffer.from(JSON.stringify(c)).toString('base64url');
-    return `${body}.${createHmac('sha256', this.secret).update(body).digest('base64url')}`;
+    return `${body}.${this.mac(body)}`;
   }
 
+  /** Sealed for real: the token must be exactly `<body>.<mac>` in canonical base64url, and the MAC as
+   * text — 43 characters, so no low bits left over — must equal the one computed, compared in constant
+   * time. Any character changed, added or removed fails. */
   private open(token: string, f: string): Cursor {
     if (token === '') throw new MockError('InvalidParameterValueException', 'NextToken must not be empty', 'NextToken');
-    const [body, mac] = token.split('.');
-    const want = body ? createHmac('sha256', this.secret).update(body).digest() : undefined;
-    const got = mac ? Buffer.from(mac, 'base64url') : undefined;
-    if (!body || !want || !got || got.length !== want.length || !timingSafeEqual(got, want)) {
+    const m = TOKEN.exec(token);
+    const got = Buffer.from(m?.[2] ?? '');
+    const want = Buffer.from(m ? this.mac(m[1]!) : '');
+    if (!m || got.length !== want.length || !timingSafeEqual(got, want)) {
       throw new MockError('InvalidParameterValueException', 'NextToken is not a token this service issued', 'NextToken');
     }
-    const c = JSON.parse(Buffer.from(body, 'base64url').toString()) as Cursor;
+    const c = JSON.parse(Buffer.from(m[1]!, 'base64url').toString()) as Cursor;
     if (c.f !== f) throw new MockError('InvalidParameterValueException', 'NextToken was issued for different filters', 'NextToken');
     return c;
   }
 }
+
+const TOKEN = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43})$/;

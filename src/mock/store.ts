@@ -3,6 +3,9 @@
 import { createHash } from 'node:crypto';
 import type { RecoveryPoint } from './catalogue.ts';
 import type { Clock } from './clock.ts';
+import { JobList } from './job-list.ts';
+import { jobView } from './job-view.ts';
+import { DEFAULT_LIMITS, type MockLimits } from './limits.ts';
 import { seeded, uuidFrom } from './random.ts';
 
 export type Outcome = 'COMPLETED' | 'FAILED' | 'ABORTED';
@@ -31,6 +34,11 @@ export interface JobRecord {
   /** a scripted job shows these statuses in turn, one per observation (DescribeRestoreJob), the last
    * one sticking; its clock-driven lifecycle is then unused */
   script?: { statuses: readonly string[]; step: number };
+  /** the IdempotencyToken it was started with, forgotten with the job */
+  token?: string;
+  metadataBytes: number;
+  /** set once the store has forgotten the job (see JobStore's limits) */
+  gone?: boolean;
 }
 
 export interface StartParams {
@@ -48,31 +56,55 @@ export class MockError extends Error {
   }
 }
 
-const OUTCOME_MESSAGE: Record<Outcome, string> = {
-  COMPLETED: 'Restore completed.',
-  FAILED: 'Restore failed: the target resource could not be created.',
-  ABORTED: 'Restore aborted.',
-};
 
+type Bucket = Map<string, JobList<JobRecord>>;
+
+/** Jobs, their indexes and their idempotency tokens, within limits: above `maxJobs` jobs or
+ * `maxMetadataBytes` of Metadata the oldest terminal job is forgotten (and its token with it); when no
+ * job is terminal, the oldest job is. A start is never refused for the limits, as AWS documents none. */
 export class JobStore {
-  private readonly jobs: JobRecord[] = [];
+  /** every living job in start order; creation times are non-decreasing along it (see `created`) */
+  readonly order = new JobList<JobRecord>();
+  /** jobs following a status script rather than the clock (a behaviour's, usually a handful) */
+  readonly scripted = new JobList<JobRecord>();
+  /** living jobs by account, by resource type, by drawn outcome (clock-driven jobs only) */
+  readonly byAccount: Bucket = new Map();
+  readonly byType: Bucket = new Map();
+  readonly byOutcome: Bucket = new Map();
+  /** false once a job was seeded earlier than one already kept: time ranges then scan everything */
+  monotone = true;
+  /** jobs ever created, and forgotten for the limits */
+  created = 0;
+  evicted = 0;
+  metadataBytes = 0;
   private readonly byId = new Map<string, JobRecord>();
   private readonly tokens = new Map<string, { fingerprint: string; id: string }>();
   private readonly rand: () => number;
   private readonly points: Map<string, RecoveryPoint>;
+  private lastCreated = -Infinity;
+  readonly pendingMs: number;
+  readonly runningMs: number;
 
   constructor(
     readonly clock: Clock,
     catalogue: RecoveryPoint[],
     private readonly lifecycle: LifecycleOptions = {},
     seed = 1,
+    readonly limits: Pick<MockLimits, 'maxJobs' | 'maxMetadataBytes'> = DEFAULT_LIMITS,
   ) {
     this.rand = seeded(seed);
     this.points = new Map(catalogue.map((p) => [p.arn, p]));
+    this.pendingMs = lifecycle.pendingMs ?? 30_000;
+    this.runningMs = lifecycle.runningMs ?? 300_000;
   }
 
   get size(): number {
-    return this.jobs.length;
+    return this.order.live;
+  }
+
+  /** the highest seq given so far */
+  get lastSeq(): number {
+    return this.created;
   }
 
   recoveryPoints(): RecoveryPoint[] {
@@ -95,42 +127,102 @@ export class JobStore {
     }
     const point = this.points.get(p.RecoveryPointArn);
     if (!point) throw new MockError('ResourceNotFoundException', `Recovery point ${p.RecoveryPointArn} was not found`, 'RecoveryPointArn');
-    const job: JobRecord = {
-      seq: this.jobs.length + 1,
+    // never earlier than the job before: a wall clock stepping back must not unsort the time index
+    const job = this.add({
+      seq: 0,
       id: uuidFrom(this.rand),
-      createdAt: this.clock.now(),
+      createdAt: Math.max(this.clock.now(), this.lastCreated),
       recoveryPoint: point,
       resourceType: p.ResourceType ?? point.resourceType,
       ...(p.IamRoleArn !== undefined ? { iamRoleArn: p.IamRoleArn } : {}),
       metadata: p.Metadata,
       ...(p.CopySourceTagsToRestoredResource !== undefined ? { copySourceTags: p.CopySourceTagsToRestoredResource } : {}),
-      pendingMs: this.lifecycle.pendingMs ?? 30_000,
-      runningMs: this.lifecycle.runningMs ?? 300_000,
+      pendingMs: this.pendingMs,
+      runningMs: this.runningMs,
       outcome: this.drawOutcome(),
-    };
-    this.jobs.push(job);
-    this.byId.set(job.id, job);
+      ...(token !== undefined ? { token } : {}),
+      metadataBytes: metadataBytes(p.Metadata),
+    });
     if (token !== undefined) this.tokens.set(token, { fingerprint, id: job.id });
+    this.enforceLimits();
     return { id: job.id, created: true };
   }
 
   /** A job that already exists (oldest first), following a status script rather than the clock. */
   seed(point: RecoveryPoint, statuses: readonly string[], createdAt: number): JobRecord {
-    const job: JobRecord = {
-      seq: this.jobs.length + 1,
+    if (createdAt < this.lastCreated) this.monotone = false;
+    const job = this.add({
+      seq: 0,
       id: uuidFrom(this.rand),
       createdAt,
       recoveryPoint: point,
       resourceType: point.resourceType,
       metadata: {},
-      pendingMs: this.lifecycle.pendingMs ?? 30_000,
-      runningMs: this.lifecycle.runningMs ?? 300_000,
+      pendingMs: this.pendingMs,
+      runningMs: this.runningMs,
       outcome: 'COMPLETED',
       script: { statuses, step: 0 },
-    };
-    this.jobs.push(job);
-    this.byId.set(job.id, job);
+      metadataBytes: 0,
+    });
+    this.enforceLimits();
     return job;
+  }
+
+  private add(job: JobRecord): JobRecord {
+    job.seq = ++this.created;
+    this.lastCreated = Math.max(this.lastCreated, job.createdAt);
+    this.byId.set(job.id, job);
+    this.metadataBytes += job.metadataBytes;
+    for (const list of this.listsOf(job)) list.push(job);
+    return job;
+  }
+
+  /** the lists a job is in, its index buckets created on demand */
+  private listsOf(job: JobRecord): JobList<JobRecord>[] {
+    const bucket = (m: Bucket, k: string) => m.get(k) ?? m.set(k, new JobList()).get(k)!;
+    return [
+      this.order,
+      bucket(this.byAccount, job.recoveryPoint.accountId),
+      bucket(this.byType, job.resourceType),
+      job.script ? this.scripted : bucket(this.byOutcome, job.outcome),
+    ];
+  }
+
+  private enforceLimits(): void {
+    while (this.order.live > 1 && (this.order.live > this.limits.maxJobs || this.metadataBytes > this.limits.maxMetadataBytes)) {
+      this.forget(this.oldestTerminal() ?? this.order.first()!);
+    }
+  }
+
+  /** Clock-driven jobs end in start order (one lifecycle for all, creation times non-decreasing), so
+   * the oldest of them is terminal if any is; scripted ones are looked at one by one. */
+  private oldestTerminal(): JobRecord | undefined {
+    const now = this.clock.now();
+    const terminal = (j: JobRecord) => !['PENDING', 'RUNNING'].includes(this.view(j, now).Status as string);
+    let best: JobRecord | undefined;
+    for (const j of this.scripted.ascending()) if (terminal(j)) { best = j; break; }
+    for (const j of this.order.ascending()) {
+      if (j.script) continue;
+      if (terminal(j) && (!best || j.seq < best.seq)) best = j;
+      break;
+    }
+    return best;
+  }
+
+  private forget(job: JobRecord): void {
+    job.gone = true;
+    this.byId.delete(job.id);
+    if (job.token !== undefined && this.tokens.get(job.token)?.id === job.id) this.tokens.delete(job.token);
+    this.metadataBytes -= job.metadataBytes;
+    this.evicted++;
+    for (const [list, map, key] of [
+      [this.order], [this.byAccount.get(job.recoveryPoint.accountId), this.byAccount, job.recoveryPoint.accountId],
+      [this.byType.get(job.resourceType), this.byType, job.resourceType],
+      job.script ? [this.scripted] : [this.byOutcome.get(job.outcome), this.byOutcome, job.outcome],
+    ] as [JobList<JobRecord> | undefined, Bucket?, string?][]) {
+      list?.removed();
+      if (map && key !== undefined && list && list.live === 0) map.delete(key);
+    }
   }
 
   /** One observation of a job: a scripted job moves to its next status. */
@@ -142,42 +234,14 @@ export class JobStore {
     return this.byId.get(id);
   }
 
-  /** In start order (seq ascending). */
+  /** The living jobs in start order (seq ascending): a copy, for tests and snapshots. */
   all(): readonly JobRecord[] {
-    return this.jobs;
+    return [...this.order.ascending()];
   }
 
   /** The job as DescribeRestoreJob / ListRestoreJobs show it now. */
   view(job: JobRecord, now = this.clock.now()): Record<string, unknown> {
-    const age = now - job.createdAt;
-    const done = job.createdAt + job.pendingMs + job.runningMs;
-    const script = job.script;
-    const status = script ? script.statuses[Math.min(script.step, script.statuses.length - 1)]!
-      : age < job.pendingMs ? 'PENDING' : now < done ? 'RUNNING' : job.outcome;
-    const terminal = status !== 'PENDING' && status !== 'RUNNING';
-    // a job that fails or is aborted stops half way; a scripted one runs in steps of its script
-    const running = script ? Math.min(99, (100 * (script.step + 1)) / (script.statuses.length + 1)) : (100 * (age - job.pendingMs)) / job.runningMs;
-    const pct = status === 'PENDING' ? 0 : terminal ? (status === 'COMPLETED' ? 100 : 50) : running;
-    const p = job.recoveryPoint;
-    return {
-      AccountId: p.accountId,
-      RestoreJobId: job.id,
-      RecoveryPointArn: p.arn,
-      SourceResourceArn: p.sourceResourceArn,
-      BackupVaultArn: p.backupVaultArn,
-      CreationDate: new Date(job.createdAt),
-      ...(terminal ? { CompletionDate: new Date(done) } : {}),
-      Status: status,
-      StatusMessage: terminal ? (OUTCOME_MESSAGE as Record<string, string>)[status] ?? status : status === 'RUNNING' ? 'Restoring.' : 'Waiting to start.',
-      PercentDone: `${pct.toFixed(2)}%`,
-      BackupSizeInBytes: p.backupSizeInBytes,
-      ...(job.iamRoleArn !== undefined ? { IamRoleArn: job.iamRoleArn } : {}),
-      ExpectedCompletionTimeMinutes: Math.ceil((job.pendingMs + job.runningMs) / 60_000),
-      ...(status === 'COMPLETED' ? { CreatedResourceArn: `${p.sourceResourceArn}-restored-${job.id.slice(0, 8).toLowerCase()}` } : {}),
-      ResourceType: job.resourceType,
-      RecoveryPointCreationDate: p.creationDate,
-      IsParent: false,
-    };
+    return jobView(job, now);
   }
 
   private drawOutcome(): Outcome {
@@ -189,6 +253,12 @@ export class JobStore {
     }
     return 'COMPLETED';
   }
+}
+
+function metadataBytes(m: Record<string, string> | undefined): number {
+  let n = 0;
+  for (const k in m) n += Buffer.byteLength(k) + Buffer.byteLength(String(m[k]));
+  return n;
 }
 
 export function stableJson(v: unknown): string {

@@ -6,6 +6,7 @@ import type { CheckId } from '../checks/types.ts';
 import type { Operation, ServiceModel } from '../model/types.ts';
 import type { Target } from '../targets/types.ts';
 import { Collector } from './collector.ts';
+import { stoppable, untilAborted } from './interrupt.ts';
 import type { ExchangeContext } from './exchange.ts';
 import { boundaryPhase, randomPhase } from './phases.ts';
 import { filterScenario, idempotencyScenario, lifecycleScenario, paginationScenario, send, type ScenarioContext } from './scenarios.ts';
@@ -25,6 +26,8 @@ export interface RunOptions {
   /** advances the target's clock (the built-in mock's), so lifecycles can be followed quickly */
   advance?: (ms: number) => void;
   onEvent?: (e: RunEvent) => void;
+  /** stops the run (SIGINT): the result is what was judged so far, and its notes say so */
+  signal?: AbortSignal;
 }
 
 const SEED_JOBS = 12;
@@ -51,10 +54,11 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
   const collector = new Collector(checks, cells(ops));
   const notes: string[] = [];
   const emit = o.onEvent ?? (() => {});
-  const ctx: ExchangeContext = { model: o.model, target: o.target, collector, seed, onRequest: () => emit({ kind: 'case', operation: '', requests: collector.requests }) };
+  const ctx: ExchangeContext = { model: o.model, target: stoppable(o.target, o.signal), collector, seed, onRequest: () => emit({ kind: 'case', operation: '', requests: collector.requests }) };
   const [start, list, describe] = ['StartRestoreJob', 'ListRestoreJobs', 'DescribeRestoreJob'].map((n) => o.model.operations[n]!);
   const readOnly = !o.target.mutationsAllowed;
   const rp = o.recoveryPoints?.length ? fc.constantFrom(...o.recoveryPoints) : undefined;
+  const body = async (): Promise<void> => {
 
   // set-up: jobs to list, describe and page through
   const jobIds: string[] = [];
@@ -120,9 +124,15 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
       await timed(check, run);
     }
   }
+  };
+  const interrupted = await untilAborted(body(), o.signal);
+  if (interrupted) {
+    notes.push(`interrupted after ${collector.requests} requests: the checks judged so far are reported; cells not reached are skipped`);
+    for (const c of collector.result()) if (c.cases === 0) collector.skip(c.check, c.operation, 'not reached: the run was interrupted');
+  }
   for (const c of collector.result()) if (c.status === 'failed') emit({ kind: 'finding', check: c.check, operation: c.operation, received: c.details[0]?.received ?? '' });
 
-  return {
+  const result: RunResult = {
     tool: 'aws-backup-conformance',
     version: '0.1.0',
     target: o.target.name,
@@ -135,4 +145,6 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
     notes,
     timings: { phases: round(collector.phaseMs), checks: round(collector.checkMs) },
   };
+  // a copy: a request in flight when the run was interrupted may still land in the collector
+  return interrupted ? structuredClone(result) : result;
 }

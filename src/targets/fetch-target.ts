@@ -4,7 +4,8 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { toFetchRequest, toSdkResponse } from '../mock/fast-path.ts';
-import { callSdk, recording } from './sdk-call.ts';
+import { readBody, utf8 } from '../wire/body.ts';
+import { callSdk, MAX_RESPONSE_BYTES, recording, tooLarge } from './sdk-call.ts';
 import type { HttpCall, Observed, Target } from './types.ts';
 
 export type FetchFn = (request: Request) => Promise<Response>;
@@ -22,26 +23,39 @@ export interface FetchTargetOptions {
   sdkHandler?: { handle(request: never): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: unknown } }> };
 }
 
-async function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms`), { timeout: true })), ms); });
-  try { return await Promise.race([p, timeout]); } finally { clearTimeout(timer); }
-}
-
-/** Raw HTTP through a Fetch function, classified the same way as SDK calls. */
+/** Raw HTTP through a Fetch function, classified the same way as SDK calls: one deadline for the answer
+ * and its whole body (aborted when it passes, so a dripping body cannot hold the run), and at most
+ * MAX_RESPONSE_BYTES read. */
 export async function observeFetch(fetchFn: FetchFn, url: string, call: HttpCall, timeoutMs: number): Promise<Observed> {
   const t0 = performance.now();
+  const abort = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  // a Fetch function that ignores the signal must not hang the run either
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => { abort.abort(); reject(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { timeout: true })); }, timeoutMs);
+  });
+  let status: number | undefined;
+  const headers: Record<string, string> = {};
   try {
-    const res = await withTimeout(fetchFn(new Request(url, { method: call.method, headers: call.headers, ...(call.body !== undefined ? { body: call.body } : {}) })), timeoutMs);
+    const request = new Request(url, { method: call.method, headers: call.headers, signal: abort.signal, ...(call.body !== undefined ? { body: call.body } : {}) });
+    const res = await Promise.race([fetchFn(request), deadline]);
     if (res.type === 'error') return { headers: {}, failure: 'reset', failureDetail: 'the connection was dropped', ms: performance.now() - t0 };
-    const headers: Record<string, string> = {};
+    status = res.status;
     res.headers.forEach((v, k) => (headers[k] = v));
-    const body = await withTimeout(res.text(), timeoutMs);
-    return { status: res.status, headers, body, ms: performance.now() - t0 };
+    const bytes = await Promise.race([readBody(res.body ?? undefined, MAX_RESPONSE_BYTES), deadline]);
+    if (!bytes) throw tooLarge();
+    return { status, headers, body: utf8(bytes), ms: performance.now() - t0 };
   } catch (e) {
-    const err = e as Error & { timeout?: boolean; cause?: { code?: string } };
-    const failure = err.timeout ? 'timeout' : /ECONNRESET|socket|other side closed|terminated/i.test(`${err.cause?.code} ${err.message} ${String(err.cause)}`) ? 'reset' : 'network';
-    return { headers: {}, failure, failureDetail: `${err.message}${err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : ''}`, ms: performance.now() - t0 };
+    const err = e as Error & { timeout?: boolean; code?: string; cause?: { code?: string } };
+    const ms = performance.now() - t0;
+    if (err.code === 'E_RESPONSE_TOO_LARGE') return { status, headers, failure: 'garbage', failureDetail: err.message, ms };
+    const text = `${err.cause?.code} ${err.message} ${String(err.cause)}`;
+    const failure = err.timeout || abort.signal.aborted ? 'timeout' : /HPE_|Parse Error/i.test(text) ? 'garbage'
+      : /ECONNRESET|socket|other side closed|terminated/i.test(text) ? 'reset' : 'network';
+    return { headers: {}, failure, failureDetail: `${err.message}${err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : ''}`, ms };
+  } finally {
+    clearTimeout(timer);
+    abort.abort(); // whatever is still open of this exchange is closed
   }
 }
 

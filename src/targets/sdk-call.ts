@@ -13,7 +13,13 @@ export interface RecordingHandler {
   last(): { status: number; headers: Record<string, string>; body: string } | undefined;
 }
 
-/** Wraps a request handler: the response body is read once, kept, and handed on to the SDK as bytes. */
+/** The most of one answer the toolkit reads: a target answering more is a finding, never a crash. */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+export const tooLarge = () => Object.assign(new Error(`the answer exceeds ${MAX_RESPONSE_BYTES} bytes; reading stopped there`), { code: 'E_RESPONSE_TOO_LARGE' });
+
+/** Wraps a request handler: the response body is read once (at most MAX_RESPONSE_BYTES; an abort stops
+ * the reading, so a target dripping its answer cannot hold the run), kept, and handed on as bytes. */
 export function recording(inner: RawHandler): RecordingHandler {
   let last: { status: number; headers: Record<string, string>; body: string } | undefined;
   return {
@@ -22,9 +28,18 @@ export function recording(inner: RawHandler): RecordingHandler {
       async handle(request, options) {
         last = undefined;
         const { response } = await inner.handle(request, options);
-        const bytes = (await readBody(response.body))!;
-        last = { status: response.statusCode, headers: lower(response.headers), body: utf8(bytes) };
-        return { response: { ...response, body: bytes } };
+        const signal = (options as { abortSignal?: AbortSignal } | undefined)?.abortSignal;
+        const stop = () => (response.body as { destroy?: (e: Error) => void } | undefined)?.destroy?.(new Error('aborted: no answer in time'));
+        if (signal?.aborted) stop();
+        signal?.addEventListener?.('abort', stop, { once: true });
+        try {
+          const bytes = await readBody(response.body, MAX_RESPONSE_BYTES);
+          last = { status: response.statusCode, headers: lower(response.headers), body: bytes ? utf8(bytes) : '' };
+          if (!bytes) throw tooLarge();
+          return { response: { ...response, body: bytes } };
+        } finally {
+          signal?.removeEventListener?.('abort', stop);
+        }
       },
       updateHttpClientConfig() {},
       httpHandlerConfigs: () => ({}),
@@ -59,9 +74,12 @@ export async function callSdk(client: Backup.BackupClient, rec: RecordingHandler
     const raw = rec.last();
     const ms = performance.now() - t0;
     if (abort.signal.aborted) return { headers: {}, failure: 'timeout', failureDetail: `no answer within ${timeoutMs} ms`, ms };
+    if (err.code === 'E_RESPONSE_TOO_LARGE') return { status: raw?.status, headers: raw?.headers ?? {}, failure: 'garbage', failureDetail: err.message ?? '', ms };
     if (!raw) {
-      const reset = /ECONNRESET|socket hang up|EPIPE/i.test(`${err.code} ${err.message}`);
-      return { headers: {}, failure: reset ? 'reset' : 'network', failureDetail: `${err.name}: ${err.message}`, ms };
+      const text = `${err.code} ${err.message}`;
+      // bytes that are not HTTP (Node's parser: HPE_*) are garbage; a closed socket is a reset
+      const failure = /HPE_|Parse Error/i.test(text) ? 'garbage' : /ECONNRESET|socket hang up|EPIPE|ECONNABORTED/i.test(text) ? 'reset' : 'network';
+      return { headers: {}, failure, failureDetail: `${err.name}: ${err.message}`, ms };
     }
     const modelled = typeof (Backup as Record<string, unknown>)[err.name ?? ''] === 'function' && e instanceof ((Backup as Record<string, unknown>)[err.name!] as new () => Error);
     const garbage = err.name === 'SyntaxError' || /Deserialization error|Unexpected token|not valid JSON/i.test(err.message ?? '');

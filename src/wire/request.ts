@@ -69,21 +69,39 @@ function pathPattern(op: Operation): { re: RegExp; names: string[] } {
   return p;
 }
 
-/** Path labels from a request path, or undefined when the path is not this operation's. */
+/** Path labels from a request path, or undefined when the path is not this operation's. A label that
+ * is not valid percent-encoded UTF-8 (`%FF`, `%ZZ`, a cut sequence) stays as sent: decodeRequest
+ * reports it, so that it is a client error and never an exception. */
 export function matchPath(op: Operation, pathname: string): Record<string, string> | undefined {
   if (!op.http) return undefined;
   const { re, names } = pathPattern(op);
   const m = re.exec(pathname);
   if (!m) return undefined;
-  return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+  return Object.fromEntries(names.map((n, i) => [n, decodeLabel(m[i + 1]!) ?? m[i + 1]!]));
+}
+
+function decodeLabel(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
 }
 
 export function decodeRequest(op: Operation, url: URL, headers: Pick<Headers, 'get' | 'has'>, bodyText: string): { input: Record<string, unknown>; problems: WireProblem[] } {
   const input: Record<string, unknown> = {};
   const problems: WireProblem[] = [];
+  const { re, names } = op.http ? pathPattern(op) : { re: /$^/, names: [] };
+  const raw = re.exec(url.pathname);
   const labels = matchPath(op, url.pathname) ?? {};
   for (const m of members(op)) {
-    if (m.location === 'path' && labels[m.locationName] !== undefined) input[m.name] = labels[m.locationName];
+    if (m.location === 'path' && labels[m.locationName] !== undefined) {
+      input[m.name] = labels[m.locationName];
+      const sent = raw?.[names.indexOf(m.locationName) + 1];
+      if (sent !== undefined && decodeLabel(sent) === undefined) {
+        problems.push({ kind: 'wrong-type', path: m.name, message: `${m.name} (path) is not valid percent-encoded UTF-8: ${JSON.stringify(sent.slice(0, 100))}` });
+      }
+    }
     if (m.location === 'query' && url.searchParams.has(m.locationName)) {
       const all = url.searchParams.getAll(m.locationName);
       input[m.name] = m.shape.type === 'list' ? all.map((s) => scalar(m, m.shape.member!.type, s, problems)) : scalar(m, m.shape.type, all[0]!, problems);

@@ -1,6 +1,9 @@
 // Bad input never hurts the mock: a clear 4xx, an x-amzn-requestid, and the state untouched.
 import { describe, expect, it } from 'vitest';
 import { createMock } from '../../src/mock/index.ts';
+import { getResponse } from 'msw';
+import { directRequestHandler } from '../../src/mock/fast-path.ts';
+import { mockHandlers } from '../../src/mock/handlers.ts';
 import { MAX_BODY_BYTES } from '../../src/mock/http.ts';
 
 const base = 'https://backup.us-east-1.amazonaws.com';
@@ -26,6 +29,12 @@ describe('bad input', () => {
       ['GET', '/nowhere', undefined, undefined, 404, 'UnknownOperationException'],
       ['DELETE', '/restore-jobs', undefined, undefined, 405, 'MethodNotAllowedException'],
       ['POST', '/restore-jobs/abc', '{}', undefined, 405, 'MethodNotAllowedException'],
+      ['FOO', '/restore-jobs', undefined, undefined, 405, 'MethodNotAllowedException'],
+      ['GET', '/restore-jobs/%FF', undefined, undefined, 400, 'InvalidParameterValueException'],
+      ['GET', '/restore-jobs/%E0%A4%A', undefined, undefined, 400, 'InvalidParameterValueException'],
+      ['GET', `/restore-jobs/${'j'.repeat(2000)}`, undefined, undefined, 400, 'InvalidParameterValueException'],
+      ['GET', `/restore-jobs/?x=${'q'.repeat(9000)}`, undefined, undefined, 400, 'InvalidParameterValueException'],
+      ['PUT', '/restore-jobs', JSON.stringify({ RecoveryPointArn: arn, Metadata: {} }), 'text/html; x=+json', 415, 'UnsupportedMediaTypeException'],
     ];
     for (const [method, path, body, type, status, name] of cases) {
       const r = await call(mock, method, path, body, type);
@@ -35,6 +44,17 @@ describe('bad input', () => {
       expect(typeof r.body.Message).toBe('string');
     }
     expect(mock.store.size).toBe(0);
+  });
+
+  it('every way in answers a malformed label with a 4xx: Fetch, msw handlers, the direct handler', async () => {
+    const mock = await createMock();
+    const url = `${base}/restore-jobs/%C0%AF`;
+    const viaMsw = await getResponse(mockHandlers(mock, { origin: base }), new Request(url));
+    const direct = await directRequestHandler(mock).handle({ method: 'GET', protocol: 'https:', hostname: 'backup.us-east-1.amazonaws.com', path: '/restore-jobs/%C0%AF', headers: {} });
+    for (const [status, type] of [[(await mock.fetch(new Request(url))).status, 'fetch'], [viaMsw?.status, 'msw'], [direct.response.statusCode, 'direct']]) {
+      expect(status, String(type)).toBe(400);
+    }
+    expect(direct.response.headers['x-amzn-errortype']).toBe('InvalidParameterValueException');
   });
 
   it('stores keys such as __proto__ in Metadata as plain data', async () => {
