@@ -1,7 +1,8 @@
 // Pagination, judged over a recorded listing (Smithy's rules: absent or empty token = done; pages
 // may be short; tokens are opaque and bound to their filters).
 import type { Observed } from '../targets/types.ts';
-import { describeAnswer, errorName, type Finding } from './types.ts';
+import { expectationFor } from '../model/validate.ts';
+import { clientError, describeAnswer, errorName, type Finding } from './types.ts';
 
 export interface PagingRecord {
   operation: string;
@@ -13,7 +14,8 @@ export interface PagingRecord {
   pages: { ids: string[]; nextToken?: string }[];
   /** stopped because the page bound was reached (a token that never ends) */
   runaway: boolean;
-  probes: { kind: 'empty' | 'tampered' | 'filter-mismatched'; observed: Observed }[];
+  /** `filter`: the filter member a filter-mismatched token was sent with */
+  probes: { kind: 'empty' | 'tampered' | 'filter-mismatched'; filter?: string; observed: Observed }[];
 }
 
 export function checkPagination(r: PagingRecord): Finding[] {
@@ -36,8 +38,15 @@ export function checkPagination(r: PagingRecord): Finding[] {
   const lost = r.known.filter((id) => !r.full.includes(id));
   if (lost.length) f(`${lost.length} job(s) this run started missing from the full listing (e.g. ${lost[0]})`, 'a listing without filters has every job');
   for (const p of r.probes) {
-    const ok = p.observed.status !== undefined && p.observed.status >= 400 && p.observed.status < 500 && errorName(p.observed) === 'InvalidParameterValueException';
-    if (!ok) f(`${p.kind} token answered ${describeAnswer(p.observed)}`, `a ${p.kind} token is rejected with InvalidParameterValueException (4xx)`);
+    // Smithy: a token is bound to its filters; which exception a bad one earns is a convention only
+    const e = expectationFor(`${p.kind}-next-token`);
+    const kind = `${p.kind} token${p.filter ? ` (with ${p.filter})` : ''}`;
+    const name = errorName(p.observed);
+    const ok = clientError(p.observed) && (e.provenance === 'convention' || name === e.error);
+    const documented = e.provenance === 'documented' ? `a ${kind} is rejected with ${e.error} (4xx)`
+      : `a ${kind} is rejected with a client error (4xx naming its exception); by convention ${e.error}`;
+    if (!ok) out.push({ check: 'pagination', operation: r.operation, received: `${kind} answered ${describeAnswer(p.observed)}`, documented, provenance: e.provenance });
+    else if (name !== e.error) out.push({ check: 'pagination', operation: r.operation, received: `${kind} answered ${describeAnswer(p.observed)}`, documented, provenance: e.provenance, note: true });
   }
   return out;
 }

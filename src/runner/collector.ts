@@ -1,9 +1,10 @@
 // Accumulates cases and failures per check × operation while a run goes.
 import type { CheckId } from '../checks/types.ts';
 import type { Observed } from '../targets/types.ts';
-import type { Cell, FailureDetail } from './types.ts';
+import type { Cell, CellNote, FailureDetail } from './types.ts';
 
 const MAX_DETAILS = 5;
+const MAX_NOTES = 5;
 
 export class Collector {
   private readonly cells = new Map<string, Cell>();
@@ -74,6 +75,21 @@ export class Collector {
       `${op}: not implemented by the target, it seems — no valid request succeeded; answers: ${[...a.other].map(([k, n]) => `${n}× ${k}`).join(', ')}`);
   }
 
+  /** An answer accepted under a convention: kept once per distinct text, not counted as a failure. */
+  note(check: CheckId, operation: string, n: CellNote): void {
+    if (!this.wants(check)) return;
+    const c = this.cell(check, operation);
+    c.notes ??= [];
+    if (c.notes.length < MAX_NOTES && !c.notes.some((x) => x.received === n.received)) c.notes.push(n);
+  }
+
+  /** The check's preconditions did not hold: it could not judge (the first reason is kept). */
+  inconclusive(check: CheckId, operation: string, reason: string): void {
+    if (!this.wants(check)) return;
+    const c = this.cell(check, operation);
+    c.inconclusiveReason ??= reason;
+  }
+
   skip(check: CheckId, operation: string, reason: string): void {
     if (!this.wants(check)) return;
     const c = this.cell(check, operation);
@@ -81,10 +97,16 @@ export class Collector {
   }
 
   result(): Cell[] {
-    return [...this.cells.values()].map((c) => ({
-      ...c,
-      status: c.failures > 0 ? 'failed' : c.cases > 0 ? 'passed' : 'skipped',
-      ...(c.failures === 0 && c.cases === 0 && !c.skippedReason ? { skippedReason: 'no applicable case for this operation' } : {}),
-    }));
+    // a judged case outweighs an inconclusive attempt; a deliberate skip outweighs both
+    return [...this.cells.values()].map((c) => {
+      const status = c.failures > 0 ? 'failed' : c.cases > 0 ? 'passed' : c.inconclusiveReason && !c.skippedReason ? 'inconclusive' : 'skipped';
+      const { inconclusiveReason, ...rest } = c;
+      return {
+        ...rest,
+        status,
+        ...(status === 'inconclusive' ? { inconclusiveReason } : {}),
+        ...(status === 'skipped' && !c.skippedReason ? { skippedReason: inconclusiveReason ?? 'no applicable case for this operation' } : {}),
+      };
+    });
   }
 }

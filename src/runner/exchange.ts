@@ -28,14 +28,18 @@ export async function exchange(ctx: ExchangeContext, c: ValidCase | InvalidCase)
   return { operation: c.operation, case: c, channel, ...(http ? { http } : {}), observed };
 }
 
-/** Runs the exchange checks on one exchange, counting it where they apply. */
+/** Runs the exchange checks on one exchange, counting it where they apply. Returns the failures;
+ * notes (answers a convention accepted) go straight to the collector. */
 export function judge(ctx: ExchangeContext, x: Exchange): Finding[] {
   const findings: Finding[] = [];
   for (const check of EXCHANGE_CHECKS) {
     if (!ctx.collector.wants(check.id) || !check.applies(x)) continue;
     ctx.collector.count(check.id, x.operation);
     const t0 = performance.now();
-    findings.push(...check.run(x, ctx.model));
+    for (const f of check.run(x, ctx.model)) {
+      if (!f.note) findings.push(f);
+      else ctx.collector.note(f.check, f.operation, { received: f.received, documented: f.documented, provenance: f.provenance ?? 'convention', ...(x.case.mode === 'negative' ? { label: x.case.mutation } : {}) });
+    }
     ctx.collector.time(ctx.collector.checkMs, check.id, performance.now() - t0);
   }
   return findings;
@@ -69,6 +73,7 @@ export function detail(ctx: ExchangeContext, x: Exchange, f: Finding, phase: Fai
     ...(extra.label ? { label: extra.label } : {}),
     received: f.received,
     documented: f.documented,
+    provenance: f.provenance ?? 'documented',
     request,
     response: {
       ...(o.status !== undefined ? { status: o.status } : {}),

@@ -1,6 +1,6 @@
 // Scenarios: sequences of requests whose records the scenario checks judge (pagination, filters,
 // idempotency, lifecycle). The IO lives here; the judging in src/checks.
-import { checkFilter, FILTER_SEMANTICS } from '../checks/filters.ts';
+import { checkFilter, filtersOf } from '../checks/filters.ts';
 import { checkIdempotency } from '../checks/idempotency.ts';
 import { checkLifecycle } from '../checks/lifecycle.ts';
 import { checkPagination, type PagingRecord } from '../checks/pagination.ts';
@@ -27,9 +27,11 @@ export async function send(ctx: ExchangeContext, op: string, input: Item): Promi
   return ctx.target.sendSdk(op, input);
 }
 
-/** One scenario is one case: its first finding counts the failure, the others add details. */
-function record(ctx: ScenarioContext, findings: Finding[], label: string): void {
-  findings.forEach((f, i) => ctx.collector.fail({ ...f, phase: 'scenario', label, seed: ctx.seed }, i === 0));
+/** One scenario is one case: its first finding counts the failure, the others add details; notes
+ * (answers a convention accepted) are kept apart. */
+export function record(ctx: ExchangeContext, findings: Finding[], label: string): void {
+  findings.filter((f) => f.note).forEach(({ note: _n, ...f }) => ctx.collector.note(f.check, f.operation, { received: f.received, documented: f.documented, provenance: f.provenance ?? 'convention', label }));
+  findings.filter((f) => !f.note).forEach(({ note: _n, ...f }, i) => ctx.collector.fail({ ...f, provenance: f.provenance ?? 'documented', phase: 'scenario', label, seed: ctx.seed }, i === 0));
 }
 
 /** Pages through a listing; undefined when the target does not answer the listing at all. */
@@ -93,7 +95,7 @@ export async function filterScenario(ctx: ScenarioContext, idField: string): Pro
     ByCreatedBefore: mid, ByCreatedAfter: mid, ByCompleteBefore: done, ByCompleteAfter: done,
   };
   for (const [filter, value] of Object.entries(values)) {
-    if (value === undefined || !ctx.list.input.members?.[filter] || !FILTER_SEMANTICS[filter]) continue;
+    if (value === undefined || !ctx.list.input.members?.[filter] || !filtersOf(ctx.list.name)[filter]) continue;
     const got = await listAll(ctx, { [filter]: value }, 1000);
     if (!got) continue;
     ctx.collector.count('filters', ctx.list.name);
