@@ -133,8 +133,9 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     const files = writeReports(result, resolve(values.out!), reporters);
     const t = tally(result);
     for (const c of result.cells.filter((x) => x.status === 'failed')) err.write(`FAIL ${c.check} × ${c.operation}: ${c.details[0]?.received ?? ''} (documented: ${c.details[0]?.documented ?? ''})\n`);
-    out.write(`target ${result.target}, seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`);
-    out.write(`${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped (check × operation)\nreports: ${files.join(', ')}\n`);
+    out.write(`target ${result.target}${result.account ? ` (account ${result.account})` : ''}, seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`);
+    for (const c of result.cells.filter((x) => x.status === 'inconclusive')) out.write(`INCONCLUSIVE ${c.check} × ${c.operation}: ${c.inconclusiveReason}\n`);
+    out.write(`${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped (check × operation)\nreports: ${files.join(', ')}\n`);
     return t.failed ? EXIT.findings : EXIT.ok;
   } finally {
     await selected.target.close();

@@ -15,7 +15,8 @@ export type CheckId =
   | 'filters'
   | 'idempotency'
   | 'lifecycle'
-  | 'stateful';
+  | 'stateful'
+  | 'history';
 
 /** One request sent and the answer observed. */
 export interface Exchange {

@@ -7,6 +7,7 @@ import { redact, redactWireBody } from '../model/redact.ts';
 import type { ServiceModel } from '../model/types.ts';
 import type { Target } from '../targets/types.ts';
 import type { Collector } from './collector.ts';
+import type { Observations } from './observations.ts';
 import { cliCommand, curlCommand } from './repro.ts';
 import type { FailureDetail } from './types.ts';
 
@@ -16,6 +17,8 @@ export interface ExchangeContext {
   collector: Collector;
   seed: number;
   onRequest?: () => void;
+  /** every resource the answers show, for the history check */
+  observations?: Observations;
 }
 
 export async function exchange(ctx: ExchangeContext, c: ValidCase | InvalidCase): Promise<Exchange | undefined> {
@@ -23,6 +26,7 @@ export async function exchange(ctx: ExchangeContext, c: ValidCase | InvalidCase)
   if (channel === 'http' && !ctx.target.rawHttp) return undefined;
   const http = c.mode === 'negative' ? c.http : undefined;
   const observed = channel === 'http' ? await ctx.target.sendHttp(http!) : await ctx.target.sendSdk(c.operation, c.input);
+  if (channel === 'sdk') ctx.observations?.seen(c.operation, c.input, observed);
   ctx.collector.requests++;
   ctx.onRequest?.();
   return { operation: c.operation, case: c, channel, ...(http ? { http } : {}), observed };

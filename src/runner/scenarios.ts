@@ -1,13 +1,16 @@
 // Scenarios: sequences of requests whose records the scenario checks judge (pagination, filters,
 // idempotency, lifecycle). The IO lives here; the judging in src/checks.
-import { checkFilter, filtersOf } from '../checks/filters.ts';
+import { checkFilter, fieldOf, filtersOf } from '../checks/filters.ts';
 import { checkIdempotency } from '../checks/idempotency.ts';
 import { checkLifecycle } from '../checks/lifecycle.ts';
 import { checkPagination, type PagingRecord } from '../checks/pagination.ts';
 import type { Finding } from '../checks/types.ts';
 import type { Operation } from '../model/types.ts';
 import type { Observed } from '../targets/types.ts';
+import { describeAnswer } from '../checks/types.ts';
 import type { ExchangeContext } from './exchange.ts';
+import { nearMisses } from './near-miss.ts';
+import { tokenProbes } from './token-probes.ts';
 
 type Item = Record<string, unknown>;
 const MAX_PAGES = 200;
@@ -20,11 +23,13 @@ export interface ScenarioContext extends ExchangeContext {
   advance?: (ms: number) => void;
 }
 
-/** One SDK request outside the exchange phases, counted like theirs. */
+/** One SDK request outside the exchange phases, counted like theirs; what it shows is observed. */
 export async function send(ctx: ExchangeContext, op: string, input: Item): Promise<Observed> {
   ctx.collector.requests++;
   ctx.onRequest?.();
-  return ctx.target.sendSdk(op, input);
+  const o = await ctx.target.sendSdk(op, input);
+  ctx.observations?.seen(op, input, o);
+  return o;
 }
 
 /** One scenario is one case: its first finding counts the failure, the others add details; notes
@@ -34,14 +39,19 @@ export function record(ctx: ExchangeContext, findings: Finding[], label: string)
   findings.filter((f) => !f.note).forEach(({ note: _n, ...f }, i) => ctx.collector.fail({ ...f, provenance: f.provenance ?? 'documented', phase: 'scenario', label, seed: ctx.seed }, i === 0));
 }
 
-/** Pages through a listing; undefined when the target does not answer the listing at all. */
-async function listAll(ctx: ScenarioContext, filter: Item, pageSize: number, maxPages = MAX_PAGES): Promise<{ pages: { items: Item[]; nextToken?: string }[]; runaway: boolean } | undefined> {
+export interface Listing {
+  pages: { items: Item[]; nextToken?: string }[];
+  runaway: boolean;
+}
+
+/** Pages through a listing; a string (why) when the target does not answer its first page. */
+export async function listAll(ctx: ScenarioContext, filter: Item, pageSize: number, maxPages = MAX_PAGES): Promise<Listing | string> {
   const p = ctx.list.paginated!;
   const pages: { items: Item[]; nextToken?: string }[] = [];
   let token: string | undefined;
   do {
     const o = await send(ctx, ctx.list.name, { ...filter, ...(p.limitKey ? { [p.limitKey]: pageSize } : {}), ...(token ? { [p.inputToken]: token } : {}) });
-    if (!o.output) return pages.length ? { pages, runaway: false } : undefined;
+    if (!o.output) return pages.length ? { pages, runaway: false } : `${ctx.list.name} failed: ${describeAnswer(o)}`;
     token = typeof o.output[p.outputToken] === 'string' && o.output[p.outputToken] !== '' ? (o.output[p.outputToken] as string) : undefined;
     pages.push({ items: (o.output[p.resultKey] as Item[] | undefined) ?? [], ...(token ? { nextToken: token } : {}) });
   } while (token && pages.length < maxPages);
@@ -50,26 +60,21 @@ async function listAll(ctx: ScenarioContext, filter: Item, pageSize: number, max
 
 const idsOf = (items: Item[], idField: string) => items.map((i) => String(i[idField]));
 
-/** `factor`: pages of factor × (items / 40) items, at least `factor`: small pages, never more than ~40 of them. */
-export async function paginationScenario(ctx: ScenarioContext, idField: string, factor: number): Promise<boolean> {
+/** `factor`: pages of factor × (items / 40) items, at least `factor`: small pages, never more than ~40
+ * of them. Answers why, when there was nothing to judge. */
+export async function paginationScenario(ctx: ScenarioContext, idField: string, factor: number): Promise<string | undefined> {
   const p = ctx.list.paginated!;
   const max = (p.limitKey && ctx.list.input.members?.[p.limitKey]?.shape.max) || 1000;
   const full = await listAll(ctx, {}, max);
-  if (!full) return false;
+  if (typeof full === 'string') return full;
   const total = full.pages.reduce((n, x) => n + x.items.length, 0);
+  if (total === 0) return `${ctx.list.name} listed nothing: there was nothing to page through`;
   const pageSize = Math.min(max, factor * Math.max(1, Math.ceil(total / 40)));
   // pages may be short, even empty with a token (Smithy: only an absent token ends a listing), so the
   // bound is one page per item plus ten empty ones: a listing past it has a token that never ends
   const paged = await listAll(ctx, {}, pageSize, total + 10);
-  if (!paged) return false;
-  const probes: PagingRecord['probes'] = [];
-  const token = paged.pages[0]?.nextToken;
-  probes.push({ kind: 'empty', observed: await send(ctx, ctx.list.name, { [p.inputToken]: '' }) });
-  probes.push({ kind: 'tampered', observed: await send(ctx, ctx.list.name, { [p.inputToken]: token ? `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}` : 'dGFtcGVyZWQtdG9rZW4=' }) });
-  if (token) {
-    const otherFilter = Object.keys(ctx.list.input.members ?? {}).find((n) => n === 'ByAccountId');
-    if (otherFilter) probes.push({ kind: 'filter-mismatched', observed: await send(ctx, ctx.list.name, { [p.inputToken]: token, ...(p.limitKey ? { [p.limitKey]: pageSize } : {}), [otherFilter]: '000000000000' }) });
-  }
+  if (typeof paged === 'string') return paged;
+  const probes = await tokenProbes(ctx, paged.pages.find((x) => x.nextToken)?.nextToken, pageSize);
   ctx.collector.count('pagination', ctx.list.name);
   record(ctx, checkPagination({
     operation: ctx.list.name,
@@ -80,51 +85,67 @@ export async function paginationScenario(ctx: ScenarioContext, idField: string, 
     runaway: paged.runaway,
     probes,
   }), `MaxResults=${pageSize}`);
-  return true;
+  return undefined;
 }
 
-export async function filterScenario(ctx: ScenarioContext, idField: string): Promise<boolean> {
+/** Each documented filter with a value some item has, then near misses of each equality value
+ * (another case, a prefix, a suffix, a space), which must match nothing or be refused. */
+export async function filterScenario(ctx: ScenarioContext, idField: string): Promise<string | undefined> {
   const full = await listAll(ctx, {}, 1000);
-  if (!full) return false;
+  if (typeof full === 'string') return full;
   const items = full.pages.flatMap((x) => x.items);
+  if (!items.length) return `${ctx.list.name} listed nothing: no item to filter`;
   const pick = <T>(xs: T[]) => xs[Math.floor(xs.length / 2)];
-  const mid = pick(items.map((i) => i.CreationDate).filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime()));
-  const done = pick(items.map((i) => i.CompletionDate).filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime()));
-  const values: Record<string, unknown> = {
-    ByAccountId: items[0]?.AccountId, ByResourceType: items[0]?.ResourceType, ByStatus: items[0]?.Status,
-    ByCreatedBefore: mid, ByCreatedAfter: mid, ByCompleteBefore: done, ByCompleteAfter: done,
-  };
-  for (const [filter, value] of Object.entries(values)) {
-    if (value === undefined || !ctx.list.input.members?.[filter] || !filtersOf(ctx.list.name)[filter]) continue;
-    const got = await listAll(ctx, { [filter]: value }, 1000);
-    if (!got) continue;
-    ctx.collector.count('filters', ctx.list.name);
-    record(ctx, checkFilter({ operation: ctx.list.name, filter, value, full: items, got: got.pages.flatMap((x) => idsOf(x.items, idField)), idField }), filter);
+  const facts = filtersOf(ctx.list.name);
+  const probes: { filter: string; value: unknown; label: string }[] = [];
+  for (const [filter, fact] of Object.entries(facts)) {
+    if (!ctx.list.input.members?.[filter]) continue;
+    const values = items.map((i) => fieldOf(i, fact.field)).filter((v) => v !== undefined);
+    const value = fact.match === 'equals' ? values[0] : pick(values.filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime()));
+    if (value === undefined) continue;
+    probes.push({ filter, value, label: filter });
+    if (fact.match === 'equals' && typeof value === 'string') for (const [how, v] of nearMisses(value)) probes.push({ filter, value: v, label: `${filter} near miss (${how})` });
   }
-  return true;
+  let judged = 0;
+  let failed: string | undefined;
+  for (const { filter, value, label } of probes) {
+    const got = await listAll(ctx, { [filter]: value }, 1000);
+    // a near miss may be refused as an invalid value: refusing it matches nothing
+    if (typeof got === 'string') { if (label === filter) failed ??= got; continue; }
+    judged++;
+    ctx.collector.count('filters', ctx.list.name);
+    record(ctx, checkFilter({ operation: ctx.list.name, filter, value, full: items, got: got.pages.flatMap((x) => idsOf(x.items, idField)), idField }), label);
+  }
+  return judged ? undefined : (failed ?? `${ctx.list.name}: no documented filter had a value to try`);
 }
 
-export async function idempotencyScenario(ctx: ScenarioContext, start: Operation, input: Item): Promise<void> {
-  const count = async () => (await listAll(ctx, {}, 1000))?.pages.reduce((n, x) => n + x.items.length, 0) ?? 0;
+/** Answers why, when no job could be started (nothing to judge). */
+export async function idempotencyScenario(ctx: ScenarioContext, start: Operation, input: Item, idField: string): Promise<string | undefined> {
+  const count = async () => { const l = await listAll(ctx, {}, 1000); return typeof l === 'string' ? undefined : l.pages.reduce((n, x) => n + x.items.length, 0); };
   const token = `conformance-${ctx.seed}-${ctx.collector.requests}`;
   const before = await count();
   const a = await send(ctx, start.name, { ...input, IdempotencyToken: token });
+  const id = (o: Observed) => (typeof o.output?.[idField] === 'string' ? (o.output[idField] as string) : undefined);
+  if (!id(a)) return `no job could be started: ${start.name} answered ${describeAnswer(a)}`;
   const b = await send(ctx, start.name, { ...input, IdempotencyToken: token });
   const after = await count();
   const other = await send(ctx, start.name, { ...input, Metadata: { ...(input.Metadata as Item), changed: 'yes' }, IdempotencyToken: token });
   ctx.collector.count('idempotency', start.name);
-  const id = (o: Observed) => (o.output?.RestoreJobId as string | undefined);
   record(ctx, checkIdempotency({
-    operation: start.name, firstId: id(a), secondId: id(b), countBefore: before, countAfter: after,
+    operation: start.name, firstId: id(a), secondId: id(b),
+    ...(before !== undefined && after !== undefined ? { countBefore: before, countAfter: after } : {}),
     conflicting: { ...(other.status !== undefined ? { status: other.status } : {}), ...(id(other) ? { id: id(other) } : {}) },
   }), 'same token twice, then with other parameters');
+  return undefined;
 }
 
-export async function lifecycleScenario(ctx: ScenarioContext, start: Operation, describe: Operation, input: Item, idField: string): Promise<void> {
+/** Answers why, when no job could be started (nothing to follow). */
+export async function lifecycleScenario(ctx: ScenarioContext, start: Operation, describe: Operation, input: Item, idField: string): Promise<string | undefined> {
   const started = await send(ctx, start.name, input);
   const id = started.output?.[idField] as string | undefined;
-  if (!id) return;
-  const listed = (await listAll(ctx, {}, 1000))?.pages.flatMap((x) => x.items).find((i) => i[idField] === id);
+  if (!id) return `no job could be started: ${start.name} answered ${describeAnswer(started)}`;
+  const listing = await listAll(ctx, {}, 1000);
+  const listed = typeof listing === 'string' ? undefined : listing.pages.flatMap((x) => x.items).find((i) => i[idField] === id);
   const describes: Item[] = [];
   for (let step = 0; step < 8; step++) {
     const d = await send(ctx, describe.name, { [idField]: id });
@@ -133,4 +154,5 @@ export async function lifecycleScenario(ctx: ScenarioContext, start: Operation, 
   }
   ctx.collector.count('lifecycle', start.name);
   record(ctx, checkLifecycle({ operation: start.name, started: input, ...(listed ? { listed } : {}), describes }), 'start, list, describe ×8');
+  return undefined;
 }
