@@ -21,10 +21,47 @@ Commands:
                                            reports which committed artifacts are stale (exit 1)
   spec derive <docs-dir> --out <file.json> [--no-sdk]
                                            the JSON Schema for any service's boto3 reference pages
-  mock [--port 4566] [--host 127.0.0.1] [--seed N]
+  mock [--port 4566] [--host 127.0.0.1] [--seed N] [--recovery-point <arn>]... [--resource-type <type>]
+       [--catalogue <file.json>] [--jobs N]
                                            the reference mock of AWS Backup restore jobs as a local server;
                                            stops on SIGINT/SIGTERM
+
+Every command takes --help.
 `;
+
+/** `<command> --help`: the command's own lines of the usage. */
+const HELP: Record<string, string> = {
+  run: `Usage: aws-backup-conformance run [options]
+
+  --target builtin|endpoint:<url>|aws   what to judge (default builtin, the reference mock in-process)
+  --checks a,b                          check ids (default: all)
+  --runs N / --seed N                   random cases per operation (100) / replay a run
+  --out dir / --reporter junit,json,md,html   where and which reports (reports/, all)
+  --timeout ms                          per request (5000): a target that hangs is a finding
+  --recovery-point <arn>                a recovery point the target has (repeatable); endpoint: defaults
+                                        to the standalone mock's own
+  --allow-mutations --account <id>      aws only: start jobs, in that account only (checked with STS)
+  --region <r>                          aws only
+Before judging, the target must answer and, for aws, credentials and region must resolve: otherwise
+the run stops with what to set (exit 2) and writes no verdicts. Exit 0: no finding; 1: findings.
+`,
+  mock: `Usage: aws-backup-conformance mock [options]
+
+  --port N (4566) / --host h (127.0.0.1)   where to listen (--port 0: any free port)
+  --seed N                                 the mock's random choices (job ids, outcomes)
+  --recovery-point <arn>                   a recovery point to restore from (repeatable); replaces the
+                                           default catalogue
+  --resource-type <type>                   the resource type of those recovery points (default: derived
+                                           from the ARN where it shows one, else EBS)
+  --catalogue <file.json>                  recovery points from a file:
+                                           {"recoveryPoints":[{"arn":"…","resourceType":"EFS", …}]}
+  --jobs N                                 seed N past jobs over every status and the past 30 days
+Prints the endpoint, the recovery points and example AWS CLI lines; stops on SIGINT/SIGTERM.
+`,
+  spec: `Usage: aws-backup-conformance spec build [--check]
+       aws-backup-conformance spec derive <docs-dir> --out <file.json> [--no-sdk] [--overlay <file>]
+`,
+};
 
 class UsageError extends Error {}
 
@@ -34,6 +71,10 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     if (!command || command === '--help' || command === '-h') {
       out.write(USAGE);
       return command ? EXIT.ok : EXIT.usage;
+    }
+    if (argv.includes('--help') || argv.includes('-h')) {
+      out.write(HELP[command] ?? USAGE);
+      return HELP[command] ? EXIT.ok : EXIT.usage;
     }
     if (command === 'spec' && sub === 'build') return await specBuild(rest, out);
     if (command === 'spec' && sub === 'derive') return await specDerive(rest, out);
@@ -45,7 +86,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       err.write(`error: ${(e as Error).message}\n\n${USAGE}`);
       return EXIT.usage;
     }
-    if ((e as { code?: string }).code === 'E_TARGET_CONFIG') {
+    if ((e as { code?: string }).code === 'E_TARGET_CONFIG' || (e as { code?: string }).code === 'E_CATALOGUE') {
       err.write(`error: ${(e as Error).message}\n`);
       return EXIT.usage;
     }
@@ -143,17 +184,35 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
 }
 
 async function mock(args: string[], out: NodeJS.WritableStream): Promise<number> {
-  const { values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' },
+      'recovery-point': { type: 'string', multiple: true }, 'resource-type': { type: 'string' }, catalogue: { type: 'string' }, jobs: { type: 'string' },
+    },
+    strict: true,
+  });
   const port = Number(values.port ?? 4566);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number 0..65535, got '${values.port}'`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
   if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got '${values.seed}'`);
+  const jobs = Number(values.jobs ?? 0);
+  if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`--jobs must be a whole number ≥ 0, got '${values.jobs}'`);
   const { createMock } = await import('./mock/index.ts');
   const { serve } = await import('./mock/server.ts');
-  const running = await serve(await createMock({ ...(seed !== undefined ? { seed } : {}) }), port, values.host ?? '127.0.0.1').catch((e: NodeJS.ErrnoException) => {
+  const { isArn, readCatalogue, recoveryPointFrom } = await import('./mock/catalogue-file.ts');
+  for (const arn of values['recovery-point'] ?? []) if (!isArn(arn)) throw new UsageError(`--recovery-point must be an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got '${arn}'`);
+  if (values['resource-type'] !== undefined && !/^[a-zA-Z0-9\-_. ]{1,50}$/.test(values['resource-type'])) throw new UsageError(`--resource-type must be a resource type such as EBS or EFS, got '${values['resource-type']}'`);
+  const type = values['resource-type'] ? { resourceType: values['resource-type'] } : {};
+  const own = [...(values.catalogue ? readCatalogue(values.catalogue) : []), ...(values['recovery-point'] ?? []).map((arn) => recoveryPointFrom(arn, type))];
+  const mockInstance = await createMock({ ...(seed !== undefined ? { seed } : {}), ...(own.length ? { recoveryPoints: own } : {}) });
+  const { seedHistory } = await import('./mock/history.ts');
+  seedHistory(mockInstance.store, mockInstance.model, jobs, seed !== undefined ? { seed } : {});
+  const running = await serve(mockInstance, port, values.host ?? '127.0.0.1').catch((e: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${e.code ?? e.message}`);
   });
-  out.write(`AWS Backup mock listening\nendpoint: ${running.endpoint}\n`);
+  const { banner } = await import('./mock/banner.ts');
+  out.write(banner(running.endpoint, mockInstance.store.recoveryPoints(), jobs));
   await new Promise<void>((done) => {
     const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); running.close().then(done, done); };
     process.on('SIGINT', stop);
