@@ -24,3 +24,8 @@ export { mockClientConfig, type MockClientOptions } from './mock/client-config.t
 export { BehaviourError, behaviourProblems, jobStatuses, retryableBySdk, type FailureKind, type FaultBurst, type ScriptedJob, type ServiceBehaviour } from './mock/behaviour.ts';
 export { assertStubsConform, checkStubbedCalls, errorViolations, outputViolations, formatViolation, StubConformanceError, type StubViolation, type StubbedCall } from './stubs/check.ts';
 export { serve, type RunningServer } from './mock/server.ts';
+// issue 16: expectations with provenance, service behaviour facts, the mock's history and catalogue files
+export { EXPECTATIONS, expectationFor, type Expectation, type ExpectationProvenance } from './model/validate.ts';
+export { parseServiceFacts, serviceFacts, type ServiceFacts, type ResourceFacts, type FilterFact } from './model/service-facts.ts';
+export { seedHistory, type HistoryOptions } from './mock/history.ts';
+export { CatalogueError, parseCatalogue, readCatalogue, recoveryPointFrom, resourceTypeFromArn } from './mock/catalogue-file.ts';

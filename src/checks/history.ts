@@ -17,17 +17,18 @@ const show = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 export interface HistoryVerdict {
   /** per operation: observations judged against an earlier one */
   cases: Record<string, number>;
-  findings: Finding[];
+  /** `caseNo`: how many of its operation's cases had been judged when it was found (1 = the first) */
+  findings: (Finding & { caseNo: number })[];
 }
 
 export function checkHistory(observations: Observation[], resource: ResourceFacts): HistoryVerdict {
   const cases: Record<string, number> = {};
-  const findings: Finding[] = [];
+  const findings: HistoryVerdict['findings'] = [];
   const reported = new Set<string>();
   const f = (o: Observation, kind: string, received: string, documented: string) => {
     if (reported.has(`${o.id}\u0000${kind}`)) return; // the first contradiction per id and kind
     reported.add(`${o.id}\u0000${kind}`);
-    findings.push({ check: 'history', operation: o.operation, received, documented });
+    findings.push({ check: 'history', operation: o.operation, received, documented, caseNo: cases[o.operation] ?? 0 });
   };
   const life = resource.lifecycle;
   const rank = (s: string) => life.ranks[s];
