@@ -26,7 +26,7 @@ export async function awsTarget(o: AwsTargetOptions): Promise<Target> {
   if (o.allowMutations) {
     if (!o.account) throw new TargetConfigError('--allow-mutations needs --account <12-digit id>: the account the run may change');
     if (!/^\d{12}$/.test(o.account)) throw new TargetConfigError(`--account must be a 12-digit account id, got '${o.account}'`);
-    const sts = new STSClient({ ...(o.region ? { region: o.region } : {}) });
+    const sts = new STSClient({ ...(o.region ? { region: o.region } : {}), ...(o.stsEndpoint ? { endpoint: o.stsEndpoint } : {}) });
     let caller: string | undefined;
     try {
       caller = (await sts.send(new GetCallerIdentityCommand({}))).Account;
