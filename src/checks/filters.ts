@@ -7,7 +7,14 @@ import { isRecord } from '../wire/values.ts';
 import type { Finding } from './types.ts';
 
 type Item = Record<string, unknown>;
-const time = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v * 1000 : typeof v === 'string' ? Date.parse(v) : NaN);
+const time = (v: unknown) =>
+  v instanceof Date
+    ? v.getTime()
+    : typeof v === 'number'
+      ? v * 1000
+      : typeof v === 'string'
+        ? Date.parse(v)
+        : NaN;
 
 /** The value at a dotted path (`CreatedBy.RestoreTestingPlanArn`). */
 export const fieldOf = (item: Item, path: string): unknown =>
@@ -23,7 +30,10 @@ export function matcher(f: Pick<FilterFact, 'field' | 'match'>): (item: Item, va
 }
 
 /** The documented filters of an operation, by member. */
-export function filtersOf(operation: string, facts: ServiceFacts = serviceFacts()): Record<string, FilterFact> {
+export function filtersOf(
+  operation: string,
+  facts: ServiceFacts = serviceFacts(),
+): Record<string, FilterFact> {
   return Object.fromEntries(facts.filters.filter((f) => f.operation === operation).map((f) => [f.member, f]));
 }
 
@@ -45,10 +55,12 @@ export function checkFilter(r: FilterRecord, facts: ServiceFacts = serviceFacts(
   const extra = r.got.filter((id) => !want.includes(id));
   if (!missing.length && !extra.length) return [];
   const v = r.value instanceof Date ? r.value.toISOString() : JSON.stringify(r.value);
-  return [{
-    check: 'filters',
-    operation: r.operation,
-    received: `${r.filter}=${v}: ${r.got.length} item(s)${missing.length ? `, ${missing.length} matching item(s) missing` : ''}${extra.length ? `, ${extra.length} non-matching item(s) included` : ''}`,
-    documented: `exactly the ${want.length} item(s) of the full listing that match (${r.filter}: ${fact.field} ${fact.match === 'equals' ? 'equal to the value, exactly' : `strictly ${fact.match}`}; ${fact.source})`,
-  }];
+  return [
+    {
+      check: 'filters',
+      operation: r.operation,
+      received: `${r.filter}=${v}: ${r.got.length} item(s)${missing.length ? `, ${missing.length} matching item(s) missing` : ''}${extra.length ? `, ${extra.length} non-matching item(s) included` : ''}`,
+      documented: `exactly the ${want.length} item(s) of the full listing that match (${r.filter}: ${fact.field} ${fact.match === 'equals' ? 'equal to the value, exactly' : `strictly ${fact.match}`}; ${fact.source})`,
+    },
+  ];
 }

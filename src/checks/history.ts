@@ -11,7 +11,9 @@ import type { Finding } from './types.ts';
 type Item = Record<string, unknown>;
 
 const same = (a: unknown, b: unknown) =>
-  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b);
+  a instanceof Date && b instanceof Date
+    ? a.getTime() === b.getTime()
+    : JSON.stringify(a) === JSON.stringify(b);
 const show = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
 
 export interface HistoryVerdict {
@@ -28,11 +30,20 @@ export function checkHistory(observations: Observation[], resource: ResourceFact
   const f = (o: Observation, kind: string, received: string, documented: string) => {
     if (reported.has(`${o.id}\u0000${kind}`)) return; // the first contradiction per id and kind
     reported.add(`${o.id}\u0000${kind}`);
-    findings.push({ check: 'history', operation: o.operation, received, documented, caseNo: cases[o.operation] ?? 0 });
+    findings.push({
+      check: 'history',
+      operation: o.operation,
+      received,
+      documented,
+      caseNo: cases[o.operation] ?? 0,
+    });
   };
   const life = resource.lifecycle;
   const rank = (s: string) => life.ranks[s];
-  const state = new Map<string, { status?: string; statusAt?: Observation; fields: Map<string, { v: unknown; at: Observation }> }>();
+  const state = new Map<
+    string,
+    { status?: string; statusAt?: Observation; fields: Map<string, { v: unknown; at: Observation }> }
+  >();
   const parents = new Map<string, { o: Observation; fields: Item }>();
   for (const o of observations) {
     let s = state.get(o.id);
@@ -42,9 +53,16 @@ export function checkHistory(observations: Observation[], resource: ResourceFact
     // an undocumented status is status-enums' to report; the furthest status seen is the reference
     if (status !== undefined && rank(status) !== undefined) {
       const was = s.status;
-      if (was !== undefined && (rank(status)! < rank(was)! || (life.terminal.includes(was) && status !== was))) {
-        f(o, 'status', `${o.id}: ${status} (${o.operation}) after ${was} (${s.statusAt!.operation})`,
-          `a status moves only forward and an ended job stays ended (${order(life.ranks)}; ${life.source})`);
+      if (
+        was !== undefined &&
+        (rank(status)! < rank(was)! || (life.terminal.includes(was) && status !== was))
+      ) {
+        f(
+          o,
+          'status',
+          `${o.id}: ${status} (${o.operation}) after ${was} (${s.statusAt!.operation})`,
+          `a status moves only forward and an ended job stays ended (${order(life.ranks)}; ${life.source})`,
+        );
       }
       if (was === undefined || rank(status)! > rank(was)!) Object.assign(s, { status, statusAt: o });
     }
@@ -54,8 +72,12 @@ export function checkHistory(observations: Observation[], resource: ResourceFact
       const had = s.fields.get(m);
       if (!had) s.fields.set(m, { v, at: o });
       else if (!same(had.v, v)) {
-        f(o, m, `${o.id}: ${m} = ${show(v)} (${o.operation}) after ${show(had.v)} (${had.at.operation}${had.at.started ? ', as started' : ''})`,
-          `${m} never changes (${resource.immutable.source})`);
+        f(
+          o,
+          m,
+          `${o.id}: ${m} = ${show(v)} (${o.operation}) after ${show(had.v)} (${had.at.operation}${had.at.started ? ', as started' : ''})`,
+          `${m} never changes (${resource.immutable.source})`,
+        );
       }
     }
     const key = o.fields[resource.fromParent.key];
@@ -66,8 +88,12 @@ export function checkHistory(observations: Observation[], resource: ResourceFact
         cases[o.operation] = (cases[o.operation] ?? 0) + 1;
         for (const m of resource.fromParent.members) {
           if (p.fields[m] !== undefined && o.fields[m] !== undefined && !same(p.fields[m], o.fields[m])) {
-            f(o, `parent ${m}`, `${o.id} and ${p.o.id} both restore ${key} but ${m} differs: ${show(o.fields[m])} vs ${show(p.fields[m])}`,
-              `jobs restoring the same ${resource.fromParent.key} agree on ${m} (${resource.fromParent.source})`);
+            f(
+              o,
+              `parent ${m}`,
+              `${o.id} and ${p.o.id} both restore ${key} but ${m} differs: ${show(o.fields[m])} vs ${show(p.fields[m])}`,
+              `jobs restoring the same ${resource.fromParent.key} agree on ${m} (${resource.fromParent.source})`,
+            );
           }
         }
       }

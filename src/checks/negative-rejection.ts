@@ -5,7 +5,8 @@ import { clientError, describeAnswer, errorName, type ExchangeCheck } from './ty
 
 export const negativeRejection: ExchangeCheck = {
   id: 'negative-rejection',
-  description: 'A request invalid in one labelled way is rejected with 4xx and the exception documented for it; accepting it and rejecting it with another exception are reported apart.',
+  description:
+    'A request invalid in one labelled way is rejected with 4xx and the exception documented for it; accepting it and rejecting it with another exception are reported apart.',
   applies: (x) => x.case.mode === 'negative',
   run(x) {
     if (x.case.mode !== 'negative') return [];
@@ -14,9 +15,19 @@ export const negativeRejection: ExchangeCheck = {
     const status = o.status ?? 0;
     const provenance = c.provenance ?? 'documented';
     const what = `${c.mutation} of ${c.path || 'the body'}`;
-    const want = provenance === 'documented' ? `${c.expectedError} (4xx) for ${what}`
-      : `a client error (4xx naming its exception) for ${what}; by convention ${c.expectedError}, no page documents one`;
-    const f = (received: string) => [{ check: 'negative-rejection' as const, operation: x.operation, received, documented: want, provenance }];
+    const want =
+      provenance === 'documented'
+        ? `${c.expectedError} (4xx) for ${what}`
+        : `a client error (4xx naming its exception) for ${what}; by convention ${c.expectedError}, no page documents one`;
+    const f = (received: string) => [
+      {
+        check: 'negative-rejection' as const,
+        operation: x.operation,
+        received,
+        documented: want,
+        provenance,
+      },
+    ];
     if (o.failure) return f(describeAnswer(o));
     if (status >= 200 && status < 300) return f(`accepted: HTTP ${status}`);
     const name = errorName(o);

@@ -60,7 +60,8 @@ export interface ExchangeCheck {
  * in each, a `:` suffix (`Name:http://…`) and a namespace (`com.amazonaws.backup#Name`) are dropped,
  * as the SDKs drop them. */
 export function errorName(o: Observed): string | undefined {
-  const bare = (s: unknown) => (typeof s === 'string' && s !== '' ? s.split(':')[0]!.split('#').pop() || undefined : undefined);
+  const bare = (s: unknown) =>
+    typeof s === 'string' && s !== '' ? s.split(':')[0]!.split('#').pop() || undefined : undefined;
   const header = bare(o.headers['x-amzn-errortype']);
   if (header !== undefined) return header;
   const body = parseJson(o.body) as { Code?: string; code?: string; __type?: string } | undefined;
@@ -82,7 +83,8 @@ export function parseJson(s: string | undefined): unknown {
 }
 
 /** A 2xx answer, whether or not the SDK could read it: success checks judge it on its bytes. */
-export const succeeded = (x: Exchange): boolean => (x.observed.status ?? 0) >= 200 && (x.observed.status ?? 0) < 300;
+export const succeeded = (x: Exchange): boolean =>
+  (x.observed.status ?? 0) >= 200 && (x.observed.status ?? 0) < 300;
 
 export function describeAnswer(o: Observed): string {
   if (o.failure) return `${o.failure}${o.failureDetail ? ` (${o.failureDetail})` : ''}`;

@@ -16,7 +16,11 @@ export function banner(endpoint: string, points: RecoveryPoint[], jobs: number):
     '',
     'Try it (any credentials and region will do):',
     '  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1',
-    ...(first ? [`  aws backup start-restore-job --endpoint-url ${endpoint} --recovery-point-arn ${first.arn} --metadata key=value`] : []),
+    ...(first
+      ? [
+          `  aws backup start-restore-job --endpoint-url ${endpoint} --recovery-point-arn ${first.arn} --metadata key=value`,
+        ]
+      : []),
     `  aws backup list-restore-jobs --endpoint-url ${endpoint}`,
     `  boto3.client('backup', endpoint_url='${endpoint}')`,
     `  aws-backup-conformance run --target endpoint:${endpoint}${first ? ` --recovery-point ${first.arn}` : ''}`,

@@ -8,7 +8,11 @@ import { sourceArnFor, type RecoveryPoint } from './catalogue.ts';
 
 export class CatalogueError extends Error {
   readonly code = 'E_CATALOGUE';
-  constructor(readonly file: string, readonly field: string, expected: string) {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    expected: string,
+  ) {
     super(`${file}: ${field}: expected ${expected}`);
     this.name = 'CatalogueError';
   }
@@ -20,8 +24,14 @@ export class CatalogueError extends Error {
 export function resourceTypeFromArn(arn: string): string | undefined {
   const [, , service = '', , , ...rest] = arn.split(':');
   const resource = rest.join(':');
-  if (service === 'ec2') return resource.startsWith('snapshot/') ? 'EBS' : resource.startsWith('image/') ? 'EC2' : undefined;
-  if (service === 'rds') return resource.startsWith('cluster-snapshot:') ? 'Aurora' : resource.startsWith('snapshot:') ? 'RDS' : undefined;
+  if (service === 'ec2')
+    return resource.startsWith('snapshot/') ? 'EBS' : resource.startsWith('image/') ? 'EC2' : undefined;
+  if (service === 'rds')
+    return resource.startsWith('cluster-snapshot:')
+      ? 'Aurora'
+      : resource.startsWith('snapshot:')
+        ? 'RDS'
+        : undefined;
   if (service === 'dynamodb') return /\/backup\//.test(resource) ? 'DynamoDB' : undefined;
   if (service === 'redshift') return 'Redshift';
   if (service === 'fsx') return 'FSx';
@@ -36,7 +46,10 @@ export function isArn(s: string): boolean {
 }
 
 /** A recovery point from its ARN: given fields win; the rest derived from the ARN or drawn from its hash. */
-export function recoveryPointFrom(arn: string, given: Partial<Omit<RecoveryPoint, 'arn'>> = {}): RecoveryPoint {
+export function recoveryPointFrom(
+  arn: string,
+  given: Partial<Omit<RecoveryPoint, 'arn'>> = {},
+): RecoveryPoint {
   const [, partition = 'aws', , region = '', account = ''] = arn.split(':');
   const r = region || 'us-east-1';
   const a = given.accountId ?? (account || '123456789012');
@@ -45,16 +58,26 @@ export function recoveryPointFrom(arn: string, given: Partial<Omit<RecoveryPoint
   return {
     arn,
     resourceType: type,
-    sourceResourceArn: given.sourceResourceArn ?? sourceArnFor(type, r, a, h.toString('hex').slice(0, 17)).replace(/^arn:aws:/, `arn:${partition}:`),
+    sourceResourceArn:
+      given.sourceResourceArn ??
+      sourceArnFor(type, r, a, h.toString('hex').slice(0, 17)).replace(/^arn:aws:/, `arn:${partition}:`),
     backupVaultArn: given.backupVaultArn ?? `arn:${partition}:backup:${r}:${a}:backup-vault:Default`,
     backupSizeInBytes: given.backupSizeInBytes ?? 1024 + (h.readUInt32BE(0) % 50_000_000) * 1000,
-    creationDate: given.creationDate ?? new Date(Date.parse('2025-06-01T00:00:00Z') + (h.readUInt32BE(4) % 180) * 86_400_000),
+    creationDate:
+      given.creationDate ??
+      new Date(Date.parse('2025-06-01T00:00:00Z') + (h.readUInt32BE(4) % 180) * 86_400_000),
     accountId: a,
   };
 }
 
 const FIELDS: Record<string, 'string' | 'number' | 'date'> = {
-  arn: 'string', resourceType: 'string', sourceResourceArn: 'string', backupVaultArn: 'string', backupSizeInBytes: 'number', creationDate: 'date', accountId: 'string',
+  arn: 'string',
+  resourceType: 'string',
+  sourceResourceArn: 'string',
+  backupVaultArn: 'string',
+  backupSizeInBytes: 'number',
+  creationDate: 'date',
+  accountId: 'string',
 };
 
 /** Validates a parsed catalogue: `{ "recoveryPoints": [{ "arn": …, "resourceType"?: …, … }] }` (or the
@@ -62,25 +85,47 @@ const FIELDS: Record<string, 'string' | 'number' | 'date'> = {
 export function parseCatalogue(file: string, doc: unknown): RecoveryPoint[] {
   const list = Array.isArray(doc) ? doc : (doc as { recoveryPoints?: unknown } | null)?.recoveryPoints;
   const at = Array.isArray(doc) ? '' : 'recoveryPoints';
-  if (!Array.isArray(list)) throw new CatalogueError(file, 'recoveryPoints', 'an array of recovery points { "arn": "arn:aws:backup:…", "resourceType": "EBS", … }');
+  if (!Array.isArray(list))
+    throw new CatalogueError(
+      file,
+      'recoveryPoints',
+      'an array of recovery points { "arn": "arn:aws:backup:…", "resourceType": "EBS", … }',
+    );
   if (!list.length) throw new CatalogueError(file, 'recoveryPoints', 'at least one recovery point');
   const seen = new Set<string>();
   return list.map((p: unknown, i: number) => {
     const where = `${at}[${i}]`;
-    if (typeof p !== 'object' || p === null || Array.isArray(p)) throw new CatalogueError(file, where, 'an object { "arn": … }');
+    if (typeof p !== 'object' || p === null || Array.isArray(p))
+      throw new CatalogueError(file, where, 'an object { "arn": … }');
     const x = p as Record<string, unknown>;
     for (const [k, v] of Object.entries(x)) {
       const want = FIELDS[k];
       if (!want) throw new CatalogueError(file, `${where}.${k}`, `one of ${Object.keys(FIELDS).join(', ')}`);
-      if (want === 'string' && (typeof v !== 'string' || v === '')) throw new CatalogueError(file, `${where}.${k}`, 'a non-empty string');
-      if (want === 'number' && !(Number.isInteger(v) && (v as number) >= 0)) throw new CatalogueError(file, `${where}.${k}`, 'a whole number ≥ 0');
-      if (want === 'date' && (typeof v !== 'string' || Number.isNaN(Date.parse(v)))) throw new CatalogueError(file, `${where}.${k}`, 'an ISO 8601 date, e.g. 2025-06-01T00:00:00Z');
+      if (want === 'string' && (typeof v !== 'string' || v === ''))
+        throw new CatalogueError(file, `${where}.${k}`, 'a non-empty string');
+      if (want === 'number' && !(Number.isInteger(v) && (v as number) >= 0))
+        throw new CatalogueError(file, `${where}.${k}`, 'a whole number ≥ 0');
+      if (want === 'date' && (typeof v !== 'string' || Number.isNaN(Date.parse(v))))
+        throw new CatalogueError(file, `${where}.${k}`, 'an ISO 8601 date, e.g. 2025-06-01T00:00:00Z');
     }
-    if (typeof x.arn !== 'string' || !isArn(x.arn)) throw new CatalogueError(file, `${where}.arn`, 'an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)');
-    if (seen.has(x.arn)) throw new CatalogueError(file, `${where}.arn`, `a recovery point listed once (${x.arn} is listed twice)`);
+    if (typeof x.arn !== 'string' || !isArn(x.arn))
+      throw new CatalogueError(
+        file,
+        `${where}.arn`,
+        'an ARN (arn:<partition>:<service>:<region>:<account>:<resource>)',
+      );
+    if (seen.has(x.arn))
+      throw new CatalogueError(
+        file,
+        `${where}.arn`,
+        `a recovery point listed once (${x.arn} is listed twice)`,
+      );
     seen.add(x.arn);
     const { arn: _a, creationDate, ...rest } = x as Partial<Record<keyof RecoveryPoint, never>>;
-    return recoveryPointFrom(x.arn, { ...rest, ...(creationDate ? { creationDate: new Date(creationDate) } : {}) });
+    return recoveryPointFrom(x.arn, {
+      ...rest,
+      ...(creationDate ? { creationDate: new Date(creationDate) } : {}),
+    });
   });
 }
 
@@ -89,7 +134,11 @@ export function readCatalogue(file: string): RecoveryPoint[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new CatalogueError(file, '(file)', `a readable JSON file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new CatalogueError(
+      file,
+      '(file)',
+      `a readable JSON file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
   }
   let doc: unknown;
   try {

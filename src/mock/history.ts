@@ -17,10 +17,17 @@ const DAY = 86_400_000;
 /** Seeds `count` past jobs: job i shows the i-th documented status in turn (so every status is there
  * once count ≥ the number of statuses), restores recovery point i (round robin), and was created at a
  * random moment of its slot in the span, the newest at least an hour ago. */
-export function seedHistory(store: JobStore, model: ServiceModel, count: number, o: HistoryOptions = {}): void {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`a history of ${count} jobs: expected a whole number ≥ 0`);
+export function seedHistory(
+  store: JobStore,
+  model: ServiceModel,
+  count: number,
+  o: HistoryOptions = {},
+): void {
+  if (!Number.isInteger(count) || count < 0)
+    throw new RangeError(`a history of ${count} jobs: expected a whole number ≥ 0`);
   const points = store.recoveryPoints();
-  if (count > 0 && points.length === 0) throw new RangeError('a history needs at least one recovery point to restore from');
+  if (count > 0 && points.length === 0)
+    throw new RangeError('a history needs at least one recovery point to restore from');
   const statuses = jobStatuses(model);
   const rand = seeded(o.seed ?? 11);
   const span = o.spanMs ?? 30 * DAY;

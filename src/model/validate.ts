@@ -53,8 +53,12 @@ function violation(e: ErrorObject): Violation {
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
-  const extra = e.keyword === 'required' ? (e.params as { missingProperty: string }).missingProperty
-    : e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : undefined;
+  const extra =
+    e.keyword === 'required'
+      ? (e.params as { missingProperty: string }).missingProperty
+      : e.keyword === 'additionalProperties'
+        ? (e.params as { additionalProperty: string }).additionalProperty
+        : undefined;
   const full = extra ? (path ? `${path}.${extra}` : extra) : path;
   return { path: full, keyword: e.keyword, message: `${full || '(value)'} ${e.message ?? e.keyword}` };
 }
@@ -74,7 +78,8 @@ export interface Expectation {
 
 const API = 'https://docs.aws.amazon.com/aws-backup/latest/devguide';
 const BAD_VALUE: Expectation = {
-  error: 'InvalidParameterValueException', provenance: 'documented',
+  error: 'InvalidParameterValueException',
+  provenance: 'documented',
   source: `${API}/API_StartRestoreJob.html#API_StartRestoreJob_Errors: "Indicates that something is wrong with a parameter's value. For example, the value is out of range."`,
 };
 
@@ -82,29 +87,36 @@ const BAD_VALUE: Expectation = {
  * Schema keyword, wire problem kind or mutation; anything else is a bad value. */
 export const EXPECTATIONS: Record<string, Expectation> = {
   required: {
-    error: 'MissingParameterValueException', provenance: 'documented',
+    error: 'MissingParameterValueException',
+    provenance: 'documented',
     source: `${API}/API_StartRestoreJob.html#API_StartRestoreJob_Errors: "Indicates that a required parameter is missing."`,
   },
   'unknown-resource': {
-    error: 'ResourceNotFoundException', provenance: 'documented',
+    error: 'ResourceNotFoundException',
+    provenance: 'documented',
     source: `${API}/API_DescribeRestoreJob.html#API_DescribeRestoreJob_Errors: "A resource that is required for the action doesn't exist."`,
   },
   // no page says what a body that is not JSON earns; AWS's JSON front ends commonly answer this
   'malformed-json': {
-    error: 'SerializationException', provenance: 'convention',
-    source: "no page documents the answer to an unparseable body; AWS's restJson1 front ends commonly answer SerializationException (400)",
+    error: 'SerializationException',
+    provenance: 'convention',
+    source:
+      "no page documents the answer to an unparseable body; AWS's restJson1 front ends commonly answer SerializationException (400)",
   },
   // NextToken is documented only as "the next item following a partial list": no exception for a bad one
   'empty-next-token': {
-    error: 'InvalidParameterValueException', provenance: 'convention',
+    error: 'InvalidParameterValueException',
+    provenance: 'convention',
     source: `${API}/API_ListRestoreJobs.html documents no exception for an empty NextToken`,
   },
   'tampered-next-token': {
-    error: 'InvalidParameterValueException', provenance: 'convention',
+    error: 'InvalidParameterValueException',
+    provenance: 'convention',
     source: `${API}/API_ListRestoreJobs.html documents no exception for a NextToken it did not issue`,
   },
   'filter-mismatched-next-token': {
-    error: 'InvalidParameterValueException', provenance: 'convention',
+    error: 'InvalidParameterValueException',
+    provenance: 'convention',
     source: `${API}/API_ListRestoreJobs.html documents no exception for a NextToken sent with other filters`,
   },
 };
@@ -114,7 +126,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
 export function expectationFor(keywordOrProblem: string, op?: Pick<Operation, 'errors'>): Expectation {
   const e = EXPECTATIONS[keywordOrProblem] ?? BAD_VALUE;
   if (op && e.provenance === 'documented' && !op.errors.includes(e.error)) {
-    return { ...e, provenance: 'convention', source: `${e.source} (not among the operation's documented errors)` };
+    return {
+      ...e,
+      provenance: 'convention',
+      source: `${e.source} (not among the operation's documented errors)`,
+    };
   }
   return e;
 }

@@ -3,7 +3,8 @@
 import type { RunResult } from '../runner/types.ts';
 import { provenanceLabel, tally } from './reporters.ts';
 
-const esc = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
 const id = (check: string, op: string) => `f-${check}-${op}`.replace(/[^\w-]/g, '');
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d232b;max-width:1200px}
@@ -23,13 +24,24 @@ export function renderHtml(r: RunResult): string {
   const cell = (check: string, op: string) => {
     const c = r.cells.find((x) => x.check === check && x.operation === op);
     if (!c) return '<td>—</td>';
-    const text = c.status === 'failed' ? `<a href="#${id(check, op)}">fail ${c.failures}/${c.cases}</a>`
-      : c.status === 'passed' ? `pass (${c.cases})${c.notes?.length ? ' *' : ''}` : c.status === 'inconclusive' ? 'inconclusive' : 'skip';
+    const text =
+      c.status === 'failed'
+        ? `<a href="#${id(check, op)}">fail ${c.failures}/${c.cases}</a>`
+        : c.status === 'passed'
+          ? `pass (${c.cases})${c.notes?.length ? ' *' : ''}`
+          : c.status === 'inconclusive'
+            ? 'inconclusive'
+            : 'skip';
     return `<td class="${c.status}" title="${esc(c.inconclusiveReason ?? c.skippedReason ?? `${c.cases} case(s)`)}">${text}</td>`;
   };
-  const failures = r.cells.filter((c) => c.status === 'failed').map((c) => `
+  const failures = r.cells
+    .filter((c) => c.status === 'failed')
+    .map(
+      (c) => `
 <section id="${id(c.check, c.operation)}"><h3>${esc(c.check)} × ${esc(c.operation)} — ${c.failures} of ${c.cases} case(s)</h3>
-${c.details.map((d) => `<div class="failure"><dl>
+${c.details
+  .map(
+    (d) => `<div class="failure"><dl>
 <dt>Received</dt><dd>${esc(d.received)}</dd><dt>Documented</dt><dd>${esc(d.documented)}</dd>
 <dt>Expectation</dt><dd>${esc(provenanceLabel(d.provenance))}</dd>
 ${d.label ? `<dt>Case</dt><dd>${esc(d.label)} (${d.phase} phase)</dd>` : `<dt>Phase</dt><dd>${d.phase}</dd>`}
@@ -37,7 +49,11 @@ ${d.request !== undefined ? `<dt>Request (minimal, sensitive members redacted)</
 ${d.response ? `<dt>Answer</dt><dd><pre>${esc(JSON.stringify(d.response, null, 2))}</pre></dd>` : ''}
 <dt>Replay</dt><dd>seed ${d.seed}${d.path ? `, path ${esc(d.path)}` : ''}</dd>
 ${d.reproduce ? `<dt>Reproduce</dt><dd><pre>${esc(d.reproduce)}</pre></dd>` : ''}
-</dl></div>`).join('')}</section>`).join('');
+</dl></div>`,
+  )
+  .join('')}</section>`,
+    )
+    .join('');
   const unsure = r.cells.filter((c) => c.status === 'inconclusive');
   const noted = r.cells.filter((c) => c.notes?.length);
   return `<!doctype html>

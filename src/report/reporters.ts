@@ -25,7 +25,12 @@ export function renderJson(r: RunResult): string {
   return `${JSON.stringify({ ...r, summary: counts, results: r.cells }, (k, v) => (k === 'cells' ? undefined : v), 2)}\n`;
 }
 
-export function tally(r: RunResult): { passed: number; failed: number; skipped: number; inconclusive: number } {
+export function tally(r: RunResult): {
+  passed: number;
+  failed: number;
+  skipped: number;
+  inconclusive: number;
+} {
   const n = (s: string) => r.cells.filter((c) => c.status === s).length;
   return { passed: n('passed'), failed: n('failed'), skipped: n('skipped'), inconclusive: n('inconclusive') };
 }

@@ -17,7 +17,10 @@ export class Collector {
   }
 
   /** `pairs`: the check × operation cells this run reports */
-  constructor(readonly checks: CheckId[], pairs: [CheckId, string][]) {
+  constructor(
+    readonly checks: CheckId[],
+    pairs: [CheckId, string][],
+  ) {
     for (const [check, operation] of pairs) if (checks.includes(check)) this.cell(check, operation);
   }
 
@@ -45,7 +48,8 @@ export class Collector {
     const c = this.cell(d.check, d.operation);
     if (count) this.bump(d.check, d.operation);
     // one detail per distinct finding text: the report shows kinds of failure, not repeats
-    if (c.details.length < MAX_DETAILS && !c.details.some((x) => x.received === d.received)) c.details.push(d);
+    if (c.details.length < MAX_DETAILS && !c.details.some((x) => x.received === d.received))
+      c.details.push(d);
   }
 
   /** one more failing case, whose details come later (a shrunk counterexample) */
@@ -63,7 +67,10 @@ export class Collector {
     if (!o.failure && (o.status ?? 0) >= 200 && (o.status ?? 0) < 300) a.ok++;
     else {
       const type = o.headers['content-type'];
-      const k = o.status === undefined ? (o.failure ?? 'no answer') : `HTTP ${o.status}${type && /json/.test(type) ? '' : ` (${type || 'no content type'})`}`;
+      const k =
+        o.status === undefined
+          ? (o.failure ?? 'no answer')
+          : `HTTP ${o.status}${type && /json/.test(type) ? '' : ` (${type || 'no content type'})`}`;
       a.other.set(k, (a.other.get(k) ?? 0) + 1);
     }
     this.answers.set(operation, a);
@@ -71,8 +78,12 @@ export class Collector {
 
   /** Operations whose every valid request got something other than a success. */
   unimplemented(): string[] {
-    return [...this.answers].filter(([, a]) => a.ok === 0 && a.other.size).map(([op, a]) =>
-      `${op}: not implemented by the target, it seems — no valid request succeeded; answers: ${[...a.other].map(([k, n]) => `${n}× ${k}`).join(', ')}`);
+    return [...this.answers]
+      .filter(([, a]) => a.ok === 0 && a.other.size)
+      .map(
+        ([op, a]) =>
+          `${op}: not implemented by the target, it seems — no valid request succeeded; answers: ${[...a.other].map(([k, n]) => `${n}× ${k}`).join(', ')}`,
+      );
   }
 
   /** An answer accepted under a convention: kept once per distinct text, not counted as a failure. */
@@ -99,13 +110,22 @@ export class Collector {
   result(): Cell[] {
     // a judged case outweighs an inconclusive attempt; a deliberate skip outweighs both
     return [...this.cells.values()].map((c) => {
-      const status = c.failures > 0 ? 'failed' : c.cases > 0 ? 'passed' : c.inconclusiveReason && !c.skippedReason ? 'inconclusive' : 'skipped';
+      const status =
+        c.failures > 0
+          ? 'failed'
+          : c.cases > 0
+            ? 'passed'
+            : c.inconclusiveReason && !c.skippedReason
+              ? 'inconclusive'
+              : 'skipped';
       const { inconclusiveReason, ...rest } = c;
       return {
         ...rest,
         status,
         ...(status === 'inconclusive' ? { inconclusiveReason } : {}),
-        ...(status === 'skipped' && !c.skippedReason ? { skippedReason: inconclusiveReason ?? 'no applicable case for this operation' } : {}),
+        ...(status === 'skipped' && !c.skippedReason
+          ? { skippedReason: inconclusiveReason ?? 'no applicable case for this operation' }
+          : {}),
       };
     });
   }

@@ -21,11 +21,15 @@ export interface ExchangeContext {
   observations?: Observations;
 }
 
-export async function exchange(ctx: ExchangeContext, c: ValidCase | InvalidCase): Promise<Exchange | undefined> {
+export async function exchange(
+  ctx: ExchangeContext,
+  c: ValidCase | InvalidCase,
+): Promise<Exchange | undefined> {
   const channel = c.mode === 'negative' ? c.channel : 'sdk';
   if (channel === 'http' && !ctx.target.rawHttp) return undefined;
   const http = c.mode === 'negative' ? c.http : undefined;
-  const observed = channel === 'http' ? await ctx.target.sendHttp(http!) : await ctx.target.sendSdk(c.operation, c.input);
+  const observed =
+    channel === 'http' ? await ctx.target.sendHttp(http!) : await ctx.target.sendSdk(c.operation, c.input);
   if (channel === 'sdk') ctx.observations?.seen(c.operation, c.input, observed);
   ctx.collector.requests++;
   ctx.onRequest?.();
@@ -42,7 +46,13 @@ export function judge(ctx: ExchangeContext, x: Exchange): Finding[] {
     const t0 = performance.now();
     for (const f of check.run(x, ctx.model)) {
       if (!f.note) findings.push(f);
-      else ctx.collector.note(f.check, f.operation, { received: f.received, documented: f.documented, provenance: f.provenance ?? 'convention', ...(x.case.mode === 'negative' ? { label: x.case.mutation } : {}) });
+      else
+        ctx.collector.note(f.check, f.operation, {
+          received: f.received,
+          documented: f.documented,
+          provenance: f.provenance ?? 'convention',
+          ...(x.case.mode === 'negative' ? { label: x.case.mutation } : {}),
+        });
     }
     ctx.collector.time(ctx.collector.checkMs, check.id, performance.now() - t0);
   }
@@ -51,7 +61,13 @@ export function judge(ctx: ExchangeContext, x: Exchange): Finding[] {
 
 /** Records an exchange's findings: each failing check counts the case once; every distinct finding is
  * kept as a detail. Also tallies how positive cases were answered, to tell "not implemented". */
-export function record(ctx: ExchangeContext, x: Exchange, findings: Finding[], phase: FailureDetail['phase'], extra: { label?: string; path?: string } = {}): void {
+export function record(
+  ctx: ExchangeContext,
+  x: Exchange,
+  findings: Finding[],
+  phase: FailureDetail['phase'],
+  extra: { label?: string; path?: string } = {},
+): void {
   const counted = new Set<string>();
   for (const f of findings) {
     ctx.collector.fail(detail(ctx, x, f, phase, extra), !counted.has(f.check));
@@ -60,15 +76,25 @@ export function record(ctx: ExchangeContext, x: Exchange, findings: Finding[], p
   if (x.case.mode === 'positive') ctx.collector.answered(x.operation, x.observed);
 }
 
-export function detail(ctx: ExchangeContext, x: Exchange, f: Finding, phase: FailureDetail['phase'], extra: { label?: string; path?: string } = {}): FailureDetail {
+export function detail(
+  ctx: ExchangeContext,
+  x: Exchange,
+  f: Finding,
+  phase: FailureDetail['phase'],
+  extra: { label?: string; path?: string } = {},
+): FailureDetail {
   const op = ctx.model.operations[x.operation]!;
   const o = x.observed;
-  const request = x.channel === 'http'
-    ? { http: { ...x.http!, body: redactWireBody(op.input, x.http!.body) } }
-    : redact(op.input, x.case.input);
-  const reproduce = x.channel === 'http'
-    ? (ctx.target.endpoint ? curlCommand({ ...x.http!, body: redactWireBody(op.input, x.http!.body) }, ctx.target.endpoint) : undefined)
-    : cliCommand(x.operation, request, ctx.target.endpoint);
+  const request =
+    x.channel === 'http'
+      ? { http: { ...x.http!, body: redactWireBody(op.input, x.http!.body) } }
+      : redact(op.input, x.case.input);
+  const reproduce =
+    x.channel === 'http'
+      ? ctx.target.endpoint
+        ? curlCommand({ ...x.http!, body: redactWireBody(op.input, x.http!.body) }, ctx.target.endpoint)
+        : undefined
+      : cliCommand(x.operation, request, ctx.target.endpoint);
   return {
     check: f.check,
     operation: f.operation,
@@ -82,7 +108,14 @@ export function detail(ctx: ExchangeContext, x: Exchange, f: Finding, phase: Fai
     response: {
       ...(o.status !== undefined ? { status: o.status } : {}),
       ...(errorName(o) ? { errorType: errorName(o) } : {}),
-      ...(o.body !== undefined ? { body: (o.status ?? 0) < 300 ? redactWireBody(op.output, o.body)?.slice(0, 2000) : o.body.slice(0, 2000) } : {}),
+      ...(o.body !== undefined
+        ? {
+            body:
+              (o.status ?? 0) < 300
+                ? redactWireBody(op.output, o.body)?.slice(0, 2000)
+                : o.body.slice(0, 2000),
+          }
+        : {}),
       ...(o.failure ? { failure: `${o.failure}${o.failureDetail ? `: ${o.failureDetail}` : ''}` } : {}),
     },
     seed: ctx.seed,

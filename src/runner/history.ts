@@ -11,13 +11,24 @@ export function judgeHistory(ctx: ExchangeContext, observations: Observations): 
     const seen = observations.all.filter((o) => resource.operations.includes(o.operation));
     const { cases, findings } = checkHistory(seen, resource);
     for (const op of resource.operations) {
-      if (!cases[op] && ctx.model.operations[op]) ctx.collector.inconclusive('history', op, `no ${resource.name} was seen twice through ${op}: nothing to compare`);
+      if (!cases[op] && ctx.model.operations[op])
+        ctx.collector.inconclusive(
+          'history',
+          op,
+          `no ${resource.name} was seen twice through ${op}: nothing to compare`,
+        );
       // cases counted up to each finding, so "cases to detection" says when it was found
       let counted = 0;
       for (const { caseNo, ...f } of findings.filter((x) => x.operation === op)) {
         ctx.collector.count('history', op, caseNo - counted);
         counted = caseNo;
-        ctx.collector.fail({ ...f, provenance: 'documented', phase: 'scenario', label: 'every observation of the run', seed: ctx.seed });
+        ctx.collector.fail({
+          ...f,
+          provenance: 'documented',
+          phase: 'scenario',
+          label: 'every observation of the run',
+          seed: ctx.seed,
+        });
       }
       ctx.collector.count('history', op, (cases[op] ?? 0) - counted);
     }

@@ -36,9 +36,17 @@ export class Observations {
       // an answer that is the id alone (a start): the resource is what the request asked for
       const onlyId = Object.keys(out).every((k) => k === res.idMember);
       if (!onlyId) push(out, false);
-      else push({ ...pick(input, [...res.immutable.members, res.fromParent.key]), [res.idMember]: out[res.idMember] }, true);
+      else
+        push(
+          {
+            ...pick(input, [...res.immutable.members, res.fromParent.key]),
+            [res.idMember]: out[res.idMember],
+          },
+          true,
+        );
     }
-    for (const v of Object.values(out)) if (Array.isArray(v)) for (const item of v) if (isRecord(item)) push(item, false);
+    for (const v of Object.values(out))
+      if (Array.isArray(v)) for (const item of v) if (isRecord(item)) push(item, false);
   }
 
   /** ids seen in any answer */
@@ -47,4 +55,5 @@ export class Observations {
   }
 }
 
-const pick = (x: Item, keys: string[]) => Object.fromEntries(keys.filter((k) => x[k] !== undefined).map((k) => [k, x[k]]));
+const pick = (x: Item, keys: string[]) =>
+  Object.fromEntries(keys.filter((k) => x[k] !== undefined).map((k) => [k, x[k]]));

@@ -19,8 +19,10 @@ export async function preflight(target: Target, probe: Operation | undefined): P
     // no answer at all (refused, unresolvable host): an answer of any kind, even an error, is judged
     if (o.failure === 'network') {
       const where = target.endpoint ? ` at ${target.endpoint}` : '';
-      throw new PreflightError(`pre-flight: the ${target.name} target cannot be reached${where}: ${describeAnswer(o)}. ` +
-        `Start the server (e.g. aws-backup-conformance mock --port <port>) or fix the --target URL. Nothing was judged.`);
+      throw new PreflightError(
+        `pre-flight: the ${target.name} target cannot be reached${where}: ${describeAnswer(o)}. ` +
+          `Start the server (e.g. aws-backup-conformance mock --port <port>) or fix the --target URL. Nothing was judged.`,
+      );
     }
   }
   return identity.account ? { account: identity.account } : {};

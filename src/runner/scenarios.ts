@@ -35,8 +35,24 @@ export async function send(ctx: ExchangeContext, op: string, input: Item): Promi
 /** One scenario is one case: its first finding counts the failure, the others add details; notes
  * (answers a convention accepted) are kept apart. */
 export function record(ctx: ExchangeContext, findings: Finding[], label: string): void {
-  findings.filter((f) => f.note).forEach(({ note: _n, ...f }) => ctx.collector.note(f.check, f.operation, { received: f.received, documented: f.documented, provenance: f.provenance ?? 'convention', label }));
-  findings.filter((f) => !f.note).forEach(({ note: _n, ...f }, i) => ctx.collector.fail({ ...f, provenance: f.provenance ?? 'documented', phase: 'scenario', label, seed: ctx.seed }, i === 0));
+  findings
+    .filter((f) => f.note)
+    .forEach(({ note: _n, ...f }) =>
+      ctx.collector.note(f.check, f.operation, {
+        received: f.received,
+        documented: f.documented,
+        provenance: f.provenance ?? 'convention',
+        label,
+      }),
+    );
+  findings
+    .filter((f) => !f.note)
+    .forEach(({ note: _n, ...f }, i) =>
+      ctx.collector.fail(
+        { ...f, provenance: f.provenance ?? 'documented', phase: 'scenario', label, seed: ctx.seed },
+        i === 0,
+      ),
+    );
 }
 
 export interface Listing {
@@ -45,15 +61,31 @@ export interface Listing {
 }
 
 /** Pages through a listing; a string (why) when the target does not answer its first page. */
-export async function listAll(ctx: ScenarioContext, filter: Item, pageSize: number, maxPages = MAX_PAGES): Promise<Listing | string> {
+export async function listAll(
+  ctx: ScenarioContext,
+  filter: Item,
+  pageSize: number,
+  maxPages = MAX_PAGES,
+): Promise<Listing | string> {
   const p = ctx.list.paginated!;
   const pages: { items: Item[]; nextToken?: string }[] = [];
   let token: string | undefined;
   do {
-    const o = await send(ctx, ctx.list.name, { ...filter, ...(p.limitKey ? { [p.limitKey]: pageSize } : {}), ...(token ? { [p.inputToken]: token } : {}) });
-    if (!o.output) return pages.length ? { pages, runaway: false } : `${ctx.list.name} failed: ${describeAnswer(o)}`;
-    token = typeof o.output[p.outputToken] === 'string' && o.output[p.outputToken] !== '' ? (o.output[p.outputToken] as string) : undefined;
-    pages.push({ items: (o.output[p.resultKey] as Item[] | undefined) ?? [], ...(token ? { nextToken: token } : {}) });
+    const o = await send(ctx, ctx.list.name, {
+      ...filter,
+      ...(p.limitKey ? { [p.limitKey]: pageSize } : {}),
+      ...(token ? { [p.inputToken]: token } : {}),
+    });
+    if (!o.output)
+      return pages.length ? { pages, runaway: false } : `${ctx.list.name} failed: ${describeAnswer(o)}`;
+    token =
+      typeof o.output[p.outputToken] === 'string' && o.output[p.outputToken] !== ''
+        ? (o.output[p.outputToken] as string)
+        : undefined;
+    pages.push({
+      items: (o.output[p.resultKey] as Item[] | undefined) ?? [],
+      ...(token ? { nextToken: token } : {}),
+    });
   } while (token && pages.length < maxPages);
   return { pages, runaway: !!token };
 }
@@ -62,7 +94,11 @@ const idsOf = (items: Item[], idField: string) => items.map((i) => String(i[idFi
 
 /** `factor`: pages of factor × (items / 40) items, at least `factor`: small pages, never more than ~40
  * of them. Answers why, when there was nothing to judge. */
-export async function paginationScenario(ctx: ScenarioContext, idField: string, factor: number): Promise<string | undefined> {
+export async function paginationScenario(
+  ctx: ScenarioContext,
+  idField: string,
+  factor: number,
+): Promise<string | undefined> {
   const p = ctx.list.paginated!;
   const max = (p.limitKey && ctx.list.input.members?.[p.limitKey]?.shape.max) || 1000;
   const full = await listAll(ctx, {}, max);
@@ -76,15 +112,22 @@ export async function paginationScenario(ctx: ScenarioContext, idField: string, 
   if (typeof paged === 'string') return paged;
   const probes = await tokenProbes(ctx, paged.pages.find((x) => x.nextToken)?.nextToken, pageSize);
   ctx.collector.count('pagination', ctx.list.name);
-  record(ctx, checkPagination({
-    operation: ctx.list.name,
-    full: full.pages.flatMap((x) => idsOf(x.items, idField)),
-    known: ctx.known,
-    maxResults: pageSize,
-    pages: paged.pages.map((x) => ({ ids: idsOf(x.items, idField), ...(x.nextToken ? { nextToken: x.nextToken } : {}) })),
-    runaway: paged.runaway,
-    probes,
-  }), `MaxResults=${pageSize}`);
+  record(
+    ctx,
+    checkPagination({
+      operation: ctx.list.name,
+      full: full.pages.flatMap((x) => idsOf(x.items, idField)),
+      known: ctx.known,
+      maxResults: pageSize,
+      pages: paged.pages.map((x) => ({
+        ids: idsOf(x.items, idField),
+        ...(x.nextToken ? { nextToken: x.nextToken } : {}),
+      })),
+      runaway: paged.runaway,
+      probes,
+    }),
+    `MaxResults=${pageSize}`,
+  );
   return undefined;
 }
 
@@ -101,51 +144,101 @@ export async function filterScenario(ctx: ScenarioContext, idField: string): Pro
   for (const [filter, fact] of Object.entries(facts)) {
     if (!ctx.list.input.members?.[filter]) continue;
     const values = items.map((i) => fieldOf(i, fact.field)).filter((v) => v !== undefined);
-    const value = fact.match === 'equals' ? values[0] : pick(values.filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime()));
+    const value =
+      fact.match === 'equals'
+        ? values[0]
+        : pick(values.filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime()));
     if (value === undefined) continue;
     probes.push({ filter, value, label: filter });
-    if (fact.match === 'equals' && typeof value === 'string') for (const [how, v] of nearMisses(value)) probes.push({ filter, value: v, label: `${filter} near miss (${how})` });
+    if (fact.match === 'equals' && typeof value === 'string')
+      for (const [how, v] of nearMisses(value))
+        probes.push({ filter, value: v, label: `${filter} near miss (${how})` });
   }
   let judged = 0;
   let failed: string | undefined;
   for (const { filter, value, label } of probes) {
     const got = await listAll(ctx, { [filter]: value }, 1000);
     // a near miss may be refused as an invalid value: refusing it matches nothing
-    if (typeof got === 'string') { if (label === filter) failed ??= got; continue; }
+    if (typeof got === 'string') {
+      if (label === filter) failed ??= got;
+      continue;
+    }
     judged++;
     ctx.collector.count('filters', ctx.list.name);
-    record(ctx, checkFilter({ operation: ctx.list.name, filter, value, full: items, got: got.pages.flatMap((x) => idsOf(x.items, idField)), idField }), label);
+    record(
+      ctx,
+      checkFilter({
+        operation: ctx.list.name,
+        filter,
+        value,
+        full: items,
+        got: got.pages.flatMap((x) => idsOf(x.items, idField)),
+        idField,
+      }),
+      label,
+    );
   }
   return judged ? undefined : (failed ?? `${ctx.list.name}: no documented filter had a value to try`);
 }
 
 /** Answers why, when no job could be started (nothing to judge). */
-export async function idempotencyScenario(ctx: ScenarioContext, start: Operation, input: Item, idField: string): Promise<string | undefined> {
-  const count = async () => { const l = await listAll(ctx, {}, 1000); return typeof l === 'string' ? undefined : l.pages.reduce((n, x) => n + x.items.length, 0); };
+export async function idempotencyScenario(
+  ctx: ScenarioContext,
+  start: Operation,
+  input: Item,
+  idField: string,
+): Promise<string | undefined> {
+  const count = async () => {
+    const l = await listAll(ctx, {}, 1000);
+    return typeof l === 'string' ? undefined : l.pages.reduce((n, x) => n + x.items.length, 0);
+  };
   const token = `conformance-${ctx.seed}-${ctx.collector.requests}`;
   const before = await count();
   const a = await send(ctx, start.name, { ...input, IdempotencyToken: token });
-  const id = (o: Observed) => (typeof o.output?.[idField] === 'string' ? (o.output[idField] as string) : undefined);
+  const id = (o: Observed) =>
+    typeof o.output?.[idField] === 'string' ? (o.output[idField] as string) : undefined;
   if (!id(a)) return `no job could be started: ${start.name} answered ${describeAnswer(a)}`;
   const b = await send(ctx, start.name, { ...input, IdempotencyToken: token });
   const after = await count();
-  const other = await send(ctx, start.name, { ...input, Metadata: { ...(input.Metadata as Item), changed: 'yes' }, IdempotencyToken: token });
+  const other = await send(ctx, start.name, {
+    ...input,
+    Metadata: { ...(input.Metadata as Item), changed: 'yes' },
+    IdempotencyToken: token,
+  });
   ctx.collector.count('idempotency', start.name);
-  record(ctx, checkIdempotency({
-    operation: start.name, firstId: id(a), secondId: id(b),
-    ...(before !== undefined && after !== undefined ? { countBefore: before, countAfter: after } : {}),
-    conflicting: { ...(other.status !== undefined ? { status: other.status } : {}), ...(id(other) ? { id: id(other) } : {}) },
-  }), 'same token twice, then with other parameters');
+  record(
+    ctx,
+    checkIdempotency({
+      operation: start.name,
+      firstId: id(a),
+      secondId: id(b),
+      ...(before !== undefined && after !== undefined ? { countBefore: before, countAfter: after } : {}),
+      conflicting: {
+        ...(other.status !== undefined ? { status: other.status } : {}),
+        ...(id(other) ? { id: id(other) } : {}),
+      },
+    }),
+    'same token twice, then with other parameters',
+  );
   return undefined;
 }
 
 /** Answers why, when no job could be started (nothing to follow). */
-export async function lifecycleScenario(ctx: ScenarioContext, start: Operation, describe: Operation, input: Item, idField: string): Promise<string | undefined> {
+export async function lifecycleScenario(
+  ctx: ScenarioContext,
+  start: Operation,
+  describe: Operation,
+  input: Item,
+  idField: string,
+): Promise<string | undefined> {
   const started = await send(ctx, start.name, input);
   const id = started.output?.[idField] as string | undefined;
   if (!id) return `no job could be started: ${start.name} answered ${describeAnswer(started)}`;
   const listing = await listAll(ctx, {}, 1000);
-  const listed = typeof listing === 'string' ? undefined : listing.pages.flatMap((x) => x.items).find((i) => i[idField] === id);
+  const listed =
+    typeof listing === 'string'
+      ? undefined
+      : listing.pages.flatMap((x) => x.items).find((i) => i[idField] === id);
   const describes: Item[] = [];
   for (let step = 0; step < 8; step++) {
     const d = await send(ctx, describe.name, { [idField]: id });
@@ -153,6 +246,10 @@ export async function lifecycleScenario(ctx: ScenarioContext, start: Operation, 
     ctx.advance?.(60_000);
   }
   ctx.collector.count('lifecycle', start.name);
-  record(ctx, checkLifecycle({ operation: start.name, started: input, ...(listed ? { listed } : {}), describes }), 'start, list, describe ×8');
+  record(
+    ctx,
+    checkLifecycle({ operation: start.name, started: input, ...(listed ? { listed } : {}), describes }),
+    'start, list, describe ×8',
+  );
   return undefined;
 }

@@ -8,26 +8,38 @@ const TERMINAL = ['COMPLETED', 'FAILED', 'ABORTED'];
 
 export const observedMutants: Mutant[] = [
   {
-    id: 'status-backwards-on-unstarted-job', caughtBy: 'history', history: 30,
-    description: 'a past job (not started by the run) is listed COMPLETED, and RUNNING again in the next listing (a stale replica)',
+    id: 'status-backwards-on-unstarted-job',
+    caughtBy: 'history',
+    history: 30,
+    description:
+      'a past job (not started by the run) is listed COMPLETED, and RUNNING again in the next listing (a stale replica)',
     wrap: (inner) => {
       const started = new Set<string>();
       let lists = 0;
-      const start = editAnswers('start', (b) => { started.add(String(b.RestoreJobId)); return b; });
-      const list = editAnswers('list', (b) => (++lists % 2 ? b : {
-        ...b,
-        RestoreJobs: jobs(b).map((j) => {
-          if (started.has(String(j.RestoreJobId)) || !TERMINAL.includes(String(j.Status))) return j;
-          const { CompletionDate: _c, CreatedResourceArn: _r, ...rest } = j;
-          return { ...rest, Status: 'RUNNING' };
-        }),
-      }));
+      const start = editAnswers('start', (b) => {
+        started.add(String(b.RestoreJobId));
+        return b;
+      });
+      const list = editAnswers('list', (b) =>
+        ++lists % 2
+          ? b
+          : {
+              ...b,
+              RestoreJobs: jobs(b).map((j) => {
+                if (started.has(String(j.RestoreJobId)) || !TERMINAL.includes(String(j.Status))) return j;
+                const { CompletionDate: _c, CreatedResourceArn: _r, ...rest } = j;
+                return { ...rest, Status: 'RUNNING' };
+              }),
+            },
+      );
       return start(list(inner));
     },
   },
   {
-    id: 'token-not-bound-to-bystatus', caughtBy: 'pagination',
-    description: 'a NextToken is bound to every filter but ByStatus: sent with another status, it pages on as issued',
+    id: 'token-not-bound-to-bystatus',
+    caughtBy: 'pagination',
+    description:
+      'a NextToken is bound to every filter but ByStatus: sent with another status, it pages on as issued',
     wrap: (inner) => {
       const issuedWith = new Map<string, string | null>();
       return async (req) => {
@@ -40,18 +52,25 @@ export const observedMutants: Mutant[] = [
           else url.searchParams.set('status', status);
         }
         const res = await inner(new Request(url, req));
-        const body = (await res.clone().json().catch(() => undefined)) as { NextToken?: string } | undefined;
+        const body = (await res
+          .clone()
+          .json()
+          .catch(() => undefined)) as { NextToken?: string } | undefined;
         if (body?.NextToken) issuedWith.set(body.NextToken, url.searchParams.get('status'));
         return res;
       };
     },
   },
   {
-    id: 'filter-case-insensitive', caughtBy: 'filters',
+    id: 'filter-case-insensitive',
+    caughtBy: 'filters',
     description: 'ByResourceType compares without case: ebs returns EBS jobs',
     wrap: (inner) => {
       const types = new Set<string>();
-      const learn = editAnswers('list', (b) => { for (const j of jobs(b)) types.add(String(j.ResourceType)); return b; });
+      const learn = editAnswers('list', (b) => {
+        for (const j of jobs(b)) types.add(String(j.ResourceType));
+        return b;
+      });
       const fold = editQuery('list', (q) => {
         const v = q.get('resourceType');
         const known = v ? [...types].find((t) => t.toLowerCase() === v.toLowerCase()) : undefined;
@@ -61,8 +80,10 @@ export const observedMutants: Mutant[] = [
     },
   },
   {
-    id: 'creation-date-drifts', caughtBy: 'history',
-    description: 'every other DescribeRestoreJob of a job shows its CreationDate a second later (recomputed, not stored)',
+    id: 'creation-date-drifts',
+    caughtBy: 'history',
+    description:
+      'every other DescribeRestoreJob of a job shows its CreationDate a second later (recomputed, not stored)',
     wrap: (inner) => {
       const seen = new Map<string, number>();
       return editAnswers('describe', (b) => {
@@ -73,11 +94,18 @@ export const observedMutants: Mutant[] = [
     },
   },
   {
-    id: 'parent-facts-differ-per-job', caughtBy: 'history',
-    description: 'jobs restoring the same recovery point report different source resources (taken from the job, not the recovery point)',
+    id: 'parent-facts-differ-per-job',
+    caughtBy: 'history',
+    description:
+      'jobs restoring the same recovery point report different source resources (taken from the job, not the recovery point)',
     wrap: (inner) => {
-      const edit = (j: Job) => ({ ...j, SourceResourceArn: `${String(j.SourceResourceArn)}-${String(j.RestoreJobId).slice(0, 4).toLowerCase()}` });
-      return editAnswers('list', (b) => ({ ...b, RestoreJobs: jobs(b).map(edit) }))(editAnswers('describe', edit)(inner));
+      const edit = (j: Job) => ({
+        ...j,
+        SourceResourceArn: `${String(j.SourceResourceArn)}-${String(j.RestoreJobId).slice(0, 4).toLowerCase()}`,
+      });
+      return editAnswers('list', (b) => ({ ...b, RestoreJobs: jobs(b).map(edit) }))(
+        editAnswers('describe', edit)(inner),
+      );
     },
   },
 ];
