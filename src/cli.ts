@@ -173,7 +173,10 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     if (tty) out.write('\r\x1b[K');
     const files = writeReports(result, resolve(values.out!), reporters);
     const t = tally(result);
-    for (const c of result.cells.filter((x) => x.status === 'failed')) err.write(`FAIL ${c.check} × ${c.operation}: ${c.details[0]?.received ?? ''} (documented: ${c.details[0]?.documented ?? ''})\n`);
+    for (const c of result.cells.filter((x) => x.status === 'failed')) {
+      const d = c.details[0];
+      err.write(`FAIL ${c.check} × ${c.operation}: ${d?.received ?? ''} (${d?.provenance ?? 'documented'}: ${d?.documented ?? ''})\n`);
+    }
     out.write(`target ${result.target}${result.account ? ` (account ${result.account})` : ''}, seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`);
     for (const c of result.cells.filter((x) => x.status === 'inconclusive')) out.write(`INCONCLUSIVE ${c.check} × ${c.operation}: ${c.inconclusiveReason}\n`);
     out.write(`${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped (check × operation)\nreports: ${files.join(', ')}\n`);
@@ -203,6 +206,7 @@ async function mock(args: string[], out: NodeJS.WritableStream): Promise<number>
   const { isArn, readCatalogue, recoveryPointFrom } = await import('./mock/catalogue-file.ts');
   for (const arn of values['recovery-point'] ?? []) if (!isArn(arn)) throw new UsageError(`--recovery-point must be an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got '${arn}'`);
   if (values['resource-type'] !== undefined && !/^[a-zA-Z0-9\-_. ]{1,50}$/.test(values['resource-type'])) throw new UsageError(`--resource-type must be a resource type such as EBS or EFS, got '${values['resource-type']}'`);
+  if (values['resource-type'] && !values['recovery-point']) throw new UsageError('--resource-type is the type of the --recovery-point ARNs: give at least one');
   const type = values['resource-type'] ? { resourceType: values['resource-type'] } : {};
   const own = [...(values.catalogue ? readCatalogue(values.catalogue) : []), ...(values['recovery-point'] ?? []).map((arn) => recoveryPointFrom(arn, type))];
   const mockInstance = await createMock({ ...(seed !== undefined ? { seed } : {}), ...(own.length ? { recoveryPoints: own } : {}) });

@@ -1,5 +1,6 @@
 // The runner's vocabulary: options in, events out, one result per check × operation.
 import type { CheckId } from '../checks/types.ts';
+import type { ExpectationProvenance } from '../model/validate.ts';
 
 /** inconclusive: the check's preconditions did not hold (no job could be started, nothing to page, a
  * listing failed): it judged nothing, which is neither a pass nor a finding */
@@ -7,7 +8,7 @@ export type CellStatus = 'passed' | 'failed' | 'skipped' | 'inconclusive';
 
 /** documented: a page, the SDK model or an API Reference URL states the expectation; convention:
  * nothing does, so any well-formed client error passed and the answer is noted */
-export type ExpectationProvenance = 'documented' | 'convention';
+export type { ExpectationProvenance };
 
 /** An answer a convention-level expectation accepted, noted so that a reader sees what came back. */
 export interface CellNote {
