@@ -12,7 +12,8 @@ import { boundaryPhase, randomPhase } from './phases.ts';
 import { judgeHistory } from './history.ts';
 import { Observations } from './observations.ts';
 import { preflight } from './preflight.ts';
-import { filterScenario, idempotencyScenario, lifecycleScenario, paginationScenario, send, type ScenarioContext } from './scenarios.ts';
+import { filterScenario } from './filter-scenario.ts';
+import { idempotencyScenario, lifecycleScenario, paginationScenario, send, type ScenarioContext } from './scenarios.ts';
 import { statefulScenario } from './stateful.ts';
 import type { RunEvent, RunResult } from './types.ts';
 

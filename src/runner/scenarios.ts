@@ -1,6 +1,5 @@
 // Scenarios: sequences of requests whose records the scenario checks judge (pagination, filters,
 // idempotency, lifecycle). The IO lives here; the judging in src/checks.
-import { checkFilter, fieldOf, filtersOf } from '../checks/filters.ts';
 import { checkIdempotency } from '../checks/idempotency.ts';
 import { checkLifecycle } from '../checks/lifecycle.ts';
 import { checkPagination, type PagingRecord } from '../checks/pagination.ts';
@@ -9,7 +8,7 @@ import type { Operation } from '../model/types.ts';
 import type { Observed } from '../targets/types.ts';
 import { describeAnswer } from '../checks/types.ts';
 import type { ExchangeContext } from './exchange.ts';
-import { nearMisses } from './near-miss.ts';
+import { send } from './send.ts';
 import { tokenProbes } from './token-probes.ts';
 
 type Item = Record<string, unknown>;
@@ -23,14 +22,7 @@ export interface ScenarioContext extends ExchangeContext {
   advance?: (ms: number) => void;
 }
 
-/** One SDK request outside the exchange phases, counted like theirs; what it shows is observed. */
-export async function send(ctx: ExchangeContext, op: string, input: Item): Promise<Observed> {
-  ctx.collector.requests++;
-  ctx.onRequest?.();
-  const o = await ctx.target.sendSdk(op, input);
-  ctx.observations?.seen(op, input, o);
-  return o;
-}
+export { send };
 
 /** One scenario is one case: its first finding counts the failure, the others add details; notes
  * (answers a convention accepted) are kept apart. */
@@ -90,7 +82,7 @@ export async function listAll(
   return { pages, runaway: !!token };
 }
 
-const idsOf = (items: Item[], idField: string) => items.map((i) => String(i[idField]));
+export const idsOf = (items: Item[], idField: string) => items.map((i) => String(i[idField]));
 
 /** `factor`: pages of factor × (items / 40) items, at least `factor`: small pages, never more than ~40
  * of them. Answers why, when there was nothing to judge. */
@@ -129,56 +121,6 @@ export async function paginationScenario(
     `MaxResults=${pageSize}`,
   );
   return undefined;
-}
-
-/** Each documented filter with a value some item has, then near misses of each equality value
- * (another case, a prefix, a suffix, a space), which must match nothing or be refused. */
-export async function filterScenario(ctx: ScenarioContext, idField: string): Promise<string | undefined> {
-  const full = await listAll(ctx, {}, 1000);
-  if (typeof full === 'string') return full;
-  const items = full.pages.flatMap((x) => x.items);
-  if (!items.length) return `${ctx.list.name} listed nothing: no item to filter`;
-  const pick = <T>(xs: T[]) => xs[Math.floor(xs.length / 2)];
-  const facts = filtersOf(ctx.list.name);
-  const probes: { filter: string; value: unknown; label: string }[] = [];
-  for (const [filter, fact] of Object.entries(facts)) {
-    if (!ctx.list.input.members?.[filter]) continue;
-    const values = items.map((i) => fieldOf(i, fact.field)).filter((v) => v !== undefined);
-    const value =
-      fact.match === 'equals'
-        ? values[0]
-        : pick(values.filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime()));
-    if (value === undefined) continue;
-    probes.push({ filter, value, label: filter });
-    if (fact.match === 'equals' && typeof value === 'string')
-      for (const [how, v] of nearMisses(value))
-        probes.push({ filter, value: v, label: `${filter} near miss (${how})` });
-  }
-  let judged = 0;
-  let failed: string | undefined;
-  for (const { filter, value, label } of probes) {
-    const got = await listAll(ctx, { [filter]: value }, 1000);
-    // a near miss may be refused as an invalid value: refusing it matches nothing
-    if (typeof got === 'string') {
-      if (label === filter) failed ??= got;
-      continue;
-    }
-    judged++;
-    ctx.collector.count('filters', ctx.list.name);
-    record(
-      ctx,
-      checkFilter({
-        operation: ctx.list.name,
-        filter,
-        value,
-        full: items,
-        got: got.pages.flatMap((x) => idsOf(x.items, idField)),
-        idField,
-      }),
-      label,
-    );
-  }
-  return judged ? undefined : (failed ?? `${ctx.list.name}: no documented filter had a value to try`);
 }
 
 /** Answers why, when no job could be started (nothing to judge). */

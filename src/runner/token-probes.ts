@@ -6,7 +6,8 @@ import { valueFor } from '../../generators/values.ts';
 import type { PagingRecord } from '../checks/pagination.ts';
 import { clientError } from '../checks/types.ts';
 import type { Operation } from '../model/types.ts';
-import { send, type ScenarioContext } from './scenarios.ts';
+import type { ScenarioContext } from './scenarios.ts';
+import { send } from './send.ts';
 
 /** The filter members of a listing: its inputs other than the token and the page size. */
 export function filterMembers(list: Operation): string[] {
