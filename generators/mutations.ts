@@ -3,7 +3,7 @@
 // boundary phase uses. The documented exception for each comes from src/model/validate.ts.
 import fc from 'fast-check';
 import type { Member, Operation } from '../src/model/types.ts';
-import { expectedErrorFor } from '../src/model/validate.ts';
+import { expectationFor, type ExpectationProvenance } from '../src/model/validate.ts';
 
 export type Mutation =
   | 'missing-required'
@@ -30,6 +30,8 @@ export interface MutationSite {
   channel: Channel;
   rule: Rule;
   expectedError: string;
+  /** whether the docs state that exception (judged strictly) or only convention does (any 4xx) */
+  provenance: ExpectationProvenance;
   /** the JSON Schema keywords (schema rule) or wire problem kinds that must report it */
   reportedAs: string[];
   /** the bad value: for `sdk`, an SDK-form member value (undefined = removed); for `http`, the raw
@@ -44,8 +46,8 @@ export const REMOVED = Symbol('removed');
 const NOT_A_DATE = ['not-a-date', '2024-13-45T00:00:00Z', '1700000000', 'yesterday'];
 
 function site(member: Member, mutation: Mutation, channel: Channel, rule: Rule, reportedAs: string[], values: fc.Arbitrary<unknown>, edges: unknown[]): MutationSite {
-  const expectedError = mutation === 'unknown-resource' ? 'ResourceNotFoundException' : expectedErrorFor(mutation === 'missing-required' ? 'required' : mutation);
-  return { mutation, member, channel, rule, expectedError, reportedAs, values, edges };
+  const { error: expectedError, provenance } = expectationFor(mutation === 'missing-required' ? 'required' : mutation);
+  return { mutation, member, channel, rule, expectedError, provenance, reportedAs, values, edges };
 }
 
 /** Every way the operation's request can be made invalid, one member at a time. */
@@ -100,7 +102,8 @@ export function mutationSites(op: Operation): MutationSite[] {
     const bad = ['{', 'not json', '{"a":', '[1,2'];
     out.push({ ...site(anyBody, 'malformed-json', 'http', 'wire', ['malformed-json'], fc.constantFrom(...bad), bad.slice(0, 1)), member: { ...anyBody, name: '' } });
   }
-  return out;
+  // judged by the operation's documented errors: an exception it does not list is only a convention
+  return out.map((s) => ({ ...s, provenance: expectationFor(s.mutation === 'missing-required' ? 'required' : s.mutation, op).provenance }));
 }
 
 /** JSON values of the wrong kind for the member: a string where a number is wanted, and so on. In a

@@ -1,6 +1,7 @@
 // Valid requests and labelled invalid requests for any operation of the model.
 import fc from 'fast-check';
 import type { Operation } from '../src/model/types.ts';
+import type { ExpectationProvenance } from '../src/model/validate.ts';
 import { encodeRequest, type HttpRequestSpec } from '../src/wire/request.ts';
 import { toJson } from '../src/wire/values.ts';
 import { REMOVED, mutationSites, type Channel, type Mutation, type MutationSite, type Rule } from './mutations.ts';
@@ -28,6 +29,8 @@ export interface InvalidCase {
   path: string;
   /** the exception AWS documents for it */
   expectedError: string;
+  /** documented: judged strictly; convention: any well-formed 4xx passes and the answer is noted */
+  provenance: ExpectationProvenance;
   channel: Channel;
   rule: Rule;
   /** what must report it: JSON Schema keywords (rule schema) or wire problem kinds */
@@ -60,6 +63,7 @@ export function applyMutation(op: Operation, base: Input, s: MutationSite, bad: 
     mutation: s.mutation,
     path: s.member.name,
     expectedError: s.expectedError,
+    provenance: s.provenance,
     channel: s.channel,
     rule: s.rule,
     reportedAs: s.reportedAs,

@@ -22,11 +22,54 @@ Commands:
                                            reports which committed artifacts are stale (exit 1)
   spec derive <docs-dir> --out <file.json> [--no-sdk]
                                            the JSON Schema for any service's boto3 reference pages
-  mock [--port 4566] [--host 127.0.0.1] [--seed N] [--faults throttle=0.05,unavailable=0.01,drop=0.001]
-      [--latency 20..200] [--request-timeout 30000] [--max-jobs 100000]
+  mock [--port 4566] [--host 127.0.0.1] [--seed N] [--recovery-point <arn>]... [--resource-type <type>]
+       [--catalogue <file.json>] [--jobs N] [--faults throttle=0.05,unavailable=0.01,drop=0.001]
+       [--latency 20..200] [--request-timeout 30000] [--max-jobs 100000]
                                            the reference mock of AWS Backup restore jobs as a local server;
                                            stops on SIGINT/SIGTERM
+
+Every command takes --help.
 `;
+
+/** `<command> --help`: the command's own lines of the usage. */
+const HELP: Record<string, string> = {
+  run: `Usage: aws-backup-conformance run [options]
+
+  --target builtin|endpoint:<url>|aws   what to judge (default builtin, the reference mock in-process)
+  --checks a,b                          check ids (default: all)
+  --runs N / --seed N                   random cases per operation (100) / replay a run
+  --out dir / --reporter junit,json,md,html   where and which reports (reports/, all)
+  --timeout ms                          per request (5000): a target that hangs is a finding
+  --recovery-point <arn>                a recovery point the target has (repeatable); endpoint: defaults
+                                        to the standalone mock's own
+  --allow-mutations --account <id>      aws only: start jobs, in that account only (checked with STS)
+  --region <r>                          aws only
+Ctrl-C writes the reports of what was judged so far (exit 130).
+Before judging, the target must answer and, for aws, credentials and region must resolve: otherwise
+the run stops with what to set (exit 2) and writes no verdicts. Exit 0: no finding; 1: findings.
+`,
+  mock: `Usage: aws-backup-conformance mock [options]
+
+  --port N (4566) / --host h (127.0.0.1)   where to listen (--port 0: any free port)
+  --seed N                                 the mock's random choices (job ids, outcomes)
+  --recovery-point <arn>                   a recovery point to restore from (repeatable); replaces the
+                                           default catalogue
+  --resource-type <type>                   the resource type of those recovery points (default: derived
+                                           from the ARN where it shows one, else EBS)
+  --catalogue <file.json>                  recovery points from a file:
+                                           {"recoveryPoints":[{"arn":"…","resourceType":"EFS", …}]}
+  --jobs N                                 seed N past jobs over every status and the past 30 days
+  --faults throttle=p,unavailable=p,drop=p fault probabilities per request (ThrottlingException 400,
+                                           ServiceUnavailableException 500, a reset connection)
+  --latency ms | min..max                  added to every answer
+  --request-timeout ms (30000)             a request must have arrived whole by then (else 408)
+  --max-jobs N (100000)                    jobs kept; the oldest terminal jobs are forgotten first
+Prints the endpoint, the recovery points and example AWS CLI lines; stops on SIGINT/SIGTERM.
+`,
+  spec: `Usage: aws-backup-conformance spec build [--check]
+       aws-backup-conformance spec derive <docs-dir> --out <file.json> [--no-sdk] [--overlay <file>]
+`,
+};
 
 class UsageError extends Error {}
 
@@ -36,6 +79,10 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     if (!command || command === '--help' || command === '-h') {
       out.write(USAGE);
       return command ? EXIT.ok : EXIT.usage;
+    }
+    if (argv.includes('--help') || argv.includes('-h')) {
+      out.write(HELP[command] ?? USAGE);
+      return HELP[command] ? EXIT.ok : EXIT.usage;
     }
     if (command === 'spec' && sub === 'build') return await specBuild(rest, out);
     if (command === 'spec' && sub === 'derive') return await specDerive(rest, out);
@@ -47,7 +94,7 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       err.write(`error: ${(e as Error).message}\n\n${USAGE}`);
       return EXIT.usage;
     }
-    if ((e as { code?: string }).code === 'E_TARGET_CONFIG') {
+    if ((e as { code?: string }).code === 'E_TARGET_CONFIG' || (e as { code?: string }).code === 'E_CATALOGUE') {
       err.write(`error: ${(e as Error).message}\n`);
       return EXIT.usage;
     }
@@ -139,9 +186,13 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     if (tty) out.write('\r\x1b[K');
     const files = writeReports(result, resolve(values.out!), reporters);
     const t = tally(result);
-    for (const c of result.cells.filter((x) => x.status === 'failed')) err.write(`FAIL ${c.check} × ${c.operation}: ${c.details[0]?.received ?? ''} (documented: ${c.details[0]?.documented ?? ''})\n`);
-    out.write(`target ${result.target}, seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`);
-    out.write(`${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped (check × operation)\nreports: ${files.join(', ')}\n`);
+    for (const c of result.cells.filter((x) => x.status === 'failed')) {
+      const d = c.details[0];
+      err.write(`FAIL ${c.check} × ${c.operation}: ${d?.received ?? ''} (${d?.provenance ?? 'documented'}: ${d?.documented ?? ''})\n`);
+    }
+    out.write(`target ${result.target}${result.account ? ` (account ${result.account})` : ''}, seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`);
+    for (const c of result.cells.filter((x) => x.status === 'inconclusive')) out.write(`INCONCLUSIVE ${c.check} × ${c.operation}: ${c.inconclusiveReason}\n`);
+    out.write(`${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped (check × operation)\nreports: ${files.join(', ')}\n`);
     if (interrupt.signal.aborted) err.write(`interrupted: the reports hold what was judged before SIGINT (exit ${EXIT.interrupted})\n`);
     return interrupt.signal.aborted ? EXIT.interrupted : t.failed ? EXIT.findings : EXIT.ok;
   } finally {
@@ -156,6 +207,7 @@ async function mock(args: string[], out: NodeJS.WritableStream): Promise<number>
     options: {
       port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, faults: { type: 'string' },
       latency: { type: 'string' }, 'request-timeout': { type: 'string' }, 'max-jobs': { type: 'string' },
+      'recovery-point': { type: 'string', multiple: true }, 'resource-type': { type: 'string' }, catalogue: { type: 'string' }, jobs: { type: 'string' },
     },
     strict: true,
   });
@@ -169,6 +221,8 @@ async function mock(args: string[], out: NodeJS.WritableStream): Promise<number>
   };
   const requestTimeoutMs = positive('request-timeout', values['request-timeout']);
   const maxJobs = positive('max-jobs', values['max-jobs']);
+  const jobs = Number(values.jobs ?? 0);
+  if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`--jobs must be a whole number ≥ 0, got '${values.jobs}'`);
   const { createMock } = await import('./mock/index.ts');
   const { serve } = await import('./mock/server.ts');
   const { faultPlanFromFlags } = await import('./mock/faults.ts');
@@ -178,12 +232,23 @@ async function mock(args: string[], out: NodeJS.WritableStream): Promise<number>
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const mocked = await createMock({ ...(seed !== undefined ? { seed } : {}), faults, ...(maxJobs ? { limits: { maxJobs } } : {}) });
+  const { isArn, readCatalogue, recoveryPointFrom } = await import('./mock/catalogue-file.ts');
+  for (const arn of values['recovery-point'] ?? []) if (!isArn(arn)) throw new UsageError(`--recovery-point must be an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got '${arn}'`);
+  if (values['resource-type'] !== undefined && !/^[a-zA-Z0-9\-_. ]{1,50}$/.test(values['resource-type'])) throw new UsageError(`--resource-type must be a resource type such as EBS or EFS, got '${values['resource-type']}'`);
+  if (values['resource-type'] && !values['recovery-point']) throw new UsageError('--resource-type is the type of the --recovery-point ARNs: give at least one');
+  const type = values['resource-type'] ? { resourceType: values['resource-type'] } : {};
+  const own = [...(values.catalogue ? readCatalogue(values.catalogue) : []), ...(values['recovery-point'] ?? []).map((arn) => recoveryPointFrom(arn, type))];
+  const mocked = await createMock({
+    ...(seed !== undefined ? { seed } : {}), ...(own.length ? { recoveryPoints: own } : {}), faults, ...(maxJobs ? { limits: { maxJobs } } : {}),
+  });
+  const { seedHistory } = await import('./mock/history.ts');
+  seedHistory(mocked.store, mocked.model, jobs, seed !== undefined ? { seed } : {});
   const running = await serve(mocked, port, values.host ?? '127.0.0.1', requestTimeoutMs ? { requestTimeoutMs } : {}).catch((e: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${e.code ?? e.message}`);
   });
+  const { banner } = await import('./mock/banner.ts');
   const l = { ...mocked.limits, ...running.limits };
-  out.write(`AWS Backup mock listening\nendpoint: ${running.endpoint}\n` +
+  out.write(banner(running.endpoint, mocked.store.recoveryPoints(), jobs) +
     `limits: request timeout ${l.requestTimeoutMs} ms, keep-alive ${l.keepAliveTimeoutMs} ms, headers ${l.maxHeaderBytes} B, ` +
     `body ${l.maxBodyBytes} B, label ${l.maxLabelBytes} B, query ${l.maxQueryBytes} B, jobs ${l.maxJobs}, Metadata ${l.maxMetadataBytes} B\n` +
     (values.faults || values.latency ? `faults: ${JSON.stringify(faults)}\n` : ''));

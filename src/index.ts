@@ -31,3 +31,8 @@ export { BehaviourError, behaviourProblems, jobStatuses, retryableBySdk, type Fa
 export { assertStubsConform, checkStubbedCalls, errorViolations, outputViolations, formatViolation, StubConformanceError, type StubViolation, type StubbedCall } from './stubs/check.ts';
 export { serve, type RunningServer, type ServeOptions } from './mock/server.ts';
 export { DEFAULT_LIMITS, DEFAULT_SERVER_LIMITS, type MockLimits, type ServerLimits } from './mock/limits.ts';
+// issue 16: expectations with provenance, service behaviour facts, the mock's history and catalogue files
+export { EXPECTATIONS, expectationFor, type Expectation, type ExpectationProvenance } from './model/validate.ts';
+export { parseServiceFacts, serviceFacts, type ServiceFacts, type ResourceFacts, type FilterFact } from './model/service-facts.ts';
+export { seedHistory, type HistoryOptions } from './mock/history.ts';
+export { CatalogueError, parseCatalogue, readCatalogue, recoveryPointFrom, resourceTypeFromArn } from './mock/catalogue-file.ts';

@@ -1,23 +1,41 @@
 // Each By* filter returns exactly the matching subset of the full listing. The meaning of each
-// filter is the one its documentation states ("created before the specified date", …).
+// filter is data (spec/overlay/behaviour.json), as its documentation states it ("created before the
+// specified date", …): equality is exact (another case, a prefix, a suffix or a space is another
+// value); before/after are strict.
+import { serviceFacts, type FilterFact, type ServiceFacts } from '../model/service-facts.ts';
 import { isRecord } from '../wire/values.ts';
 import type { Finding } from './types.ts';
 
 type Item = Record<string, unknown>;
-const time = (v: unknown) => (v instanceof Date ? v.getTime() : typeof v === 'number' ? v * 1000 : typeof v === 'string' ? Date.parse(v) : NaN);
+const time = (v: unknown) =>
+  v instanceof Date
+    ? v.getTime()
+    : typeof v === 'number'
+      ? v * 1000
+      : typeof v === 'string'
+        ? Date.parse(v)
+        : NaN;
 
-/** Documented semantics per filter: the item field it reads and how it compares (Before/After strict). */
-export const FILTER_SEMANTICS: Record<string, (item: Item, value: unknown) => boolean> = {
-  ByAccountId: (i, v) => i.AccountId === v,
-  ByResourceType: (i, v) => i.ResourceType === v,
-  ByStatus: (i, v) => i.Status === v,
-  ByCreatedBefore: (i, v) => time(i.CreationDate) < time(v),
-  ByCreatedAfter: (i, v) => time(i.CreationDate) > time(v),
-  ByCompleteBefore: (i, v) => i.CompletionDate !== undefined && time(i.CompletionDate) < time(v),
-  ByCompleteAfter: (i, v) => i.CompletionDate !== undefined && time(i.CompletionDate) > time(v),
-  ByRestoreTestingPlanArn: (i, v) => isRecord(i.CreatedBy) && i.CreatedBy.RestoreTestingPlanArn === v,
-  ByParentJobId: (i, v) => i.ParentJobId === v,
-};
+/** The value at a dotted path (`CreatedBy.RestoreTestingPlanArn`). */
+export const fieldOf = (item: Item, path: string): unknown =>
+  path.split('.').reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), item);
+
+export function matcher(f: Pick<FilterFact, 'field' | 'match'>): (item: Item, value: unknown) => boolean {
+  if (f.match === 'equals') return (i, v) => fieldOf(i, f.field) === v;
+  const before = f.match === 'before';
+  return (i, v) => {
+    const x = fieldOf(i, f.field);
+    return x !== undefined && (before ? time(x) < time(v) : time(x) > time(v));
+  };
+}
+
+/** The documented filters of an operation, by member. */
+export function filtersOf(
+  operation: string,
+  facts: ServiceFacts = serviceFacts(),
+): Record<string, FilterFact> {
+  return Object.fromEntries(facts.filters.filter((f) => f.operation === operation).map((f) => [f.member, f]));
+}
 
 export interface FilterRecord {
   operation: string;
@@ -28,18 +46,21 @@ export interface FilterRecord {
   idField: string;
 }
 
-export function checkFilter(r: FilterRecord): Finding[] {
-  const match = FILTER_SEMANTICS[r.filter];
-  if (!match) return [];
+export function checkFilter(r: FilterRecord, facts: ServiceFacts = serviceFacts()): Finding[] {
+  const fact = filtersOf(r.operation, facts)[r.filter];
+  if (!fact) return [];
+  const match = matcher(fact);
   const want = r.full.filter((i) => match(i, r.value)).map((i) => String(i[r.idField]));
   const missing = want.filter((id) => !r.got.includes(id));
   const extra = r.got.filter((id) => !want.includes(id));
   if (!missing.length && !extra.length) return [];
-  const v = r.value instanceof Date ? r.value.toISOString() : String(r.value);
-  return [{
-    check: 'filters',
-    operation: r.operation,
-    received: `${r.filter}=${v}: ${r.got.length} item(s)${missing.length ? `, ${missing.length} matching item(s) missing` : ''}${extra.length ? `, ${extra.length} non-matching item(s) included` : ''}`,
-    documented: `exactly the ${want.length} item(s) of the full listing that match`,
-  }];
+  const v = r.value instanceof Date ? r.value.toISOString() : JSON.stringify(r.value);
+  return [
+    {
+      check: 'filters',
+      operation: r.operation,
+      received: `${r.filter}=${v}: ${r.got.length} item(s)${missing.length ? `, ${missing.length} matching item(s) missing` : ''}${extra.length ? `, ${extra.length} non-matching item(s) included` : ''}`,
+      documented: `exactly the ${want.length} item(s) of the full listing that match (${r.filter}: ${fact.field} ${fact.match === 'equals' ? 'equal to the value, exactly' : `strictly ${fact.match}`}; ${fact.source})`,
+    },
+  ];
 }

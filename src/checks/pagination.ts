@@ -1,7 +1,8 @@
 // Pagination, judged over a recorded listing (Smithy's rules: absent or empty token = done; pages
 // may be short; tokens are opaque and bound to their filters).
 import type { Observed } from '../targets/types.ts';
-import { describeAnswer, errorName, type Finding } from './types.ts';
+import { expectationFor } from '../model/validate.ts';
+import { clientError, describeAnswer, errorName, type Finding } from './types.ts';
 
 export interface PagingRecord {
   operation: string;
@@ -13,31 +14,72 @@ export interface PagingRecord {
   pages: { ids: string[]; nextToken?: string }[];
   /** stopped because the page bound was reached (a token that never ends) */
   runaway: boolean;
-  probes: { kind: 'empty' | 'tampered' | 'filter-mismatched'; observed: Observed }[];
+  /** `filter`: the filter member a filter-mismatched token was sent with */
+  probes: { kind: 'empty' | 'tampered' | 'filter-mismatched'; filter?: string; observed: Observed }[];
 }
 
 export function checkPagination(r: PagingRecord): Finding[] {
   const out: Finding[] = [];
-  const f = (received: string, documented: string) => out.push({ check: 'pagination', operation: r.operation, received, documented });
+  const f = (received: string, documented: string) =>
+    out.push({ check: 'pagination', operation: r.operation, received, documented });
   r.pages.forEach((p, i) => {
-    if (p.ids.length > r.maxResults) f(`page ${i + 1} has ${p.ids.length} items`, `at most MaxResults = ${r.maxResults}`);
+    if (p.ids.length > r.maxResults)
+      f(`page ${i + 1} has ${p.ids.length} items`, `at most MaxResults = ${r.maxResults}`);
   });
   if (r.runaway) f(`still a token after ${r.pages.length} pages`, 'the listing ends');
   const last = r.pages.at(-1);
   if (!r.runaway && last?.nextToken) f('a token on the last page', 'no token on the last page');
   const paged = r.pages.flatMap((p) => p.ids);
   const dupes = paged.filter((id, i) => paged.indexOf(id) !== i);
-  if (dupes.length) f(`${dupes.length} item(s) repeated across pages (e.g. ${dupes[0]})`, 'each item exactly once');
+  if (dupes.length)
+    f(`${dupes.length} item(s) repeated across pages (e.g. ${dupes[0]})`, 'each item exactly once');
   const missing = r.full.filter((id) => !paged.includes(id));
-  if (missing.length) f(`${missing.length} item(s) of the full listing missing from the pages (e.g. ${missing[0]})`, 'the pages together equal the unpaginated listing');
+  if (missing.length)
+    f(
+      `${missing.length} item(s) of the full listing missing from the pages (e.g. ${missing[0]})`,
+      'the pages together equal the unpaginated listing',
+    );
   const extra = paged.filter((id) => !r.full.includes(id));
-  if (extra.length) f(`${extra.length} item(s) on the pages that the full listing lacks`, 'the pages together equal the unpaginated listing');
-  if (!missing.length && !extra.length && !dupes.length && paged.join() !== r.full.join()) f('the same items in another order', 'the order of the unpaginated listing');
+  if (extra.length)
+    f(
+      `${extra.length} item(s) on the pages that the full listing lacks`,
+      'the pages together equal the unpaginated listing',
+    );
+  if (!missing.length && !extra.length && !dupes.length && paged.join() !== r.full.join())
+    f('the same items in another order', 'the order of the unpaginated listing');
   const lost = r.known.filter((id) => !r.full.includes(id));
-  if (lost.length) f(`${lost.length} job(s) this run started missing from the full listing (e.g. ${lost[0]})`, 'a listing without filters has every job');
+  if (lost.length)
+    f(
+      `${lost.length} job(s) this run started missing from the full listing (e.g. ${lost[0]})`,
+      'a listing without filters has every job',
+    );
   for (const p of r.probes) {
-    const ok = p.observed.status !== undefined && p.observed.status >= 400 && p.observed.status < 500 && errorName(p.observed) === 'InvalidParameterValueException';
-    if (!ok) f(`${p.kind} token answered ${describeAnswer(p.observed)}`, `a ${p.kind} token is rejected with InvalidParameterValueException (4xx)`);
+    // Smithy: a token is bound to its filters; which exception a bad one earns is a convention only
+    const e = expectationFor(`${p.kind}-next-token`);
+    const kind = `${p.kind} token${p.filter ? ` (with ${p.filter})` : ''}`;
+    const name = errorName(p.observed);
+    const ok = clientError(p.observed) && (e.provenance === 'convention' || name === e.error);
+    const documented =
+      e.provenance === 'documented'
+        ? `a ${kind} is rejected with ${e.error} (4xx)`
+        : `a ${kind} is rejected with a client error (4xx naming its exception); by convention ${e.error}`;
+    if (!ok)
+      out.push({
+        check: 'pagination',
+        operation: r.operation,
+        received: `${kind} answered ${describeAnswer(p.observed)}`,
+        documented,
+        provenance: e.provenance,
+      });
+    else if (name !== e.error)
+      out.push({
+        check: 'pagination',
+        operation: r.operation,
+        received: `${kind} answered ${describeAnswer(p.observed)}`,
+        documented,
+        provenance: e.provenance,
+        note: true,
+      });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // What checks read and say. A check is a pure function: no IO, no state.
 import type { InvalidCase, ValidCase } from '../../generators/requests.ts';
 import type { ServiceModel } from '../model/types.ts';
+import type { ExpectationProvenance } from '../model/validate.ts';
 import type { HttpCall, Observed } from '../targets/types.ts';
 
 export type CheckId =
@@ -14,7 +15,8 @@ export type CheckId =
   | 'filters'
   | 'idempotency'
   | 'lifecycle'
-  | 'stateful';
+  | 'stateful'
+  | 'history';
 
 /** One request sent and the answer observed. */
 export interface Exchange {
@@ -33,6 +35,17 @@ export interface Finding {
   /** what was received, against what is documented */
   received: string;
   documented: string;
+  /** documented (a page, the SDK model, an API Reference URL) or convention; absent = documented */
+  provenance?: ExpectationProvenance;
+  /** not a failure: an answer a convention-level expectation accepted, noted for the report */
+  note?: boolean;
+}
+
+/** A check whose preconditions did not hold: it judged nothing, and says why. */
+export interface Inconclusive {
+  check: CheckId;
+  operation: string;
+  reason: string;
 }
 
 export interface ExchangeCheck {
@@ -43,13 +56,22 @@ export interface ExchangeCheck {
   run(x: Exchange, model: ServiceModel): Finding[];
 }
 
-/** The exception name as clients read it: the header first, then a body `Code`/`code`, then `__type`. */
+/** The exception name as clients read it: the header first, then a body `Code`/`code`, then `__type`;
+ * in each, a `:` suffix (`Name:http://…`) and a namespace (`com.amazonaws.backup#Name`) are dropped,
+ * as the SDKs drop them. */
 export function errorName(o: Observed): string | undefined {
-  const header = o.headers['x-amzn-errortype']?.split(':')[0];
+  const bare = (s: unknown) =>
+    typeof s === 'string' && s !== '' ? s.split(':')[0]!.split('#').pop() || undefined : undefined;
+  const header = bare(o.headers['x-amzn-errortype']);
   if (header !== undefined) return header;
   const body = parseJson(o.body) as { Code?: string; code?: string; __type?: string } | undefined;
-  return body?.Code ?? body?.code ?? body?.__type?.split('#').pop();
+  return bare(body?.Code) ?? bare(body?.code) ?? bare(body?.__type);
 }
+
+/** A well-formed client error: a 4xx that names its exception. What a convention-level expectation
+ * accepts. */
+export const clientError = (o: Observed): boolean =>
+  !o.failure && o.status !== undefined && o.status >= 400 && o.status < 500 && errorName(o) !== undefined;
 
 export function parseJson(s: string | undefined): unknown {
   if (!s) return undefined;
@@ -61,7 +83,8 @@ export function parseJson(s: string | undefined): unknown {
 }
 
 /** A 2xx answer, whether or not the SDK could read it: success checks judge it on its bytes. */
-export const succeeded = (x: Exchange): boolean => (x.observed.status ?? 0) >= 200 && (x.observed.status ?? 0) < 300;
+export const succeeded = (x: Exchange): boolean =>
+  (x.observed.status ?? 0) >= 200 && (x.observed.status ?? 0) < 300;
 
 export function describeAnswer(o: Observed): string {
   if (o.failure) return `${o.failure}${o.failureDetail ? ` (${o.failureDetail})` : ''}`;

@@ -29,6 +29,15 @@ const SOURCE: Record<string, (region: string, account: string, id: string) => st
   S3: (_r, _a, id) => `arn:aws:s3:::bucket-${id}`,
 };
 
+/** The ARN of the resource a recovery point of this type was made from. */
+export function sourceArnFor(type: string, region: string, account: string, id: string): string {
+  const f =
+    SOURCE[type] ??
+    ((r: string, a: string, x: string) =>
+      `arn:aws:${type.toLowerCase().replace(/[^a-z0-9-]/g, '')}:${r}:${a}:resource/${x}`);
+  return f(region, account, id);
+}
+
 export function defaultCatalogue(o: CatalogueOptions = {}): RecoveryPoint[] {
   const account = o.accountId ?? '123456789012';
   const region = o.region ?? 'us-east-1';
@@ -37,7 +46,9 @@ export function defaultCatalogue(o: CatalogueOptions = {}): RecoveryPoint[] {
   return Array.from({ length: o.count ?? 12 }, (_, i) => {
     const type = types[i % types.length]!;
     const id = uuidFrom(rand).toLowerCase().replace(/-/g, '').slice(0, 17);
-    const source = SOURCE[type] ?? ((r: string, a: string, x: string) => `arn:aws:${type.toLowerCase()}:${r}:${a}:resource/${x}`);
+    const source =
+      SOURCE[type] ??
+      ((r: string, a: string, x: string) => `arn:aws:${type.toLowerCase()}:${r}:${a}:resource/${x}`);
     return {
       arn: `arn:aws:backup:${region}:${account}:recovery-point:${uuidFrom(rand)}`,
       resourceType: type,

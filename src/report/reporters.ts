@@ -17,14 +17,24 @@ export const REPORTERS: Record<string, Reporter> = {
   html: { file: 'report.html', render: renderHtml },
 };
 
-/** results.json: for each check × operation its check, operation, status (passed|failed|skipped),
- * cases and failures, with failure details (request redacted, answer, seed, path, reproduction). */
+/** results.json: for each check × operation its check, operation, status (passed|failed|skipped|
+ * inconclusive, with inconclusiveReason), cases and failures, with failure details (provenance,
+ * request redacted, answer, seed, path, reproduction) and notes (answers a convention accepted). */
 export function renderJson(r: RunResult): string {
   const counts = tally(r);
   return `${JSON.stringify({ ...r, summary: counts, results: r.cells }, (k, v) => (k === 'cells' ? undefined : v), 2)}\n`;
 }
 
-export function tally(r: RunResult): { passed: number; failed: number; skipped: number } {
+export function tally(r: RunResult): {
+  passed: number;
+  failed: number;
+  skipped: number;
+  inconclusive: number;
+} {
   const n = (s: string) => r.cells.filter((c) => c.status === s).length;
-  return { passed: n('passed'), failed: n('failed'), skipped: n('skipped') };
+  return { passed: n('passed'), failed: n('failed'), skipped: n('skipped'), inconclusive: n('inconclusive') };
 }
+
+/** A failure's or note's provenance, as the reports print it. */
+export const provenanceLabel = (p: string | undefined): string =>
+  p === 'convention' ? 'convention (nothing documents it: any 4xx client error passes)' : 'documented';

@@ -1,9 +1,10 @@
 // Accumulates cases and failures per check × operation while a run goes.
 import type { CheckId } from '../checks/types.ts';
 import type { Observed } from '../targets/types.ts';
-import type { Cell, FailureDetail } from './types.ts';
+import type { Cell, CellNote, FailureDetail } from './types.ts';
 
 const MAX_DETAILS = 5;
+const MAX_NOTES = 5;
 
 export class Collector {
   private readonly cells = new Map<string, Cell>();
@@ -16,7 +17,10 @@ export class Collector {
   }
 
   /** `pairs`: the check × operation cells this run reports */
-  constructor(readonly checks: CheckId[], pairs: [CheckId, string][]) {
+  constructor(
+    readonly checks: CheckId[],
+    pairs: [CheckId, string][],
+  ) {
     for (const [check, operation] of pairs) if (checks.includes(check)) this.cell(check, operation);
   }
 
@@ -44,7 +48,8 @@ export class Collector {
     const c = this.cell(d.check, d.operation);
     if (count) this.bump(d.check, d.operation);
     // one detail per distinct finding text: the report shows kinds of failure, not repeats
-    if (c.details.length < MAX_DETAILS && !c.details.some((x) => x.received === d.received)) c.details.push(d);
+    if (c.details.length < MAX_DETAILS && !c.details.some((x) => x.received === d.received))
+      c.details.push(d);
   }
 
   /** one more failing case, whose details come later (a shrunk counterexample) */
@@ -62,7 +67,10 @@ export class Collector {
     if (!o.failure && (o.status ?? 0) >= 200 && (o.status ?? 0) < 300) a.ok++;
     else {
       const type = o.headers['content-type'];
-      const k = o.status === undefined ? (o.failure ?? 'no answer') : `HTTP ${o.status}${type && /json/.test(type) ? '' : ` (${type || 'no content type'})`}`;
+      const k =
+        o.status === undefined
+          ? (o.failure ?? 'no answer')
+          : `HTTP ${o.status}${type && /json/.test(type) ? '' : ` (${type || 'no content type'})`}`;
       a.other.set(k, (a.other.get(k) ?? 0) + 1);
     }
     this.answers.set(operation, a);
@@ -70,8 +78,27 @@ export class Collector {
 
   /** Operations whose every valid request got something other than a success. */
   unimplemented(): string[] {
-    return [...this.answers].filter(([, a]) => a.ok === 0 && a.other.size).map(([op, a]) =>
-      `${op}: not implemented by the target, it seems — no valid request succeeded; answers: ${[...a.other].map(([k, n]) => `${n}× ${k}`).join(', ')}`);
+    return [...this.answers]
+      .filter(([, a]) => a.ok === 0 && a.other.size)
+      .map(
+        ([op, a]) =>
+          `${op}: not implemented by the target, it seems — no valid request succeeded; answers: ${[...a.other].map(([k, n]) => `${n}× ${k}`).join(', ')}`,
+      );
+  }
+
+  /** An answer accepted under a convention: kept once per distinct text, not counted as a failure. */
+  note(check: CheckId, operation: string, n: CellNote): void {
+    if (!this.wants(check)) return;
+    const c = this.cell(check, operation);
+    c.notes ??= [];
+    if (c.notes.length < MAX_NOTES && !c.notes.some((x) => x.received === n.received)) c.notes.push(n);
+  }
+
+  /** The check's preconditions did not hold: it could not judge (the first reason is kept). */
+  inconclusive(check: CheckId, operation: string, reason: string): void {
+    if (!this.wants(check)) return;
+    const c = this.cell(check, operation);
+    c.inconclusiveReason ??= reason;
   }
 
   skip(check: CheckId, operation: string, reason: string): void {
@@ -81,10 +108,25 @@ export class Collector {
   }
 
   result(): Cell[] {
-    return [...this.cells.values()].map((c) => ({
-      ...c,
-      status: c.failures > 0 ? 'failed' : c.cases > 0 ? 'passed' : 'skipped',
-      ...(c.failures === 0 && c.cases === 0 && !c.skippedReason ? { skippedReason: 'no applicable case for this operation' } : {}),
-    }));
+    // a judged case outweighs an inconclusive attempt; a deliberate skip outweighs both
+    return [...this.cells.values()].map((c) => {
+      const status =
+        c.failures > 0
+          ? 'failed'
+          : c.cases > 0
+            ? 'passed'
+            : c.inconclusiveReason && !c.skippedReason
+              ? 'inconclusive'
+              : 'skipped';
+      const { inconclusiveReason, ...rest } = c;
+      return {
+        ...rest,
+        status,
+        ...(status === 'inconclusive' ? { inconclusiveReason } : {}),
+        ...(status === 'skipped' && !c.skippedReason
+          ? { skippedReason: inconclusiveReason ?? 'no applicable case for this operation' }
+          : {}),
+      };
+    });
   }
 }

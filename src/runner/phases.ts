@@ -81,5 +81,6 @@ export async function randomPhase(ctx: ExchangeContext, op: Operation, o: PhaseO
 function judgeWith(ctx: ExchangeContext, x: Parameters<typeof judge>[1]) {
   const scratch = Object.create(ctx.collector) as typeof ctx.collector;
   scratch.count = () => {};
+  scratch.note = () => {};
   return judge({ ...ctx, collector: scratch }, x);
 }

@@ -72,7 +72,7 @@ export async function statefulScenario(ctx: ScenarioContext, ops: { start: Opera
     ctx.collector.fail({
       check: 'stateful', operation: ops.start.name, phase: 'scenario',
       label: String(result.counterexample?.[0] ?? ''),
-      received: error, documented: 'answers that agree with the jobs this run started',
+      received: error, documented: 'answers that agree with the jobs this run started', provenance: 'documented',
       seed: ctx.seed, ...(result.counterexamplePath ? { path: result.counterexamplePath } : {}),
     });
   }

@@ -1,7 +1,22 @@
 // The runner's vocabulary: options in, events out, one result per check × operation.
 import type { CheckId } from '../checks/types.ts';
+import type { ExpectationProvenance } from '../model/validate.ts';
 
-export type CellStatus = 'passed' | 'failed' | 'skipped';
+/** inconclusive: the check's preconditions did not hold (no job could be started, nothing to page, a
+ * listing failed): it judged nothing, which is neither a pass nor a finding */
+export type CellStatus = 'passed' | 'failed' | 'skipped' | 'inconclusive';
+
+/** documented: a page, the SDK model or an API Reference URL states the expectation; convention:
+ * nothing does, so any well-formed client error passed and the answer is noted */
+export type { ExpectationProvenance };
+
+/** An answer a convention-level expectation accepted, noted so that a reader sees what came back. */
+export interface CellNote {
+  received: string;
+  documented: string;
+  provenance: ExpectationProvenance;
+  label?: string;
+}
 
 export interface FailureDetail {
   check: CheckId;
@@ -11,6 +26,7 @@ export interface FailureDetail {
   label?: string;
   received: string;
   documented: string;
+  provenance: ExpectationProvenance;
   /** the (shrunk) request, sensitive members redacted */
   request?: unknown;
   /** the answer as received: status, x-amzn-errortype, body (redacted) */
@@ -31,6 +47,10 @@ export interface Cell {
   casesToFirstFailure?: number;
   details: FailureDetail[];
   skippedReason?: string;
+  /** why the check could not judge (status inconclusive) */
+  inconclusiveReason?: string;
+  /** answers accepted under a convention, with what came back */
+  notes?: CellNote[];
 }
 
 export interface RunResult {
@@ -45,6 +65,8 @@ export interface RunResult {
   cells: Cell[];
   /** what was not sent, and why (e.g. read-only against the real service) */
   notes: string[];
+  /** the caller's account, when the pre-flight named it (STS GetCallerIdentity) */
+  account?: string;
   /** where the time went: wall ms per phase (requests included), and ms spent judging per check
    * (for scenario checks, the whole scenario) */
   timings: { phases: Record<string, number>; checks: Record<string, number> };

@@ -29,6 +29,9 @@ export interface Target {
   mutationsAllowed: boolean;
   /** whether raw HTTP requests (the http channel) can be sent */
   rawHttp: boolean;
+  /** before judging: whether the target can be used at all (credentials, region, the caller's
+   * account). A problem says what failed and what to set; nothing is judged then. */
+  preflight?(): Promise<{ account?: string; problem?: string }>;
   sendSdk(operation: string, input: Record<string, unknown>): Promise<Observed>;
   sendHttp(call: HttpCall): Promise<Observed>;
   close(): Promise<void>;

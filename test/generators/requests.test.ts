@@ -107,7 +107,7 @@ describe('invalid requests', () => {
       'pattern-violation→InvalidParameterValueException@sdk',
       'empty-string→InvalidParameterValueException@sdk',
       'wrong-type→InvalidParameterValueException@http',
-      'malformed-json→InvalidRequestException@http',
+      'malformed-json→SerializationException@http',
     ]));
   });
 });

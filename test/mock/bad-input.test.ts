@@ -19,8 +19,8 @@ describe('bad input', () => {
     const mock = await createMock();
     const arn = mock.store.recoveryPoints()[0]!.arn;
     const cases: [string, string, string | undefined, string | undefined, number, string][] = [
-      ['PUT', '/restore-jobs', '{"RecoveryPointArn":', undefined, 400, 'InvalidRequestException'],
-      ['PUT', '/restore-jobs', '[1,2]', undefined, 400, 'InvalidRequestException'],
+      ['PUT', '/restore-jobs', '{"RecoveryPointArn":', undefined, 400, 'SerializationException'],
+      ['PUT', '/restore-jobs', '[1,2]', undefined, 400, 'SerializationException'],
       ['PUT', '/restore-jobs', JSON.stringify({ RecoveryPointArn: arn, Metadata: {} }), 'text/plain', 415, 'UnsupportedMediaTypeException'],
       ['PUT', '/restore-jobs', JSON.stringify({ RecoveryPointArn: arn, Metadata: { k: 'x'.repeat(MAX_BODY_BYTES) } }), undefined, 413, 'RequestEntityTooLargeException'],
       ['PUT', '/restore-jobs', JSON.stringify({ RecoveryPointArn: 42, Metadata: {} }), undefined, 400, 'InvalidParameterValueException'],

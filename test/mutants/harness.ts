@@ -1,15 +1,18 @@
 // Runs the conformance suite (default budget) against a mock, in-process.
-import { createMock, ManualClock } from '../../src/mock/index.ts';
+import { seedHistory } from '../../src/mock/history.ts';
+import { createMock, ManualClock, type MockOptions } from '../../src/mock/index.ts';
 import { loadBackupModel } from '../../src/model/load.ts';
 import { runConformance } from '../../src/runner/run.ts';
 import type { RunResult } from '../../src/runner/types.ts';
 import { fetchFunctionTarget } from '../../src/targets/fetch-target.ts';
 import type { FetchFn } from './kit.ts';
 
-export async function runAgainst(wrap: (inner: FetchFn) => FetchFn, seed: number, runs = 100): Promise<RunResult> {
+/** `history`: past jobs seeded before the run; `mock`: options of the mock behind the wrapper */
+export async function runAgainst(wrap: (inner: FetchFn) => FetchFn, seed: number, runs = 100, o: { history?: number; mock?: MockOptions } = {}): Promise<RunResult> {
   const model = await loadBackupModel();
   const clock = new ManualClock();
-  const mock = await createMock({ model, clock });
+  const mock = await createMock({ ...o.mock, model, clock });
+  if (o.history) seedHistory(mock.store, model, o.history, { seed });
   const target = fetchFunctionTarget(wrap((r) => mock.fetch(r)), { name: 'mutant', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: 2000 });
   try {
     return await runConformance({ model, target, runs, seed, recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn), advance: (ms) => clock.advance(ms) });

@@ -1,9 +1,10 @@
 // The catalogue of defective mocks.
 import type { Mutant } from './kit.ts';
+import { observedMutants } from './observed.ts';
 import { paginationMutants } from './pagination.ts';
 import { stateMutants } from './state.ts';
 import { valueMutants } from './values.ts';
 import { wireMutants } from './wire.ts';
 
-export const MUTANTS: Mutant[] = [...paginationMutants, ...valueMutants, ...wireMutants, ...stateMutants];
+export const MUTANTS: Mutant[] = [...paginationMutants, ...valueMutants, ...wireMutants, ...stateMutants, ...observedMutants];
 export type { Mutant } from './kit.ts';

@@ -10,6 +10,8 @@ export interface Mutant {
   description: string;
   /** the check that must catch it */
   caughtBy: CheckId;
+  /** past jobs the mock holds before the run (jobs this run did not start) */
+  history?: number;
   wrap(inner: FetchFn): FetchFn;
 }
 

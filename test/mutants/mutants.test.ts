@@ -13,7 +13,7 @@ describe('the mutant catalogue', () => {
 
   for (const m of MUTANTS) {
     it(`${m.id} is caught by ${m.caughtBy}`, async () => {
-      const r = await runAgainst(m.wrap, 1);
+      const r = await runAgainst(m.wrap, 1, 100, { ...(m.history ? { history: m.history } : {}) });
       const hit = r.cells.filter((c) => c.check === m.caughtBy && c.status === 'failed');
       const first = hit.map((c) => c.casesToFirstFailure ?? Infinity).sort((a, b) => a - b)[0];
       rows.push({ id: m.id, check: m.caughtBy, caught: hit.length > 0, ...(first !== undefined ? { cases: first } : {}), ...(hit[0]?.details[0] ? { phase: hit[0].details[0].phase } : {}) });

@@ -1,0 +1,184 @@
+// The pure parts of judgement: the history check over observations, the behaviour overlay's
+// validation, near misses, error names as clients read them, expectations with their provenance.
+import { describe, expect, it } from 'vitest';
+import { checkHistory } from '../../src/checks/history.ts';
+import { checkFilter } from '../../src/checks/filters.ts';
+import { errorName } from '../../src/checks/types.ts';
+import { OverlayError } from '../../src/model/overlay.ts';
+import { parseServiceFacts, serviceFacts } from '../../src/model/service-facts.ts';
+import { expectationFor } from '../../src/model/validate.ts';
+import { nearMisses } from '../../src/runner/near-miss.ts';
+import type { Observation } from '../../src/runner/observations.ts';
+
+const job = serviceFacts().resources[0]!;
+let seq = 0;
+const obs = (
+  id: string,
+  operation: string,
+  fields: Record<string, unknown>,
+  started = false,
+): Observation => ({ id, operation, seq: ++seq, started, fields: { RestoreJobId: id, ...fields } });
+const RP = 'arn:aws:backup:us-east-1:123456789012:recovery-point:A';
+
+describe('history', () => {
+  it('forward statuses, the same instants as other Date objects, one parent: no finding', () => {
+    const t = Date.parse('2026-01-01T00:00:00Z');
+    const v = checkHistory(
+      [
+        obs('j1', 'StartRestoreJob', { RecoveryPointArn: RP }, true),
+        obs('j1', 'ListRestoreJobs', {
+          Status: 'PENDING',
+          CreationDate: new Date(t),
+          RecoveryPointArn: RP,
+          SourceResourceArn: 's',
+        }),
+        obs('j1', 'DescribeRestoreJob', {
+          Status: 'RUNNING',
+          CreationDate: new Date(t),
+          RecoveryPointArn: RP,
+        }),
+        obs('j1', 'ListRestoreJobs', { Status: 'COMPLETED', CreationDate: new Date(t) }),
+        obs('j2', 'ListRestoreJobs', { Status: 'FAILED', RecoveryPointArn: RP, SourceResourceArn: 's' }),
+        obs('j2', 'DescribeRestoreJob', { Status: 'FAILED' }),
+      ],
+      job,
+    );
+    expect(v.findings).toEqual([]);
+    // j1 listed twice after its start, j2 compared with j1 (the same recovery point), j1 and j2 described again
+    expect(v.cases).toEqual({ DescribeRestoreJob: 2, ListRestoreJobs: 3 });
+  });
+
+  it('backwards, one ended status for another, a changed immutable field, parents that disagree', () => {
+    const v = checkHistory(
+      [
+        obs('j1', 'ListRestoreJobs', { Status: 'COMPLETED' }),
+        obs('j1', 'ListRestoreJobs', { Status: 'RUNNING' }),
+        obs('j2', 'DescribeRestoreJob', { Status: 'ABORTED' }),
+        obs('j2', 'DescribeRestoreJob', { Status: 'COMPLETED' }),
+        obs('j3', 'StartRestoreJob', { RecoveryPointArn: RP }, true),
+        obs('j3', 'DescribeRestoreJob', { RecoveryPointArn: `${RP}x`, SourceResourceArn: 'a' }),
+        obs('j4', 'ListRestoreJobs', { RecoveryPointArn: `${RP}x`, SourceResourceArn: 'b' }),
+      ],
+      job,
+    );
+    const got = v.findings.map((f) => `${f.operation}: ${f.received}`);
+    expect(got).toEqual([
+      'ListRestoreJobs: j1: RUNNING (ListRestoreJobs) after COMPLETED (ListRestoreJobs)',
+      'DescribeRestoreJob: j2: COMPLETED (DescribeRestoreJob) after ABORTED (DescribeRestoreJob)',
+      `DescribeRestoreJob: j3: RecoveryPointArn = ${RP}x (DescribeRestoreJob) after ${RP} (StartRestoreJob, as started)`,
+      `ListRestoreJobs: j4 and j3 both restore ${RP}x but SourceResourceArn differs: b vs a`,
+    ]);
+    expect(v.findings.every((f) => f.documented.includes('https://docs.aws.amazon.com/'))).toBe(true);
+  });
+});
+
+describe('filters and near misses', () => {
+  it('near misses: other case, prefix, suffix, whitespace; none equals the value', () => {
+    expect(nearMisses('EBS')).toEqual([
+      ['other case', 'ebs'],
+      ['prefix', 'EB'],
+      ['suffix', 'EBS0'],
+      ['whitespace', ' EBS '],
+    ]);
+    expect(nearMisses('123456789012').map(([how]) => how)).toEqual(['prefix', 'suffix', 'whitespace']);
+  });
+
+  it('an equality filter matches exactly: a near miss that returns items is a finding', () => {
+    const full = [
+      { RestoreJobId: 'a', ResourceType: 'EBS' },
+      { RestoreJobId: 'b', ResourceType: 'EFS' },
+    ];
+    const r = { operation: 'ListRestoreJobs', filter: 'ByResourceType', full, idField: 'RestoreJobId' };
+    expect(checkFilter({ ...r, value: 'ebs', got: [] })).toEqual([]);
+    expect(checkFilter({ ...r, value: 'ebs', got: ['a'] })[0]!.received).toBe(
+      'ByResourceType="ebs": 1 item(s), 1 non-matching item(s) included',
+    );
+  });
+});
+
+describe('the behaviour overlay', () => {
+  it('the project overlay holds the restore job facts, each with its source', () => {
+    expect(job.lifecycle.terminal).toEqual(['COMPLETED', 'FAILED', 'ABORTED']);
+    expect(job.immutable.members).toEqual(
+      expect.arrayContaining([
+        'CreationDate',
+        'RecoveryPointArn',
+        'ResourceType',
+        'SourceResourceArn',
+        'BackupVaultArn',
+      ]),
+    );
+    expect(serviceFacts().filters.map((f) => f.member)).toContain('ByParentJobId');
+  });
+
+  it('errors name the file and the field', () => {
+    const bad: [unknown, string][] = [
+      [{ resources: {}, filters: [] }, 'b.json: resources: expected an array of resources'],
+      [
+        {
+          resources: [],
+          filters: [
+            {
+              operation: 'L',
+              member: 'ByX',
+              field: 'X',
+              match: 'like',
+              source: 'https://docs.aws.amazon.com/x',
+            },
+          ],
+        },
+        'b.json: filters[0].match: expected one of equals, before, after',
+      ],
+      [
+        {
+          resources: [],
+          filters: [
+            { operation: 'L', member: 'ByX', field: 'X', match: 'equals', source: 'http://example.com' },
+          ],
+        },
+        'b.json: filters[0].source: expected the https://docs.aws.amazon.com/ page',
+      ],
+    ];
+    for (const [doc, msg] of bad) {
+      expect(() => parseServiceFacts('b.json', doc)).toThrow(OverlayError);
+      expect(() => parseServiceFacts('b.json', doc)).toThrow(msg);
+    }
+  });
+});
+
+describe('error names and expectations', () => {
+  it('reads the name past a namespace or a suffix, in the header or the body', () => {
+    const o = (headers: Record<string, string>, body?: unknown) => ({
+      headers,
+      ms: 0,
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    expect(errorName(o({ 'x-amzn-errortype': 'com.amazonaws.backup#InvalidParameterValueException' }))).toBe(
+      'InvalidParameterValueException',
+    );
+    expect(
+      errorName(o({ 'x-amzn-errortype': 'ResourceNotFoundException:http://internal.amazon.com/coral/x/' })),
+    ).toBe('ResourceNotFoundException');
+    expect(errorName(o({}, { __type: 'aws.backup#SerializationException' }))).toBe('SerializationException');
+    expect(errorName(o({}, { code: 'X:y' }))).toBe('X');
+    expect(errorName(o({}))).toBeUndefined();
+  });
+
+  it('documented expectations are strict; an unparseable body or a bad token is a convention; an exception the operation does not list is one too', () => {
+    expect(expectationFor('required')).toMatchObject({
+      error: 'MissingParameterValueException',
+      provenance: 'documented',
+    });
+    expect(expectationFor('malformed-json')).toMatchObject({
+      error: 'SerializationException',
+      provenance: 'convention',
+    });
+    expect(expectationFor('tampered-next-token').provenance).toBe('convention');
+    expect(
+      expectationFor('unknown-resource', { errors: ['InvalidParameterValueException'] }).provenance,
+    ).toBe('convention');
+    expect(expectationFor('pattern', { errors: ['InvalidParameterValueException'] }).provenance).toBe(
+      'documented',
+    );
+  });
+});
