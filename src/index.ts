@@ -1,26 +1,50 @@
-// The public API, listed explicitly.
-export { parsePage } from './docs/page.ts';
-export type { DocMember, DocShape, DocType, OperationPage, Page, PageForm, PageLoss, PaginatorPage, SkippedPage, SourceRef } from './docs/types.ts';
-export { DocParseError } from './docs/types.ts';
-export { buildModel, ModelError, type BuildInput, type BuildResult } from './model/build.ts';
-export { applyOverlay, parseOverlay, OverlayError, type Overlay, type OverlayFact } from './model/overlay.ts';
-export { loadSdk, sdkFromModule, sdkPackageFor, type SdkOperation, type SdkService } from './model/sdk.ts';
-export type { Constraints, DriftItem, ErrorShape, HttpBinding, Location, Member, Operation, Pagination, Provenance, ServiceModel, Shape, ShapeType } from './model/types.ts';
-export { toJsonSchema } from './emit/json-schema.ts';
-export { toOpenApi } from './emit/openapi.ts';
-export { driftMarkdown } from './emit/drift-md.ts';
-export { deriveJsonSchema, deriveModel, readPages, type DeriveOptions } from './spec/derive.ts';
-export { buildProjectSpec, renderProjectSpec, staleArtifacts } from './spec/project.ts';
+// The public API's root: the harness for code that calls AWS Backup — the reference mock, a client
+// config pointing the SDK at it, the service behaviours it follows, the stub checker, and the model
+// they all read. Other audiences have their own entry points (package.json `exports`):
+//   aws-backup-conformance/generators  fast-check arbitraries (generators/index.ts)
+//   aws-backup-conformance/runner      the conformance suite, its checks and reporters (src/entries/runner.ts)
+//   aws-backup-conformance/spec        the docs → model → JSON Schema / OpenAPI pipeline (src/entries/spec.ts)
+//   aws-backup-conformance/msw         msw handlers over the mock; msw is an optional peer (src/entries/msw.ts)
+// Nothing here imports msw or a development dependency.
 export { loadBackupModel } from './model/load.ts';
-export { validatorFor, expectedErrorFor, type Validator, type Violation } from './model/validate.ts';
-export { encodeRequest, decodeRequest, matchPath, type HttpRequestSpec, type WireProblem } from './wire/request.ts';
-export { toJson, fromJson } from './wire/values.ts';
-export * from '../generators/index.ts';
-export { createMock, ManualClock, realClock, defaultCatalogue, type BackupMock, type MockOptions, type Clock, type RecoveryPoint, type FaultPlan, type Fault, type LifecycleOptions } from './mock/index.ts';
-export { mockHandlers, type HandlerOptions } from './mock/handlers.ts';
-export { directRequestHandler, mockRequestHandler } from './mock/fast-path.ts';
+export type { ServiceModel, Operation, Shape, Member, ErrorShape } from './model/types.ts';
+export {
+  createMock,
+  ManualClock,
+  realClock,
+  defaultCatalogue,
+  type BackupMock,
+  type MockOptions,
+  type Clock,
+  type RecoveryPoint,
+  type CatalogueOptions,
+  type FaultPlan,
+  type Fault,
+  type FaultKind,
+  type LifecycleOptions,
+} from './mock/index.ts';
+export { directRequestHandler } from './mock/fast-path.ts';
 export type { WireRequest } from './mock/http.ts';
 export { mockClientConfig, type MockClientOptions } from './mock/client-config.ts';
-export { BehaviourError, behaviourProblems, jobStatuses, retryableBySdk, type FailureKind, type FaultBurst, type ScriptedJob, type ServiceBehaviour } from './mock/behaviour.ts';
-export { assertStubsConform, checkStubbedCalls, errorViolations, outputViolations, formatViolation, StubConformanceError, type StubViolation, type StubbedCall } from './stubs/check.ts';
 export { serve, type RunningServer } from './mock/server.ts';
+export {
+  BehaviourError,
+  behaviourProblems,
+  jobStatuses,
+  retryableBySdk,
+  type FailureKind,
+  type FaultBurst,
+  type ScriptedJob,
+  type ServiceBehaviour,
+} from './mock/behaviour.ts';
+export { serviceBehaviour, BehaviourOptionError, type BehaviourOptions } from '../generators/behaviours.ts';
+export {
+  assertStubsConform,
+  checkStubbedCalls,
+  errorViolations,
+  outputViolations,
+  formatViolation,
+  StubConformanceError,
+  type StubViolation,
+  type StubbedCall,
+} from './stubs/check.ts';
