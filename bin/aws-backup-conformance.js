@@ -14,7 +14,7 @@ if (stale) {
   process.stderr.write(`aws-backup-conformance: dist/ is out of date (${stale}): run \`npm run build\`\n`);
   process.exit(2);
 }
-// the toolkit pins its SDK; the SDK's notice about its own future Node requirement is not the user's to act on
+// the toolkit pins its SDK; the SDK's notice of its own future Node requirement is not the user's to act on
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -8,10 +8,14 @@ const root = new URL('..', import.meta.url);
 const config = readFileSync(new URL('biome.jsonc', root), 'utf8');
 const at = process.argv.indexOf('--max');
 const width = at > 0 ? Number(process.argv[at + 1]) : Number(/"lineWidth":\s*(\d+)/.exec(config)?.[1] ?? 80);
-const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.mjs', '*.js'], {
-  cwd: root,
-  encoding: 'utf8',
-})
+const files = execFileSync(
+  'git',
+  ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts', '*.mjs', '*.js'],
+  {
+    cwd: root,
+    encoding: 'utf8',
+  },
+)
   .split('\n')
   .filter((f) => f && !f.startsWith('spec/') && !f.startsWith('test/fixtures/'));
 const over = [];

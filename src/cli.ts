@@ -63,11 +63,14 @@ async function specBuild(args: string[], out: NodeJS.WritableStream): Promise<nu
   const root = resolve(values.root ?? '.');
   // spec build is this repository's own command (it needs openapi-typescript, a development dependency):
   // the published package leaves src/spec/project out (package.json `files`)
-  const { buildProjectSpec, staleArtifacts } = await import('./spec/project.ts').catch((e: { code?: string }) => {
+  const project = await import('./spec/project.ts').catch((e: { code?: string }) => {
     if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
-    throw new UsageError('spec build regenerates this repository\'s spec/ and needs its development dependencies ' +
-      '(openapi-typescript): run it in a clone after npm ci');
+    throw new UsageError(
+      "spec build regenerates this repository's spec/ and needs its development dependencies " +
+        '(openapi-typescript): run it in a clone after npm ci',
+    );
   });
+  const { buildProjectSpec, staleArtifacts } = project;
   if (values.check) {
     const stale = await staleArtifacts(root);
     out.write(stale.length ? `stale: ${stale.join(', ')} (run npm run spec)\n` : 'spec/ is up to date\n');
@@ -141,7 +144,9 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     for (const r of reporters) out.write(REPORTERS[r]!.console?.(result) ?? '');
     // the github reporter's summary goes where GitHub reads a job summary from, when there is one
     const stepSummary = process.env.GITHUB_STEP_SUMMARY;
-    if (reporters.includes('github') && stepSummary) appendFileSync(stepSummary, REPORTERS.github!.render(result));
+    if (reporters.includes('github') && stepSummary) {
+      appendFileSync(stepSummary, REPORTERS.github!.render(result));
+    }
     const t = tally(result);
     for (const c of result.cells.filter((x) => x.status === 'failed')) err.write(`FAIL ${c.check} × ${c.operation}: ${c.details[0]?.received ?? ''} (documented: ${c.details[0]?.documented ?? ''})\n`);
     out.write(`target ${result.target}, seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`);

@@ -1,10 +1,10 @@
 // The public API's root: the harness for code that calls AWS Backup — the reference mock, a client
 // config pointing the SDK at it, the service behaviours it follows, the stub checker, and the model
 // they all read. Other audiences have their own entry points (package.json `exports`):
-//   aws-backup-conformance/generators  fast-check arbitraries (generators/index.ts)
-//   aws-backup-conformance/runner      the conformance suite, its checks and reporters (src/entries/runner.ts)
-//   aws-backup-conformance/spec        the docs → model → JSON Schema / OpenAPI pipeline (src/entries/spec.ts)
-//   aws-backup-conformance/msw         msw handlers over the mock; msw is an optional peer (src/entries/msw.ts)
+//   /generators  fast-check arbitraries (generators/index.ts)
+//   /runner      the conformance suite, its checks and reporters (src/entries/runner.ts)
+//   /spec        the docs → model → JSON Schema / OpenAPI pipeline (src/entries/spec.ts)
+//   /msw         msw handlers over the mock; msw is an optional peer (src/entries/msw.ts)
 // Nothing here imports msw or a development dependency.
 export { loadBackupModel } from './model/load.ts';
 export type { ServiceModel, Operation, Shape, Member, ErrorShape } from './model/types.ts';

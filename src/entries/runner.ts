@@ -5,7 +5,12 @@ export type { RunResult, RunEvent, Cell, CellStatus, FailureDetail } from '../ru
 export { ALL_CHECKS, EXCHANGE_CHECKS, SCENARIO_CHECKS } from '../checks/index.ts';
 export type { CheckId, Exchange, ExchangeCheck, Finding } from '../checks/index.ts';
 export { builtinTarget, selectTarget, type SelectOptions, type SelectedTarget } from '../targets/select.ts';
-export { endpointTarget, fetchFunctionTarget, type FetchFn, type FetchTargetOptions } from '../targets/fetch-target.ts';
+export {
+  endpointTarget,
+  fetchFunctionTarget,
+  type FetchFn,
+  type FetchTargetOptions,
+} from '../targets/fetch-target.ts';
 export { awsTarget, TargetConfigError, type AwsTargetOptions } from '../targets/aws.ts';
 export type { Target, Observed, HttpCall } from '../targets/types.ts';
 export { REPORTERS, renderJson, tally, type Reporter } from '../report/reporters.ts';

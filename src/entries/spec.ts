@@ -15,7 +15,13 @@ export type {
   SourceRef,
 } from '../docs/types.ts';
 export { buildModel, ModelError, type BuildInput, type BuildResult } from '../model/build.ts';
-export { applyOverlay, parseOverlay, OverlayError, type Overlay, type OverlayFact } from '../model/overlay.ts';
+export {
+  applyOverlay,
+  parseOverlay,
+  OverlayError,
+  type Overlay,
+  type OverlayFact,
+} from '../model/overlay.ts';
 export { loadSdk, sdkPackageFor, type SdkOperation, type SdkService } from '../model/sdk.ts';
 export type {
   Constraints,

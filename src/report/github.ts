@@ -35,7 +35,9 @@ export function renderGithubAnnotations(r: RunResult, o: AnnotationOptions = {})
       d?.reproduce ? `Reproduce: ${d.reproduce}` : '',
       `Target: ${r.target}`,
     ].filter(Boolean);
-    const props = [o.file ? `file=${escapeProperty(o.file)}` : '', `title=${escapeProperty(title)}`].filter(Boolean);
+    const props = [o.file ? `file=${escapeProperty(o.file)}` : '', `title=${escapeProperty(title)}`].filter(
+      Boolean,
+    );
     lines.push(`::error ${props.join(',')}::${escapeData(message.join('\n'))}`);
   }
   return lines.map((l) => `${l}\n`).join('');
@@ -45,7 +47,9 @@ export function renderGithubAnnotations(r: RunResult, o: AnnotationOptions = {})
 export function renderGithubSummary(r: RunResult): string {
   const full = renderMarkdown(r);
   if (Buffer.byteLength(full) <= STEP_SUMMARY_LIMIT) return full;
-  const note = '\n> Summary cut to fit GitHub\'s 1 MiB step-summary limit: the full report is summary.md / report.html.\n';
+  const note =
+    "\n> Summary cut to fit GitHub's 1 MiB step-summary limit: the full report is summary.md / " +
+    'report.html.\n';
   let cut = full.slice(0, STEP_SUMMARY_LIMIT - Buffer.byteLength(note) - 4096);
   while (Buffer.byteLength(cut) > STEP_SUMMARY_LIMIT - Buffer.byteLength(note)) cut = cut.slice(0, -4096);
   return `${cut.slice(0, cut.lastIndexOf('\n') + 1)}${note}`;

@@ -18,7 +18,11 @@ export const REPORTERS: Record<string, Reporter> = {
   json: { file: 'results.json', render: renderJson },
   md: { file: 'summary.md', render: renderMarkdown },
   html: { file: 'report.html', render: renderHtml },
-  github: { file: 'github-summary.md', render: renderGithubSummary, console: (r) => renderGithubAnnotations(r) },
+  github: {
+    file: 'github-summary.md',
+    render: renderGithubSummary,
+    console: (r) => renderGithubAnnotations(r),
+  },
 };
 
 /** results.json: for each check × operation its check, operation, status (passed|failed|skipped),

@@ -2,12 +2,23 @@
 // dependencies, no msw), then used the four ways a user would — the CLI through npx, plain .mjs imports of
 // the root and every subpath, a TypeScript consumer type-checked by its own tsc, and the README's wrapper
 // example as the consumer's own vitest test. Any missing dependency, export or file fails here.
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { addMsw, must, packAndInstall, repo, sh, type Installed } from './support.ts';
+import { spawn } from 'node:child_process';
+import {
+  addMsw,
+  freePort,
+  must,
+  onPath,
+  packAndInstall,
+  repo,
+  sh,
+  shAsync,
+  type Installed,
+} from './support.ts';
 
 let it: Installed;
 const installed = () => join(it.dir, 'node_modules', 'aws-backup-conformance');
@@ -28,7 +39,9 @@ describe('the packed package', () => {
     expect(files).toContain('spec/overlay/backup.json');
     expect(files).toContain('README.md');
     expect(files.filter((f) => f.startsWith('spec/docs/')).length).toBeGreaterThan(10);
-    const unwanted = files.filter((f) => /^(src|test|generators|scripts|\.ci)\//.test(f) || /tsbuildinfo|build-stamp|\.test\./.test(f));
+    const unwanted = files.filter(
+      (f) => /^(src|test|generators|scripts|\.ci)\//.test(f) || /tsbuildinfo|build-stamp|\.test\./.test(f),
+    );
     expect(unwanted).toEqual([]);
   });
 
@@ -41,9 +54,10 @@ describe('the packed package', () => {
         else if (e.name.endsWith('.js')) {
           const src = readFileSync(join(d, e.name), 'utf8');
           const specifiers = [
-            ...src.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s*["']([^"']+)["']/gm), // static, maybe multi-line
-            ...src.matchAll(/^\s*import\s*["']([^"']+)["']/gm), // for side effects
-            ...src.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g), // dynamic
+            // static (maybe over several lines), for side effects, dynamic
+            ...src.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s*["']([^"']+)["']/gm),
+            ...src.matchAll(/^\s*import\s*["']([^"']+)["']/gm),
+            ...src.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g),
           ].map((m) => m[1]!);
           for (const spec of specifiers) {
             if (spec.startsWith('.')) continue;
@@ -59,14 +73,27 @@ describe('the packed package', () => {
     expect([...imported].sort()).toEqual(declared);
     expect(pkg.peerDependenciesMeta?.msw?.optional).toBe(true);
     // development tools are not reachable from shipped code
-    for (const dev of ['tsx', 'openapi-typescript', 'vitest', 'typescript']) expect(imported.has(dev)).toBe(false);
+    for (const dev of ['tsx', 'openapi-typescript', 'vitest', 'typescript'])
+      expect(imported.has(dev)).toBe(false);
   });
 
   test('npx aws-backup-conformance run passes against the built-in target, with no loader', () => {
-    const r = npx('aws-backup-conformance', 'run', '--runs', '5', '--seed', '1', '--out', 'reports', '--reporter', 'junit,json,github');
+    const r = npx(
+      'aws-backup-conformance',
+      'run',
+      '--runs',
+      '5',
+      '--seed',
+      '1',
+      '--out',
+      'reports',
+      '--reporter',
+      'junit,json,github',
+    );
     expect(r.code, `${r.out}\n${r.err}`).toBe(0);
     expect(r.out).toMatch(/\d+ passed, 0 failed/);
-    for (const f of ['junit.xml', 'results.json', 'github-summary.md']) expect(existsSync(join(it.dir, 'reports', f))).toBe(true);
+    for (const f of ['junit.xml', 'results.json', 'github-summary.md'])
+      expect(existsSync(join(it.dir, 'reports', f))).toBe(true);
     expect(existsSync(join(installed(), 'node_modules', 'tsx'))).toBe(false);
     expect(existsSync(join(it.dir, 'node_modules', 'tsx'))).toBe(false);
   });
@@ -82,7 +109,7 @@ describe('the packed package', () => {
     must(sh('/', process.execPath, [join(it.dir, 'imports.mjs'), 'without-msw']), 'imports.mjs without msw');
   });
 
-  test('a TypeScript consumer type-checks against the declarations (no `any` leaks: @ts-expect-error lines hold)', () => {
+  test('a TypeScript consumer type-checks against the declarations, no `any` leaking', () => {
     cpSync(join(repo, 'test/examples/readme-example.test.ts'), join(it.dir, 'test/readme-example.test.ts'));
     cpSync(join(repo, 'test/examples/restore-jobs.ts'), join(it.dir, 'test/restore-jobs.ts'));
     addMsw(it.dir); // consumer.ts imports /msw's types
@@ -98,6 +125,54 @@ describe('the packed package', () => {
     const r = npx('vitest', 'run', '--root', '.', 'test/readme-example.test.ts');
     expect(r.code, r.out + r.err).toBe(0);
     expect(r.out).toMatch(/1 passed/);
+  });
+
+  test('examples/shell-ci/conformance.sh passes against the built-in mock, through the installed CLI', () => {
+    const r = sh(it.dir, 'bash', [join(repo, 'examples/shell-ci/conformance.sh')], {
+      RUNS: '5',
+      SEED: '1',
+      OUT: 'ci',
+    });
+    expect(r.code, r.out + r.err).toBe(0);
+    for (const f of ['junit.xml', 'results.json', 'summary.md', 'report.html']) {
+      expect(existsSync(join(it.dir, 'ci/builtin', f))).toBe(true);
+    }
+    expect(r.out).toMatch(/--- builtin: exit 0/);
+  });
+
+  test.skipIf(!onPath('moto_server'))(
+    'the shell script against a local moto_server: findings, exit 1, both reports written',
+    async () => {
+      const port = await freePort();
+      const moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+      try {
+        const env = {
+          RUNS: '3',
+          SEED: '1',
+          OUT: 'ci-moto',
+          ENDPOINT: `http://127.0.0.1:${port}`,
+          WAIT: '60',
+        };
+        const r = await shAsync(it.dir, 'bash', [join(repo, 'examples/shell-ci/conformance.sh')], env);
+        expect(r.code, r.out + r.err).toBe(1);
+        expect(r.out).toMatch(/--- builtin: exit 0/);
+        expect(r.out).toMatch(/--- endpoint: exit 1/);
+        const junit = readFileSync(join(it.dir, 'ci-moto/endpoint/junit.xml'), 'utf8');
+        expect(junit).toMatch(/<failure/);
+      } finally {
+        moto.kill();
+      }
+    },
+  );
+
+  test("the README's runner snippet runs as plain JavaScript in the consumer: exit 0, junit.xml", () => {
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    const from = readme.indexOf('**Your own integration**');
+    const code = /```ts\n([\s\S]*?)```/.exec(readme.slice(from))?.[1];
+    expect(code).toBeDefined();
+    writeFileSync(join(it.dir, 'runner-example.mjs'), code!);
+    must(sh(it.dir, process.execPath, ['runner-example.mjs']), "the README's runner snippet");
+    expect(readFileSync(join(it.dir, 'junit.xml'), 'utf8')).toMatch(/<testsuites/);
   });
 
   test('with msw installed, /msw serves the mock to setupServer and to getResponse', () => {

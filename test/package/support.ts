@@ -1,6 +1,7 @@
 // Packs this repository as npm would publish it and installs the tarball into a fresh temporary project,
 // from the npm cache where it can (on CI, `npm ci` of this repository has just filled it).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,15 +25,58 @@ export function sh(cwd: string, cmd: string, args: string[], env: Record<string,
   const r = spawnSync(cmd, args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ...env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+    env: {
+      ...process.env,
+      ...env,
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+      npm_config_update_notifier: 'false',
+    },
     maxBuffer: 64 * 1024 * 1024,
     timeout: 240_000,
   });
-  return { code: r.status ?? -1, out: r.stdout ?? '', err: `${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
+  return {
+    code: r.status ?? -1,
+    out: r.stdout ?? '',
+    err: `${r.stderr ?? ''}${r.error ? String(r.error) : ''}`,
+  };
+}
+
+/** sh, without blocking the event loop (for a run that talks to a server this process started). */
+export function shAsync(
+  cwd: string,
+  cmd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<Sh> {
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
+    child.on('close', (code) => done({ code: code ?? -1, out, err }));
+  });
+}
+
+export function onPath(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+/** A port free on 127.0.0.1 now (for a server that cannot be told to take port 0, such as moto_server). */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => done(port));
+    });
+    s.on('error', fail);
+  });
 }
 
 export function must(r: Sh, what: string): Sh {
-  if (r.code !== 0) throw new Error(`${what} failed (exit ${r.code}):\n${r.out.slice(-4000)}\n${r.err.slice(-4000)}`);
+  if (r.code !== 0)
+    throw new Error(`${what} failed (exit ${r.code}):\n${r.out.slice(-4000)}\n${r.err.slice(-4000)}`);
   return r;
 }
 
@@ -52,11 +96,18 @@ export function packAndInstall(): Installed {
   const pack = (JSON.parse(packed.out.slice(packed.out.indexOf('['))) as Installed['pack'][])[0]!;
   const tarball = join(dir, (pack as unknown as { filename: string }).filename);
   cpSync(new URL('./consumer', import.meta.url), dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2)}\n`);
-  const tools = ['@aws-sdk/client-backup', 'typescript', 'vitest', '@fast-check/vitest', '@types/node'].map(pinned);
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2)}\n`,
+  );
+  const tools = ['@aws-sdk/client-backup', 'typescript', 'vitest', '@fast-check/vitest', '@types/node'].map(
+    pinned,
+  );
   const t1 = Date.now();
   must(sh(dir, npm, ['install', '--prefer-offline', tarball, ...tools]), 'npm install');
-  console.log(`npm pack ${((t1 - t0) / 1000).toFixed(1)} s, npm install ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+  console.log(
+    `npm pack ${((t1 - t0) / 1000).toFixed(1)} s, npm install ${((Date.now() - t1) / 1000).toFixed(1)} s`,
+  );
   return { dir, tarball, pack };
 }
 

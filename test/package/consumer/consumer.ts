@@ -13,7 +13,13 @@ import {
   type StubViolation,
 } from 'aws-backup-conformance';
 import { validRequest, type ValidCase } from 'aws-backup-conformance/generators';
-import { builtinTarget, runConformance, REPORTERS, type CheckId, type RunResult } from 'aws-backup-conformance/runner';
+import {
+  builtinTarget,
+  runConformance,
+  REPORTERS,
+  type CheckId,
+  type RunResult,
+} from 'aws-backup-conformance/runner';
 import { toJsonSchema, type ServiceModel } from 'aws-backup-conformance/spec';
 import { mockHandlers, type HandlerOptions } from 'aws-backup-conformance/msw';
 
@@ -23,7 +29,12 @@ const mock: BackupMock = await createMock({ model, behaviour });
 export const client = new BackupClient(mockClientConfig(mock));
 export const drawn: ValidCase[] = fc.sample(validRequest(model, 'StartRestoreJob'), 1);
 const checks: CheckId[] = ['pagination'];
-export const result: Promise<RunResult> = runConformance({ model, target: builtinTarget(mock, 1000), checks, runs: 1 });
+export const result: Promise<RunResult> = runConformance({
+  model,
+  target: builtinTarget(mock, 1000),
+  checks,
+  runs: 1,
+});
 export const schema: object = toJsonSchema(model);
 export const reporters: string[] = Object.keys(REPORTERS);
 const options: HandlerOptions = { origin: 'https://backup.us-east-1.amazonaws.com' };
