@@ -27,6 +27,7 @@ export function sh(cwd: string, cmd: string, args: string[], env: Record<string,
     encoding: 'utf8',
     env: {
       ...process.env,
+      GITHUB_STEP_SUMMARY: '', // when this suite itself runs on GitHub, its runs stay out of the job summary
       ...env,
       npm_config_audit: 'false',
       npm_config_fund: 'false',
@@ -50,7 +51,7 @@ export function shAsync(
   env: Record<string, string> = {},
 ): Promise<Sh> {
   return new Promise((done) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env } });
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env } });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));

@@ -86,13 +86,15 @@ describe('the GitHub Actions example', () => {
     const out = mkdtempSync(join(tmpdir(), 'abc-workflow-'));
     const summary = join(out, 'step-summary.md');
     args[args.indexOf('--out') + 1] = join(out, 'reports');
+    const before = process.env.GITHUB_STEP_SUMMARY; // set when this suite itself runs on GitHub
     process.env.GITHUB_STEP_SUMMARY = summary;
     try {
       const r = await runCli(...args, '--runs', '2', '--seed', '1');
       expect(r.code, r.err).toBe(0);
       expect(r.out).not.toMatch(/^::error/m);
     } finally {
-      delete process.env.GITHUB_STEP_SUMMARY;
+      if (before === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+      else process.env.GITHUB_STEP_SUMMARY = before;
     }
     expect(readFileSync(summary, 'utf8')).toMatch(/^# AWS Backup conformance: all passing/);
     expect(readFileSync(join(out, 'reports', 'junit.xml'), 'utf8')).toMatch(/<testsuites/);
