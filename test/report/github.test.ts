@@ -15,7 +15,7 @@ import { REPORTERS } from '../../src/report/reporters.ts';
 import type { Cell, RunResult } from '../../src/runner/types.ts';
 
 // how the runner reads a command back (actions/runner ActionCommand.Unescape*)
-const unescape = (s: string, property: boolean) => {
+const unescapeCommand = (s: string, property: boolean) => {
   let out = s.replace(/%0D/g, '\r').replace(/%0A/g, '\n');
   if (property) out = out.replace(/%3A/g, ':').replace(/%2C/g, ',');
   return out.replace(/%25/g, '%');
@@ -29,9 +29,9 @@ function parseCommand(line: string): { props: Record<string, string>; message: s
     (m[1]?.slice(1) ?? '') // one space separates the command from its properties; values keep theirs
       .split(',')
       .filter(Boolean)
-      .map((kv) => [kv.slice(0, kv.indexOf('=')), unescape(kv.slice(kv.indexOf('=') + 1), true)]),
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), unescapeCommand(kv.slice(kv.indexOf('=') + 1), true)]),
   );
-  return { props, message: unescape(m[2]!, false) };
+  return { props, message: unescapeCommand(m[2]!, false) };
 }
 
 const cell = (over: Partial<Cell> = {}): Cell => ({
