@@ -2,7 +2,7 @@
 // every job installs before it runs, fails on findings and still uploads its reports, the service
 // container is moto's image on the port the run talks to, and each conformance command it holds runs
 // here with the same flags (the endpoint swapped for the standalone mock on a local port).
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -98,5 +98,6 @@ describe('the GitHub Actions example', () => {
     }
     expect(readFileSync(summary, 'utf8')).toMatch(/^# AWS Backup conformance: all passing/);
     expect(readFileSync(join(out, 'reports', 'junit.xml'), 'utf8')).toMatch(/<testsuites/);
+    rmSync(out, { recursive: true, force: true });
   });
 });
