@@ -1,5 +1,6 @@
 // The command line: parses flags and calls the library. No logic the library lacks.
 import { parseArgs } from 'node:util';
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DocParseError } from './docs/types.ts';
 import { driftSummary } from './emit/drift-md.ts';
@@ -15,7 +16,7 @@ const USAGE = `Usage: aws-backup-conformance <command>
 
 Commands:
   run [--target builtin|endpoint:<url>|aws] [--checks a,b] [--runs 100] [--seed N] [--out reports]
-      [--reporter junit,json,md,html] [--timeout 5000] [--recovery-point <arn>]...
+      [--reporter junit,json,md,html,github] [--timeout 5000] [--recovery-point <arn>]...
       [--allow-mutations --account <id>] [--region <r>]
                                            the conformance run; exit 0 all checks pass, 1 findings
   spec build [--check]                     derive spec/ from spec/docs (+ the SDK, + spec/overlay); --check only
@@ -109,7 +110,16 @@ export async function main(argv: string[], out = process.stdout, err = process.s
 async function specBuild(args: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values } = parseArgs({ args, options: { check: { type: 'boolean' }, root: { type: 'string' } }, strict: true });
   const root = resolve(values.root ?? '.');
-  const { buildProjectSpec, staleArtifacts } = await import('./spec/project.ts');
+  // spec build is this repository's own command (it needs openapi-typescript, a development dependency):
+  // the published package leaves src/spec/project out (package.json `files`)
+  const project = await import('./spec/project.ts').catch((e: { code?: string }) => {
+    if (e.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    throw new UsageError(
+      "spec build regenerates this repository's spec/ and needs its development dependencies " +
+        '(openapi-typescript): run it in a clone after npm ci',
+    );
+  });
+  const { buildProjectSpec, staleArtifacts } = project;
   if (values.check) {
     const stale = await staleArtifacts(root);
     out.write(stale.length ? `stale: ${stale.join(', ')} (run npm run spec)\n` : 'spec/ is up to date\n');
@@ -185,6 +195,12 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     });
     if (tty) out.write('\r\x1b[K');
     const files = writeReports(result, resolve(values.out!), reporters);
+    for (const r of reporters) out.write(REPORTERS[r]!.console?.(result) ?? '');
+    // the github reporter's summary goes where GitHub reads a job summary from, when there is one
+    const stepSummary = process.env.GITHUB_STEP_SUMMARY;
+    if (reporters.includes('github') && stepSummary) {
+      appendFileSync(stepSummary, REPORTERS.github!.render(result));
+    }
     const t = tally(result);
     for (const c of result.cells.filter((x) => x.status === 'failed')) {
       const d = c.details[0];

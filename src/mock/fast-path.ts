@@ -1,14 +1,15 @@
 // In-process request handlers for an SDK client — no sockets, no patching of Node's http: the direct
 // one hands the SDK's request to the mock's resolver as it is (no Fetch objects in between: building and
 // reading undici Requests and Responses cost more than the mock itself); the msw one resolves Fetch
-// Requests with msw's getResponse over the mock's handlers.
-import { getResponse, http } from 'msw';
+// Requests with msw's getResponse over the mock's handlers. msw is an optional peer dependency: it is
+// loaded only when the msw handler is first used, so the mock core runs without it.
+import { loadMsw } from './msw-peer.ts';
 import { readBody, utf8 } from '../wire/body.ts';
 import type { WireResponse } from '../wire/response.ts';
 import { MAX_BODY_BYTES, type WireRequest } from './http.ts';
 import type { BackupMock } from './index.ts';
 
-interface SdkHttpRequest {
+export interface SdkHttpRequest {
   method: string;
   protocol: string;
   hostname: string;
@@ -86,9 +87,14 @@ export async function toSdkResponse(res: Response | undefined) {
 export function mockRequestHandler(mock: BackupMock) {
   // one catch-all handler: every request here is for the mock, and its resolver routes by the model
   // (matching seven route handlers first cost a third of the throughput)
-  const handlers = [http.all('*', ({ request }) => mock.fetch(request))];
+  const ready = loadMsw().then(({ getResponse, http }) => ({
+    getResponse,
+    handlers: [http.all('*', ({ request }) => mock.fetch(request))],
+  }));
+  ready.catch(() => {}); // reported by the first handle(), not as an unhandled rejection
   return {
     async handle(request: SdkHttpRequest) {
+      const { getResponse, handlers } = await ready;
       return toSdkResponse(await getResponse(handlers, toFetchRequest(request)));
     },
     updateHttpClientConfig() {},

@@ -21,7 +21,7 @@ export function mergeShape(doc: DocShape | undefined, sdk: Shape | undefined, pa
     return sdk;
   }
   const prov = [docProvenance(doc.ref), ...(sdk?.provenance ?? [])];
-  let type = doc.type;
+  const type = doc.type;
   if (sdk && sdk.type !== type) {
     const numeric = sdk.type === 'float' && (type === 'integer' || type === 'float');
     if (!numeric) {

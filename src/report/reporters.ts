@@ -1,6 +1,7 @@
 // Reporters: a small interface and a name → reporter map (`--reporter junit,json,md,html`). Rendering
 // is pure; writing happens at the edge (write.ts).
 import type { RunResult } from '../runner/types.ts';
+import { renderGithubAnnotations, renderGithubSummary } from './github.ts';
 import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -8,6 +9,8 @@ import { renderMarkdown } from './markdown.ts';
 export interface Reporter {
   file: string;
   render(r: RunResult): string;
+  /** what the reporter prints on standard output, besides its file (e.g. GitHub workflow commands) */
+  console?(r: RunResult): string;
 }
 
 export const REPORTERS: Record<string, Reporter> = {
@@ -15,6 +18,11 @@ export const REPORTERS: Record<string, Reporter> = {
   json: { file: 'results.json', render: renderJson },
   md: { file: 'summary.md', render: renderMarkdown },
   html: { file: 'report.html', render: renderHtml },
+  github: {
+    file: 'github-summary.md',
+    render: renderGithubSummary,
+    console: (r) => renderGithubAnnotations(r),
+  },
 };
 
 /** results.json: for each check × operation its check, operation, status (passed|failed|skipped|

@@ -24,7 +24,7 @@ export interface WireProblem {
 const members = (op: Operation) => Object.values(op.input.members ?? {});
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 
-function queryString(m: Member, v: unknown): string[] {
+function queryString(_m: Member, v: unknown): string[] {
   const one = (x: unknown) => (x instanceof Date ? x.toISOString() : String(x));
   return Array.isArray(v) ? v.map(one) : [one(v)];
 }

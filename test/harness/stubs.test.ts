@@ -6,7 +6,8 @@ import { BackupClient, ConflictException, DescribeRestoreJobCommand, GetBackupPl
 import { fc, test } from '@fast-check/vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect } from 'vitest';
-import { assertStubsConform, checkStubbedCalls, errorViolations, formatViolation, loadBackupModel, outputViolations, StubConformanceError, validResponse } from '../../src/index.ts';
+import { validResponse } from '../../generators/index.ts';
+import { assertStubsConform, checkStubbedCalls, errorViolations, formatViolation, loadBackupModel, outputViolations, StubConformanceError } from '../../src/index.ts';
 
 const model = await loadBackupModel();
 const RESTORE = ['StartRestoreJob', 'ListRestoreJobs', 'DescribeRestoreJob'];
