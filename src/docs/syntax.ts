@@ -121,6 +121,8 @@ class Parser {
     const first = this.peek();
     const alts: DocShape[] = [this.alternative()];
     while (this.isPunct('|')) { this.next(); alts.push(this.alternative()); }
+    // a lone 'string' is the type placeholder; among alternatives ('string'|'number') it is a value
+    if (alts.length === 1 && alts[0]!.enum?.length === 1 && alts[0]!.enum[0] === 'string') delete alts[0]!.enum;
     return combine(alts, this.ref(first), (e) => this.fail(e, first));
   }
 
@@ -128,7 +130,7 @@ class Parser {
     const t = this.next();
     const ref = this.ref(t);
     switch (t.kind) {
-      case 'str': return { type: 'string', enum: t.value === 'string' ? undefined : [t.value], ref };
+      case 'str': return { type: 'string', enum: [t.value], ref };
       case 'bytes': return { type: 'blob', ref };
       case 'num': return { type: t.value.includes('.') ? 'float' : 'integer', ref };
       case 'punct':
@@ -137,13 +139,26 @@ class Parser {
         return this.fail('a value', t);
       case 'ident':
         if (t.value === 'True' || t.value === 'False') return { type: 'boolean', ref };
+        if (t.value === '...') return { type: 'document', elided: true, ref };
         if (t.value === 'None') return { type: 'document', ref };
         if (t.value === 'datetime') { this.skipArgs(); return { type: 'timestamp', ref }; }
         if (t.value === 'StreamingBody') { this.skipArgs(); return { type: 'blob', ref }; }
+        // `b'bytes'|file`: a file object stands for the bytes it holds
+        if (t.value === 'file') return { type: 'blob', ref };
+        // `EventStream({...})`: a wrapper class around the value it yields
+        if (this.isPunct('(')) return this.wrapped();
         return this.fail('a value (quoted string, number, True|False, datetime(...), {...} or [...])', t);
       default:
         return this.fail('a value', t);
     }
+  }
+
+  private wrapped(): DocShape {
+    const open = this.expect('(');
+    if (this.isPunct(')')) this.fail('a value inside the wrapper', this.peek());
+    const inner = this.value();
+    this.expect(')');
+    return { ...inner, ref: this.ref(open) };
   }
 
   private skipArgs(): void {
@@ -159,6 +174,13 @@ class Parser {
     const entries: { keys: Tok[]; shape: DocShape }[] = [];
     while (!this.isPunct('}')) {
       if (this.peek().kind === 'ident' && this.peek().value === '...') { this.next(); this.optionalComma(); continue; }
+      // `{'... recursive ...'}`: a structure that contains itself, elided where it recurs
+      const t = this.peek();
+      if (t.kind === 'str' && t.value.includes('...') && this.toks[this.i + 1]?.value !== ':') {
+        this.next();
+        this.optionalComma();
+        continue;
+      }
       const keys = [this.key()];
       while (this.isPunct('|')) { this.next(); keys.push(this.key()); }
       this.expect(':');
@@ -209,6 +231,7 @@ function combine(alts: DocShape[], ref: SourceRef, fail: (expected: string) => n
     const [kind] = kinds;
     if (kind === 'boolean') return { type: 'boolean', ref };
     if (kind === 'string' && alts.every((a) => a.enum)) return { type: 'string', enum: alts.flatMap((a) => a.enum!), ref };
+    if (kind === 'blob') return { type: 'blob', ref };
   }
   if (kinds.size >= 3) return { type: 'document', ref };
   return fail("alternatives of one kind ('A'|'B' or True|False)");
