@@ -9,6 +9,8 @@ export interface Entry {
   /** 'dict' is kept apart: a structure or a map, which only the syntax tells; undefined: a type the
    * parser does not know (a loss is recorded where the syntax cannot tell it either) */
   type: DocType | 'dict' | undefined;
+  /** the type as the page wrote it */
+  rawType: string;
   required: boolean;
   description: string;
   documentedValues?: string[];
@@ -85,7 +87,7 @@ export function readEntries(lines: Line[], file: string, sink: LossSink = strict
     // an unknown type is either a form the parser lacks or prose that looks like an entry (`Event (default) --`):
     // strict reading rejects it; lenient reading keeps it only where the Syntax block shows such a member
     if (!type) sink(new DocParseError(ref, `a type (one of ${Object.keys(TYPES).join(', ')})`, JSON.stringify(m.type)), '', { quiet: true });
-    entries.push({ name: m.name, type, required: false, description: '', indent: ln.indent, ref });
+    entries.push({ name: m.name, type, rawType: m.type, required: false, description: '', indent: ln.indent, ref });
     text = m.rest ? [m.rest] : [];
     values = [];
   }
@@ -138,6 +140,10 @@ export function annotate(root: DocShape, entries: Entry[], marksKnown: boolean, 
       continue;
     }
     const m = members[k]!;
+    if (e.type === undefined) {
+      const err = new DocParseError(e.ref, `a type (one of ${Object.keys(TYPES).join(', ')})`, JSON.stringify(e.rawType));
+      sink(err, `the ${where} Syntax block's type (${m.shape.type}) is used`);
+    }
     if (m.shape.elided && e.type) {
       // `'Price': ...` in the syntax: the entry's type stands
       m.shape = e.type === 'dict' ? { type: 'structure', members: [], ref: m.shape.ref } : { type: e.type, ref: m.shape.ref };

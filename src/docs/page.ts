@@ -1,7 +1,7 @@
 // One parser for every boto3 reference page, in either form: sections are found by their headings,
 // the Syntax blocks give structure and enums, the entries give types, [REQUIRED] marks and text.
 import { annotate, isEntryLine, readEntries, treeFromEntries } from './entries.ts';
-import { apiNameFromLink, detectForm, toLines, type Line } from './lines.ts';
+import { apiNameFromLink, detectForm, stripInlineRst, toLines, type Line } from './lines.ts';
 import { closingLineIndex, parseCallBlock, parseValueBlock } from './syntax.ts';
 import {
   DocParseError,
@@ -77,7 +77,7 @@ function readPage(ctx: Ctx, text: string): Page {
   const { file, form, lines } = ctx;
   const titleAt = lines.findIndex((l) => TITLE.test(l.text.trim()));
   if (titleAt < 0) {
-    const other = lines.slice(0, 40).map((l) => OTHER_TITLE.exec(l.text.trim())).find(Boolean);
+    const other = lines.slice(0, 40).map((l) => OTHER_TITLE.exec(stripInlineRst(l.text).trim())).find(Boolean);
     if (other) {
       // a page of the service's docs that states no API operation: skipped by name, not a loss
       return { kind: 'skipped', file, form, name: `${other[1]} / ${other[2]} / ${other[3]}`, reason: `a ${other[2]} page, not a Client or Paginator page`, why: 'section', losses: [] };
@@ -160,6 +160,7 @@ function readRequest(ctx: Ctx, from: number, to: number, call: RegExp, where: st
   const marksKnown = ctx.form === 'rst' || entries.some((e) => e.required);
   const fromEntries = () => {
     root.members = [];
+    if (!entries.length) ctx.losses.push({ what: `no ${where} parameter entries either: the members are unknown`, ref: ref(ctx, start) });
     treeFromEntries(entries, root, marksKnown, ctx.sink);
     if (!marksKnown && entries.length) ctx.losses.push({ what: 'no [REQUIRED] marks on any parameter', ref: entries[0]!.ref });
     return { root, marksKnown };
@@ -181,7 +182,25 @@ function readRequest(ctx: Ctx, from: number, to: number, call: RegExp, where: st
     return fromEntries();
   }
   annotate(root, entries, marksKnown, where, ctx.sink);
+  if (!entries.length && root.members.length) {
+    ctx.losses.push({ what: `the ${where} parameter entries are missing: types from the Syntax block alone, no [REQUIRED] marks`, ref: ref(ctx, start) });
+  }
+  noteElided(ctx, root, where);
   return { root, marksKnown };
+}
+
+/** `...` values no entry typed: kept as documents, and said so. */
+function noteElided(ctx: Ctx, root: DocShape, where: string): void {
+  const at: number[] = [];
+  const walk = (s: DocShape | undefined): void => {
+    if (!s) return;
+    if (s.elided) at.push(s.ref.line);
+    for (const m of s.members ?? []) walk(m.shape);
+    walk(s.member);
+    walk(s.value);
+  };
+  walk(root);
+  if (at.length) ctx.losses.push({ what: `${at.length} value(s) the ${where} Syntax block elides as \`...\` with no entry to type them: typed as document`, ref: { file: ctx.file, line: at[0]! } });
 }
 
 function readResponse(ctx: Ctx, from: number, to: number, structAt: number, excAt: number): DocShape | undefined {
@@ -190,7 +209,9 @@ function readResponse(ctx: Ctx, from: number, to: number, structAt: number, excA
   const entries = () => (structAt >= 0 ? readEntries(ctx.lines.slice(structAt + 1, orEnd(ctx, excAt)), ctx.file, ctx.sink) : []);
   const fromEntries = (): DocShape => {
     const root: Root = { type: 'structure', members: [], ref: { file: ctx.file, line: block[0]!.no } };
-    treeFromEntries(entries(), root, false, ctx.sink);
+    const found = entries();
+    if (!found.length) ctx.losses.push({ what: 'no Response Structure entries either: the members are unknown', ref: root.ref });
+    treeFromEntries(found, root, false, ctx.sink);
     return root;
   };
   const first = block[0]!.text.trim();
@@ -211,6 +232,7 @@ function readResponse(ctx: Ctx, from: number, to: number, structAt: number, excA
     return fromEntries();
   }
   if (structAt >= 0) annotate(shape, entries(), false, 'Response', ctx.sink);
+  noteElided(ctx, shape, 'Response');
   return shape;
 }
 

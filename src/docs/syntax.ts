@@ -24,7 +24,9 @@ export function closingLineIndex(lines: Line[], file: string): number {
   let depth = 0;
   let opened = false;
   for (let k = 0; k < lines.length; k++) {
-    for (const t of tokenize([lines[k]!], file)) {
+    let ln = lines[k]!;
+    while (endsInQuote(ln.text) && k + 1 < lines.length) ln = { ...ln, text: ln.text + lines[++k]!.text.trimStart() };
+    for (const t of tokenize([ln], file)) {
       if (t.kind !== 'punct') continue;
       if (t.value in OPEN) { depth++; opened = true; } else if (')]}'.includes(t.value)) depth--;
     }
@@ -33,9 +35,33 @@ export function closingLineIndex(lines: Line[], file: string): number {
   return -1;
 }
 
+/** Whether a line ends inside a quoted string (a renderer that wraps long lines cuts `'PARTI` / `AL'`). */
+function endsInQuote(s: string): boolean {
+  let open = false;
+  for (let i = 0; i < s.length; i++) {
+    if (open && s[i] === '\\') i++;
+    else if (s[i] === "'") open = !open;
+  }
+  return open;
+}
+
+/** Lines a renderer wrapped inside a quoted value, joined back: no width is assumed, only the quote. */
+function unwrapQuotes(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    let ln = lines[k]!;
+    while (endsInQuote(ln.text) && k + 1 < lines.length) ln = { ...ln, text: ln.text + lines[++k]!.text.trimStart() };
+    out.push(ln);
+  }
+  return out;
+}
+
+const NUM = /-?\d+(\.\d+)?/y;
+const ID = /[A-Za-z_][\w.]*/y;
+
 function tokenize(lines: Line[], file: string): Tok[] {
   const toks: Tok[] = [];
-  for (const ln of lines) {
+  for (const ln of unwrapQuotes(lines)) {
     const s = ln.text;
     let i = 0;
     while (i < s.length) {
@@ -55,10 +81,12 @@ function tokenize(lines: Line[], file: string): Tok[] {
         i = j + 1;
         continue;
       }
-      const num = /^-?\d+(\.\d+)?/.exec(s.slice(i));
+      NUM.lastIndex = i; // sticky, not a slice: enum lines run to tens of thousands of characters
+      const num = NUM.exec(s);
       if (num) { toks.push({ kind: 'num', value: num[0], line: ln.no }); i += num[0].length; continue; }
       if (s.startsWith('...', i)) { toks.push({ kind: 'ident', value: '...', line: ln.no }); i += 3; continue; }
-      const id = /^[A-Za-z_][\w.]*/.exec(s.slice(i));
+      ID.lastIndex = i;
+      const id = ID.exec(s);
       if (id) { toks.push({ kind: 'ident', value: id[0], line: ln.no }); i += id[0].length; continue; }
       if ('{}[](),:=|'.includes(c)) { toks.push({ kind: 'punct', value: c, line: ln.no }); i++; continue; }
       throw new DocParseError({ file, line: ln.no }, 'Python literal syntax', JSON.stringify(s.slice(i, i + 20)));
