@@ -118,7 +118,10 @@ function parseOperation(ctx: Ctx, service: string, method: string, titleAt: numb
   // scanned from the end of the request, not from an `Exceptions` heading: a rendering may lose the heading
   for (let i = reqEnd; i < ctx.lines.length; i++) {
     const m = excRe.exec(ctx.lines[i]!.text);
-    if (m) errors.push({ name: m[1]!, ref: ref(ctx, i) });
+    if (!m) continue;
+    // a renderer that wraps long lines may carry the name's tail to the next line, alone
+    const tail = m.index + m[0].length === ctx.lines[i]!.text.length ? /^\w+$/.exec(ctx.lines[i + 1]?.text.trim() ?? '') : null;
+    errors.push({ name: m[1]! + (tail ? tail[0] : ''), ref: ref(ctx, i) });
   }
   return {
     kind: 'operation',

@@ -128,7 +128,9 @@ function attachPagination(model: ServiceModel, page: PaginatorPage): void {
   // a token is usually a string, but may be a key structure (a map of the last key read): never a number
   const notNumber = (m: { shape: { type: string } }) => m.shape.type !== 'integer' && m.shape.type !== 'float' && m.shape.type !== 'list';
   const inputToken = hiddenIn.find((m) => m.shape.type === 'string') ?? hiddenIn.find(notNumber);
-  const limit = hiddenIn.find((m) => m.shape.type === 'integer' || m.shape.type === 'float');
+  // the limit is the other member the paginator hides: a number, or a string where the API says so (route53)
+  const limit = hiddenIn.find((m) => m.shape.type === 'integer' || m.shape.type === 'float') ??
+    (hiddenIn.length === 2 ? hiddenIn.find((m) => m !== inputToken && m.shape.type === 'string') : undefined);
   const outMembers = Object.values(op.output.members ?? {});
   // a page that lost its response: the client page's output, the token the one named like the input token
   const token = inputToken?.name.toLowerCase() ?? '\u0000';
