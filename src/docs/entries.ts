@@ -123,7 +123,9 @@ export function annotate(root: DocShape, entries: Entry[], marksKnown: boolean, 
   let at = 0;
   for (const e of entries) {
     if (!e.name) continue;
-    let k = members.findIndex((m, i) => i >= at && m.name === e.name);
+    // entries follow the syntax in document order: look ahead from the last match first
+    let k = -1;
+    for (let i = at; i < members.length && k < 0; i++) if (members[i]!.name === e.name) k = i;
     if (k < 0) k = members.findIndex((m) => m.name === e.name);
     if (k < 0 && where === 'Request' && e.indent === top && root.members && e.type) {
       // a parameter the SDK fills in (an account id, a checksum) is documented but left out of the syntax:

@@ -127,7 +127,10 @@ function attachPagination(model: ServiceModel, page: PaginatorPage): void {
   const hiddenIn = Object.values(op.input.members ?? {}).filter((m) => !page.inputMembers.includes(m.name));
   // a token is usually a string, but may be a key structure (a map of the last key read): never a number
   const notNumber = (m: { shape: { type: string } }) => m.shape.type !== 'integer' && m.shape.type !== 'float' && m.shape.type !== 'list';
-  const inputToken = hiddenIn.find((m) => m.shape.type === 'string') ?? hiddenIn.find(notNumber);
+  // the input token usually has the output token's name (NextToken → NextToken): preferred where one does
+  const outNames = new Set(Object.keys(op.output.members ?? {}).filter((n) => !page.outputMembers?.includes(n)));
+  const inputToken = hiddenIn.find((m) => m.shape.type === 'string' && outNames.has(m.name)) ??
+    hiddenIn.find((m) => m.shape.type === 'string') ?? hiddenIn.find(notNumber);
   // the limit is the other member the paginator hides: a number, or a string where the API says so (route53)
   const limit = hiddenIn.find((m) => m.shape.type === 'integer' || m.shape.type === 'float') ??
     (hiddenIn.length === 2 ? hiddenIn.find((m) => m !== inputToken && m.shape.type === 'string') : undefined);

@@ -9,8 +9,10 @@
 //   --reuse              keep pages already generated under --out (re-derive only)
 //   --shard k/n          derive only every n-th service from the k-th (0-based) and write corpus.shard-k.json;
 //                        run n shards side by side, then `--merge` writes the table from all shard files
+//   --only a,b           derive only these services (with --shard k/n: e.g. one service re-derived later;
+//                        --merge keeps the newest shard file's row of each service and form)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { botocoreOracle, measure, type Row } from './measure.ts';
@@ -35,7 +37,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(import.meta.dirname, '../../reports/corpus') },
     services: { type: 'string', default: 'all' }, sample: { type: 'string' },
     renderers: { type: 'string', default: 'w3m,lynx,html2text' }, reuse: { type: 'boolean' },
-    shard: { type: 'string' }, merge: { type: 'boolean' },
+    shard: { type: 'string' }, merge: { type: 'boolean' }, only: { type: 'string' },
   },
 });
 const out = resolve(values.out!);
@@ -53,16 +55,19 @@ function python(script: string, args: string[]): number {
 }
 
 if (values.merge) {
-  const shards = readdirSync(out).filter((f) => /^corpus\.shard-\d+\.json$/.test(f));
+  const shards = readdirSync(out).filter((f) => /^corpus\.shard-\d+\.json$/.test(f))
+    .sort((a, b) => statSync(join(out, a)).mtimeMs - statSync(join(out, b)).mtimeMs);
   const all = shards.map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')) as { timings: Record<string, number>; rows: Row[] });
+  const newest = new Map(all.flatMap((a) => a.rows).map((r) => [`${r.form} ${r.service}`, r]));
   const timings = Object.fromEntries(
     [...new Set(all.flatMap((a) => Object.keys(a.timings)))].map((k) => [k, Math.max(...all.map((a) => a.timings[k] ?? 0))]),
   );
-  write(all.flatMap((a) => a.rows), timings);
+  write([...newest.values()], timings);
   process.exit(0);
 }
 const [shardK, shardN] = (values.shard ?? '0/1').split('/').map(Number) as [number, number];
-const mine = (i: number) => i % shardN === shardK;
+const only = list(values.only);
+const mine = (i: number, service: string) => i % shardN === shardK && (!only || only.includes(service));
 
 function write(rows: Row[], timings: Record<string, number>): void {
   const forms = ['rst', ...renderers];
@@ -90,7 +95,7 @@ const t0 = performance.now();
 for (const form of ['rst', ...renderers]) {
   const base = form === 'rst' ? rstDir : join(out, form);
   const of = form === 'rst' ? services : sample.filter((s) => existsSync(join(base, s)));
-  for (const service of of.filter((_, i) => mine(i))) {
+  for (const service of of.filter((s, i) => mine(i, s))) {
     const row = await measure(service, form, join(base, service), botocoreOracle(service));
     rows.push(row);
     if (row.error) process.stderr.write(`corpus: ${form} ${service}: ${row.error}\n`);
