@@ -74,3 +74,20 @@ describe('a folder with junk among the pages', () => {
     await expect(deriveModel(dir, { sdk: false, strict: true })).rejects.toThrow(/client\/empty\.rst:1: expected a boto3 reference page title/);
   });
 });
+
+describe('a rendering that lost whole sections', () => {
+  it("a paginator page cut after its Request Syntax: pagination from the operation's client page, the loss recorded", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'abc-cut-'));
+    cpSync(join(import.meta.dirname, '../../spec/docs/text'), dir, { recursive: true });
+    const file = join(dir, 'paginator/ListRestoreJobs.txt');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.slice(0, text.search(/^\s*Return type/m)));
+    const { model, drift } = await deriveModel(dir, { sdk: false });
+    expect(model.operations.ListRestoreJobs!.paginated).toMatchObject({
+      inputToken: 'NextToken', outputToken: 'NextToken', limitKey: 'MaxResults', resultKey: 'RestoreJobs',
+    });
+    expect(drift).toContainEqual(expect.objectContaining({
+      kind: 'rendering-loss', subject: 'paginator/ListRestoreJobs.txt', detail: expect.stringMatching(/lost its Response Syntax.*client page/),
+    }));
+  });
+});
