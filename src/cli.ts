@@ -21,8 +21,10 @@ Commands:
                                            the conformance run; exit 0 all checks pass, 1 findings
   spec build [--check]                     derive spec/ from spec/docs (+ the SDK, + spec/overlay); --check only
                                            reports which committed artifacts are stale (exit 1)
-  spec derive <docs-dir> --out <file.json> [--no-sdk]
-                                           the JSON Schema for any service's boto3 reference pages
+  spec derive <docs-dir> --out <file.json> [--drift <file.md>] [--no-sdk] [--strict]
+                                           the JSON Schema for any service's boto3 reference pages; what
+                                           could not be read is a loss listed in the drift file (default
+                                           <out>.drift.md); --strict: a loss is an error (exit 3)
   mock [--port 4566] [--host 127.0.0.1] [--seed N] [--recovery-point <arn>]... [--resource-type <type>]
        [--catalogue <file.json>] [--jobs N] [--faults throttle=0.05,unavailable=0.01,drop=0.001]
        [--latency 20..200] [--request-timeout 30000] [--max-jobs 100000]
@@ -68,7 +70,10 @@ the run stops with what to set (exit 2) and writes no verdicts. Exit 0: no findi
 Prints the endpoint, the recovery points and example AWS CLI lines; stops on SIGINT/SIGTERM.
 `,
   spec: `Usage: aws-backup-conformance spec build [--check]
-       aws-backup-conformance spec derive <docs-dir> --out <file.json> [--no-sdk] [--overlay <file>]
+       aws-backup-conformance spec derive <docs-dir> --out <file.json> [--drift <file.md>] [--no-sdk]
+                                          [--overlay <file>] [--strict]
+  spec derive reads every page it can: what it cannot read is a loss (file, line, expected, found,
+  what was done instead) in the drift file and on the terminal; --strict makes a loss exit 3.
 `,
 };
 
@@ -281,17 +286,25 @@ async function mock(args: string[], out: NodeJS.WritableStream): Promise<number>
 async function specDerive(args: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { out: { type: 'string' }, 'no-sdk': { type: 'boolean' }, overlay: { type: 'string' } },
+    options: {
+      out: { type: 'string' }, drift: { type: 'string' }, 'no-sdk': { type: 'boolean' }, overlay: { type: 'string' },
+      strict: { type: 'boolean' },
+    },
     allowPositionals: true,
     strict: true,
   });
   if (positionals.length !== 1) throw new UsageError('spec derive takes exactly one <docs-dir>');
   if (!values.out) throw new UsageError('spec derive needs --out <file.json>');
   const { deriveJsonSchema } = await import('./spec/derive.ts');
-  const { model, drift } = await deriveJsonSchema(resolve(positionals[0]!), values.out, { sdk: !values['no-sdk'], overlay: values.overlay });
+  const { pagesSummary } = await import('./emit/drift-md.ts');
+  const driftFile = values.drift ?? `${values.out.replace(/\.json$/i, '')}.drift.md`;
+  const { model, drift, pages } = await deriveJsonSchema(resolve(positionals[0]!), values.out, {
+    sdk: !values['no-sdk'], overlay: values.overlay, strict: values.strict, drift: resolve(driftFile),
+  });
   out.write(
     `${model.service}: ${Object.keys(model.operations).length} operations${model.sdkPackage ? ` (+ ${model.sdkPackage})` : ' (docs only)'} → ${values.out}\n` +
-      `drift: ${driftSummary(drift)}\n`,
+      `${pagesSummary(pages, drift)}\n` +
+      `drift: ${driftSummary(drift)} (details in ${driftFile})\n`,
   );
   return EXIT.ok;
 }

@@ -22,12 +22,13 @@ export function toLines(text: string, form: PageForm): Line[] {
 }
 
 function line(no: number, text: string): Line {
-  const expanded = text.replace(/\t/g, '    ').replace(/\s+$/, '');
+  const expanded = text.replace(/\t/g, '    ').trimEnd();
   return { no, text: expanded, indent: expanded.length - expanded.trimStart().length };
 }
 
 /** Inline RST markup → the text a reader sees. Links keep their label. */
 export function stripInlineRst(s: string): string {
+  if (!/[`*]/.test(s)) return s; // most lines carry no markup: skip the five passes
   return s
     .replace(/:[a-z]+:[a-z]*:?`([^`<]*?)\s*(?:<[^>]*>)?`/g, '$1') // :doc:`Backup <../..>`, :py:class:`X`
     .replace(/`([^`<]+?)\s*<[^>]*>`__?/g, '$1') // `label <url>`_

@@ -1,37 +1,68 @@
 // One parser for every boto3 reference page, in either form: sections are found by their headings,
 // the Syntax blocks give structure and enums, the entries give types, [REQUIRED] marks and text.
-import { annotate, isEntryLine, readEntries, treeFromEntries } from './entries.ts';
-import { apiNameFromLink, detectForm, toLines, type Line } from './lines.ts';
-import { closingLineIndex, parseCallBlock, parseValueBlock } from './syntax.ts';
-import {
-  DocParseError,
-  type DocShape,
-  type OperationPage,
-  type Page,
-  type PageForm,
-  type PageLoss,
-  type PaginatorPage,
-} from './types.ts';
+import { heading, orEnd, readRequest, readResponse, ref, type Ctx } from './blocks.ts';
+import { apiNameFromLink, detectForm, stripInlineRst, toLines } from './lines.ts';
+import { DocParseError, type LossSink, type OperationPage, type Page, type PageLoss, type PaginatorPage } from './types.ts';
 
-type Root = DocShape & { type: 'structure' };
-
-interface Ctx {
-  file: string;
-  form: PageForm;
-  lines: Line[];
-  losses: PageLoss[];
+export interface ParseOptions {
+  /** strict (the default): a part of a page that cannot be read throws a DocParseError; lenient: it becomes
+   * a recorded loss, the parser falls back where it can, and a file that is no page is a skipped page */
+  strict?: boolean;
 }
 
 const TITLE = /^(\S.*?) \/ (Client|Paginator) \/ (\w+)$/;
+/** Any other page boto3's documenter writes: `S3 / Waiter / BucketExists`, `Bucket / Sub-Resource / Acl`… */
+const OTHER_TITLE = /^(\S.*?) \/ ([A-Z][\w-]*(?: [A-Z][\w-]*)?) \/ (\w+)$/;
 const SECTION_END = /^(Return type:|Returns:|Response Syntax$|Response Structure$|Exceptions$|Table of Contents$)/;
 
-export function parsePage(file: string, text: string): Page {
+export function parsePage(file: string, text: string, o: ParseOptions = {}): Page {
+  const strict = o.strict ?? true;
   const form = detectForm(text);
-  const lines = toLines(text, form);
-  const ctx: Ctx = { file, form, lines, losses: [] };
+  const losses: PageLoss[] = [];
+  const sink: LossSink = (e, instead, how) => {
+    if (strict) throw e;
+    if (how?.quiet) return;
+    const expected = e.expected.length > 90 ? `${e.expected.slice(0, 87)}...` : e.expected;
+    losses.push({ what: `expected ${expected}, found ${e.found.slice(0, 90)}; ${instead}`, ref: e.ref, unread: { expected: e.expected, found: e.found } });
+  };
+  const notAPage = notReferencePage(text);
+  if (notAPage) {
+    const e = new DocParseError({ file, line: 1 }, "a boto3 reference page title 'Service / Client / method' or 'Service / Paginator / Name'", notAPage);
+    if (strict) throw e;
+    return { kind: 'skipped', file, form, name: file, reason: `not a boto3 reference page: ${notAPage}`, why: 'not-a-page', losses: [] };
+  }
+  const ctx: Ctx = { file, form, lines: toLines(text, form), losses, sink, strict };
+  try {
+    return readPage(ctx, text);
+  } catch (e) {
+    if (strict) throw e;
+    // the safety net: whatever a page holds, the rest of the directory is still derived
+    const ref = e instanceof DocParseError ? e.ref : { file, line: 1 };
+    const found = e instanceof DocParseError ? e.message.replace(/^[^:]*:\d+: /, '') : `an error (${(e as Error).message})`;
+    return { kind: 'skipped', file, form, name: file, reason: `unreadable: ${found}`, why: 'unreadable', losses: [...losses, { what: `page not read: ${found}`, ref, unread: { expected: 'a readable reference page', found } }] };
+  }
+}
+
+/** Why a file is not a boto3 reference page at all, judged on its bytes before any parsing. */
+function notReferencePage(text: string): string | undefined {
+  if (text.trim() === '') return 'an empty file';
+  if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 8) return 'a binary file';
+  if (/^\s*(<!DOCTYPE html|<html|<\?xml)/i.test(text)) return 'an HTML/XML file (render it to text, or give the RST source)';
+  return undefined;
+}
+
+function readPage(ctx: Ctx, text: string): Page {
+  const { file, form, lines } = ctx;
   const titleAt = lines.findIndex((l) => TITLE.test(l.text.trim()));
   if (titleAt < 0) {
-    throw new DocParseError({ file, line: 1 }, "a boto3 reference page title 'Service / Client / method' or 'Service / Paginator / Name'", 'none');
+    const other = lines.slice(0, 40).map((l) => OTHER_TITLE.exec(stripInlineRst(l.text).trim())).find(Boolean);
+    if (other) {
+      // a page of the service's docs that states no API operation: skipped by name, not a loss
+      return { kind: 'skipped', file, form, name: `${other[1]} / ${other[2]} / ${other[3]}`, reason: `a ${other[2]} page, not a Client or Paginator page`, why: 'section', losses: [] };
+    }
+    const e = new DocParseError({ file, line: 1 }, "a boto3 reference page title 'Service / Client / method' or 'Service / Paginator / Name'", 'none');
+    if (ctx.strict) throw e;
+    return { kind: 'skipped', file, form, name: file, reason: `not a boto3 reference page: ${e.expected}, found none`, why: 'not-a-page', losses: [] };
   }
   const [, service, kind, name] = TITLE.exec(lines[titleAt]!.text.trim())!;
   if (kind === 'Paginator') return parsePaginator(ctx, service!, name!, titleAt);
@@ -39,19 +70,11 @@ export function parsePage(file: string, text: string): Page {
   if (reqAt < 0) {
     const opLike = heading(ctx, /^(Response Syntax|Exceptions)$|AWS API Documentation/, titleAt);
     if (opLike >= 0) throw new DocParseError(ref(ctx, opLike), 'a Request Syntax section on an operation page', 'none');
-    return { kind: 'skipped', file, form, name: name!, reason: 'client helper method, not an API operation (no Request Syntax)' };
+    return { kind: 'skipped', file, form, name: name!, reason: 'client helper method, not an API operation (no Request Syntax)', why: 'helper', losses: [] };
   }
   return parseOperation(ctx, service!, name!, titleAt, reqAt, apiNameFromLink(text));
 }
 
-function ref(ctx: Ctx, at: number) {
-  return { file: ctx.file, line: ctx.lines[at]?.no ?? ctx.lines.length };
-}
-
-function heading(ctx: Ctx, re: RegExp, from: number, to = ctx.lines.length): number {
-  for (let i = from; i < to; i++) if (re.test(ctx.lines[i]!.text.trim())) return i;
-  return -1;
-}
 
 function parseOperation(ctx: Ctx, service: string, method: string, titleAt: number, reqAt: number, apiName?: string): OperationPage {
   const reqEnd = orEnd(ctx, heading(ctx, SECTION_END, reqAt + 1));
@@ -65,7 +88,10 @@ function parseOperation(ctx: Ctx, service: string, method: string, titleAt: numb
   // scanned from the end of the request, not from an `Exceptions` heading: a rendering may lose the heading
   for (let i = reqEnd; i < ctx.lines.length; i++) {
     const m = excRe.exec(ctx.lines[i]!.text);
-    if (m) errors.push({ name: m[1]!, ref: ref(ctx, i) });
+    if (!m) continue;
+    // a renderer that wraps long lines may carry the name's tail to the next line, alone
+    const tail = m.index + m[0].length === ctx.lines[i]!.text.length ? /^\w+$/.exec(ctx.lines[i + 1]?.text.trim() ?? '') : null;
+    errors.push({ name: m[1]! + (tail ? tail[0] : ''), ref: ref(ctx, i) });
   }
   return {
     kind: 'operation',
@@ -83,51 +109,6 @@ function parseOperation(ctx: Ctx, service: string, method: string, titleAt: numb
   };
 }
 
-function orEnd(ctx: Ctx, at: number): number {
-  return at < 0 ? ctx.lines.length : at;
-}
-
-/** The call block and the entries after it; `marksKnown` is false for a rendering that lost every mark. */
-function readRequest(ctx: Ctx, from: number, to: number, call: RegExp, where: string): { root: Root; marksKnown: boolean } {
-  const start = heading(ctx, call, from, to);
-  if (start < 0) throw new DocParseError(ref(ctx, from), `the call line of the ${where} Syntax block (${call.source})`, 'none');
-  let cut = start + 1;
-  while (cut < to && !isEntryLine(ctx.lines[cut]!.text) && !/^Parameters:?$/.test(ctx.lines[cut]!.text.trim())) cut++;
-  const block = ctx.lines.slice(start, cut);
-  const close = closingLineIndex(block, ctx.file);
-  const entries = readEntries(ctx.lines.slice(close < 0 ? cut : start + close + 1, to), ctx.file);
-  const marksKnown = ctx.form === 'rst' || entries.some((e) => e.required);
-  const root: Root = { type: 'structure', members: [], ref: ref(ctx, start) };
-  if (close < 0) {
-    if (ctx.form === 'rst') throw new DocParseError(ref(ctx, cut - 1), `a complete ${where} Syntax block (closing ')')`, 'end of block');
-    ctx.losses.push({ what: `the ${where} Syntax block is cut short; structure taken from the parameter entries`, ref: ref(ctx, start) });
-    treeFromEntries(entries, root, marksKnown);
-    if (!marksKnown && entries.length) ctx.losses.push({ what: 'no [REQUIRED] marks on any parameter', ref: entries[0]!.ref });
-    return { root, marksKnown };
-  }
-  root.members = parseCallBlock(block.slice(0, close + 1), ctx.file).members.map((m) => ({ ...m, description: '', ref: m.shape.ref }));
-  annotate(root, entries, marksKnown, where);
-  return { root, marksKnown };
-}
-
-function readResponse(ctx: Ctx, from: number, to: number, structAt: number, excAt: number): DocShape | undefined {
-  let block = ctx.lines.slice(from, to).filter((l) => l.text.trim() !== '');
-  if (block.length === 0) return undefined;
-  const first = block[0]!.text.trim();
-  if (!/^[{[]/.test(first)) {
-    if (ctx.form === 'rst' || !first.startsWith("'")) {
-      throw new DocParseError({ file: ctx.file, line: block[0]!.no }, "a Response Syntax block opening with '{'", JSON.stringify(first));
-    }
-    ctx.losses.push({ what: 'the Response Syntax block lost its enclosing braces', ref: { file: ctx.file, line: block[0]!.no } });
-    block = [{ ...block[0]!, text: '{' }, ...block, { ...block.at(-1)!, text: '}' }];
-  }
-  const shape = parseValueBlock(block, ctx.file);
-  if (structAt >= 0) {
-    const entries = readEntries(ctx.lines.slice(structAt + 1, orEnd(ctx, excAt)), ctx.file);
-    annotate(shape, entries, false, 'Response');
-  }
-  return shape;
-}
 
 function description(ctx: Ctx, method: string, titleAt: number, reqAt: number): string {
   const out: string[] = [];
@@ -152,6 +133,9 @@ function parsePaginator(ctx: Ctx, service: string, name: string, titleAt: number
   const structAt = heading(ctx, /^Response Structure$/, reqEnd);
   const respEnd = heading(ctx, /^Table of Contents$/, reqEnd);
   const output = respAt < 0 ? undefined : readResponse(ctx, respAt + 1, orEnd(ctx, structAt >= 0 ? structAt : respEnd), structAt, respEnd);
+  if (!output) {
+    ctx.losses.push({ what: "the page lost its Response Syntax: the paginator's output is taken from the operation's client page", ref: ref(ctx, reqEnd) });
+  }
   return {
     kind: 'paginator',
     file: ctx.file,
@@ -160,7 +144,8 @@ function parsePaginator(ctx: Ctx, service: string, name: string, titleAt: number
     name,
     method,
     inputMembers: input.root.members!.map((m) => m.name).filter((n) => n !== 'PaginationConfig'),
-    outputMembers: (output?.members ?? []).map((m) => m.name),
+    ...(output ? { outputMembers: (output.members ?? []).map((m) => m.name) } : {}),
     ref: ref(ctx, titleAt),
+    losses: ctx.losses,
   };
 }

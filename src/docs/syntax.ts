@@ -24,7 +24,9 @@ export function closingLineIndex(lines: Line[], file: string): number {
   let depth = 0;
   let opened = false;
   for (let k = 0; k < lines.length; k++) {
-    for (const t of tokenize([lines[k]!], file)) {
+    let ln = lines[k]!;
+    while (endsInQuote(ln.text) && k + 1 < lines.length) ln = { ...ln, text: ln.text + lines[++k]!.text.trimStart() };
+    for (const t of tokenize([ln], file)) {
       if (t.kind !== 'punct') continue;
       if (t.value in OPEN) { depth++; opened = true; } else if (')]}'.includes(t.value)) depth--;
     }
@@ -33,9 +35,33 @@ export function closingLineIndex(lines: Line[], file: string): number {
   return -1;
 }
 
+/** Whether a line ends inside a quoted string (a renderer that wraps long lines cuts `'PARTI` / `AL'`). */
+function endsInQuote(s: string): boolean {
+  let open = false;
+  for (let i = 0; i < s.length; i++) {
+    if (open && s[i] === '\\') i++;
+    else if (s[i] === "'") open = !open;
+  }
+  return open;
+}
+
+/** Lines a renderer wrapped inside a quoted value, joined back: no width is assumed, only the quote. */
+function unwrapQuotes(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    let ln = lines[k]!;
+    while (endsInQuote(ln.text) && k + 1 < lines.length) ln = { ...ln, text: ln.text + lines[++k]!.text.trimStart() };
+    out.push(ln);
+  }
+  return out;
+}
+
+const NUM = /-?\d+(\.\d+)?/y;
+const ID = /[A-Za-z_][\w.]*/y;
+
 function tokenize(lines: Line[], file: string): Tok[] {
   const toks: Tok[] = [];
-  for (const ln of lines) {
+  for (const ln of unwrapQuotes(lines)) {
     const s = ln.text;
     let i = 0;
     while (i < s.length) {
@@ -55,10 +81,12 @@ function tokenize(lines: Line[], file: string): Tok[] {
         i = j + 1;
         continue;
       }
-      const num = /^-?\d+(\.\d+)?/.exec(s.slice(i));
+      NUM.lastIndex = i; // sticky, not a slice: enum lines run to tens of thousands of characters
+      const num = NUM.exec(s);
       if (num) { toks.push({ kind: 'num', value: num[0], line: ln.no }); i += num[0].length; continue; }
       if (s.startsWith('...', i)) { toks.push({ kind: 'ident', value: '...', line: ln.no }); i += 3; continue; }
-      const id = /^[A-Za-z_][\w.]*/.exec(s.slice(i));
+      ID.lastIndex = i;
+      const id = ID.exec(s);
       if (id) { toks.push({ kind: 'ident', value: id[0], line: ln.no }); i += id[0].length; continue; }
       if ('{}[](),:=|'.includes(c)) { toks.push({ kind: 'punct', value: c, line: ln.no }); i++; continue; }
       throw new DocParseError({ file, line: ln.no }, 'Python literal syntax', JSON.stringify(s.slice(i, i + 20)));
@@ -121,6 +149,8 @@ class Parser {
     const first = this.peek();
     const alts: DocShape[] = [this.alternative()];
     while (this.isPunct('|')) { this.next(); alts.push(this.alternative()); }
+    // a lone 'string' is the type placeholder; among alternatives ('string'|'number') it is a value
+    if (alts.length === 1 && alts[0]!.enum?.length === 1 && alts[0]!.enum[0] === 'string') delete alts[0]!.enum;
     return combine(alts, this.ref(first), (e) => this.fail(e, first));
   }
 
@@ -128,7 +158,7 @@ class Parser {
     const t = this.next();
     const ref = this.ref(t);
     switch (t.kind) {
-      case 'str': return { type: 'string', enum: t.value === 'string' ? undefined : [t.value], ref };
+      case 'str': return { type: 'string', enum: [t.value], ref };
       case 'bytes': return { type: 'blob', ref };
       case 'num': return { type: t.value.includes('.') ? 'float' : 'integer', ref };
       case 'punct':
@@ -137,13 +167,26 @@ class Parser {
         return this.fail('a value', t);
       case 'ident':
         if (t.value === 'True' || t.value === 'False') return { type: 'boolean', ref };
+        if (t.value === '...') return { type: 'document', elided: true, ref };
         if (t.value === 'None') return { type: 'document', ref };
         if (t.value === 'datetime') { this.skipArgs(); return { type: 'timestamp', ref }; }
         if (t.value === 'StreamingBody') { this.skipArgs(); return { type: 'blob', ref }; }
+        // `b'bytes'|file`: a file object stands for the bytes it holds
+        if (t.value === 'file') return { type: 'blob', ref };
+        // `EventStream({...})`: a wrapper class around the value it yields
+        if (this.isPunct('(')) return this.wrapped();
         return this.fail('a value (quoted string, number, True|False, datetime(...), {...} or [...])', t);
       default:
         return this.fail('a value', t);
     }
+  }
+
+  private wrapped(): DocShape {
+    const open = this.expect('(');
+    if (this.isPunct(')')) this.fail('a value inside the wrapper', this.peek());
+    const inner = this.value();
+    this.expect(')');
+    return { ...inner, ref: this.ref(open) };
   }
 
   private skipArgs(): void {
@@ -159,6 +202,13 @@ class Parser {
     const entries: { keys: Tok[]; shape: DocShape }[] = [];
     while (!this.isPunct('}')) {
       if (this.peek().kind === 'ident' && this.peek().value === '...') { this.next(); this.optionalComma(); continue; }
+      // `{'... recursive ...'}`: a structure that contains itself, elided where it recurs
+      const t = this.peek();
+      if (t.kind === 'str' && t.value.includes('...') && this.toks[this.i + 1]?.value !== ':') {
+        this.next();
+        this.optionalComma();
+        continue;
+      }
       const keys = [this.key()];
       while (this.isPunct('|')) { this.next(); keys.push(this.key()); }
       this.expect(':');
@@ -209,6 +259,7 @@ function combine(alts: DocShape[], ref: SourceRef, fail: (expected: string) => n
     const [kind] = kinds;
     if (kind === 'boolean') return { type: 'boolean', ref };
     if (kind === 'string' && alts.every((a) => a.enum)) return { type: 'string', enum: alts.flatMap((a) => a.enum!), ref };
+    if (kind === 'blob') return { type: 'blob', ref };
   }
   if (kinds.size >= 3) return { type: 'document', ref };
   return fail("alternatives of one kind ('A'|'B' or True|False)");

@@ -32,6 +32,8 @@ export interface DocShape {
   /** map key and value */
   key?: DocShape;
   value?: DocShape;
+  /** the Syntax block shows `...` in place of the value: its type comes from the member's entry */
+  elided?: boolean;
   ref: SourceRef;
 }
 
@@ -47,11 +49,17 @@ export interface DocMember {
   ref: SourceRef;
 }
 
-/** Something a lossy rendering dropped, recorded so the drift report can say so. */
+/** Something a lossy rendering dropped, or a part of a page that could not be read, recorded so the
+ * drift report can say so. `what` says what was lost and what was done instead. */
 export interface PageLoss {
   what: string;
   ref: SourceRef;
+  /** set when a part of the page could not be read at all (strict reading rejects the page there) */
+  unread?: { expected: string; found: string };
 }
+
+/** Where a lenient reading records what it could not read; a strict reading throws the error instead. */
+export type LossSink = (error: DocParseError, instead: string, o?: { quiet?: boolean }) => void;
 
 export interface OperationPage {
   kind: 'operation';
@@ -81,8 +89,10 @@ export interface PaginatorPage {
   /** snake_case method it paginates, e.g. `list_restore_jobs` */
   method: string;
   inputMembers: string[];
-  outputMembers: string[];
+  /** undefined when the page lost its Response Syntax (a rendering cut after the Request Syntax) */
+  outputMembers?: string[];
   ref: SourceRef;
+  losses: PageLoss[];
 }
 
 export interface SkippedPage {
@@ -91,6 +101,11 @@ export interface SkippedPage {
   form: PageForm;
   name: string;
   reason: string;
+  /** `helper`: a client method that is no API operation; `section`: a resource, waiter or other page of
+   * the service's docs that states no operation; `not-a-page`: no boto3 reference page at all (an HTML
+   * file, a binary, an empty file, another tool's docs); `unreadable`: a reference page nothing could be read of */
+  why: 'helper' | 'section' | 'not-a-page' | 'unreadable';
+  losses: PageLoss[];
 }
 
 export type PageForm = 'rst' | 'text';

@@ -10,6 +10,8 @@ export interface BuildInput {
   pages: Page[];
   sdk?: SdkService;
   overlay?: Overlay;
+  /** strict: a paginator that cannot be attached is an error (ModelError), not a recorded loss */
+  strict?: boolean;
 }
 
 export interface BuildResult {
@@ -30,7 +32,7 @@ function rank(p: OperationPage): number {
   return (p.form === 'rst' ? 0 : 1000) + p.losses.length;
 }
 
-export function buildModel({ pages, sdk, overlay }: BuildInput): BuildResult {
+export function buildModel({ pages, sdk, overlay, strict = false }: BuildInput): BuildResult {
   const ops = pages.filter((p): p is OperationPage => p.kind === 'operation');
   const services = new Set(pages.filter((p) => p.kind !== 'skipped').map((p) => (p as OperationPage | PaginatorPage).service));
   if (services.size !== 1) throw new ModelError(`expected pages of exactly one service, found ${services.size ? [...services].join(', ') : 'none'}`);
@@ -54,7 +56,18 @@ export function buildModel({ pages, sdk, overlay }: BuildInput): BuildResult {
     drift.push({ kind: 'member-missing', operation: s.name, subject: s.name, detail: 'an operation in the SDK with no documentation page; bindings and shapes taken from the SDK alone', sources: [sdk!.package] });
     model.operations[s.name] = { name: s.name, method: '', description: '', http: s.http, input: s.input, output: s.output, errors: [], provenance: [{ source: 'sdk', package: sdk!.package }] };
   }
-  for (const p of pages) if (p.kind === 'paginator') attachPagination(model, p);
+  for (const p of pages) {
+    if (p.kind === 'skipped') drift.push(...skippedLoss(p));
+    if (p.kind !== 'paginator') continue;
+    drift.push(...losses(p, pascal(p.method)));
+    try {
+      attachPagination(model, p);
+    } catch (e) {
+      if (strict || !(e instanceof ModelError)) throw e;
+      const detail = `${e.message.replace(/^[^:]*:(\d+:)? /, '')}; the operation is left without pagination`;
+      drift.push({ kind: 'unread', operation: pascal(p.method), subject: p.file, detail, sources: [`${p.file}:${p.ref.line}`] });
+    }
+  }
   model.errors = collectErrors(model, sdk);
   const nameOf = new Map(Object.values(model.operations).map((o) => [o.method, o.name]));
   drift.push(...compareValueLists(ops, (p) => nameOf.get(p.method) ?? p.method));
@@ -91,10 +104,18 @@ function adoptDocumentedValues(page: OperationPage, op: Operation): void {
   }
 }
 
-function losses(page: OperationPage, operation: string): DriftItem[] {
+function losses(page: OperationPage | PaginatorPage, operation: string): DriftItem[] {
   return page.losses.map((loss) => ({
-    kind: 'rendering-loss' as const, operation, subject: page.file, detail: loss.what, sources: [`${loss.ref.file}:${loss.ref.line}`],
+    kind: loss.unread ? ('unread' as const) : ('rendering-loss' as const),
+    operation, subject: page.file, detail: loss.what, sources: [`${loss.ref.file}:${loss.ref.line}`],
   }));
+}
+
+/** A file that is no reference page, or a page nothing could be read of, is a loss; a resource, waiter
+ * or helper page is skipped by name and is none. */
+function skippedLoss(p: Extract<Page, { kind: 'skipped' }>): DriftItem[] {
+  if (p.why === 'helper' || p.why === 'section') return [];
+  return [{ kind: 'unread', subject: p.file, detail: p.reason, sources: [p.file] }];
 }
 
 /** Smithy's pagination facts, read off a paginator page: the operation's request members the
@@ -104,11 +125,23 @@ function attachPagination(model: ServiceModel, page: PaginatorPage): void {
   const op = Object.values(model.operations).find((o) => o.method === page.method);
   if (!op) throw new ModelError(`${page.file}: paginator for '${page.method}', which no operation page documents`);
   const hiddenIn = Object.values(op.input.members ?? {}).filter((m) => !page.inputMembers.includes(m.name));
-  const hiddenOut = Object.values(op.output.members ?? {}).filter((m) => !page.outputMembers.includes(m.name));
-  const inputToken = hiddenIn.find((m) => m.shape.type === 'string');
-  const limit = hiddenIn.find((m) => m.shape.type === 'integer' || m.shape.type === 'float');
-  const outputToken = hiddenOut.find((m) => m.shape.type === 'string');
-  const result = page.outputMembers.map((n) => op.output.members?.[n]).find((m) => m?.shape.type === 'list');
+  // a token is usually a string, but may be a key structure (a map of the last key read): never a number
+  const notNumber = (m: { shape: { type: string } }) => m.shape.type !== 'integer' && m.shape.type !== 'float' && m.shape.type !== 'list';
+  // the input token usually has the output token's name (NextToken → NextToken): preferred where one does
+  const outNames = new Set(Object.keys(op.output.members ?? {}).filter((n) => !page.outputMembers?.includes(n)));
+  const inputToken = hiddenIn.find((m) => m.shape.type === 'string' && outNames.has(m.name)) ??
+    hiddenIn.find((m) => m.shape.type === 'string') ?? hiddenIn.find(notNumber);
+  // the limit is the other member the paginator hides: a number, or a string where the API says so (route53)
+  const limit = hiddenIn.find((m) => m.shape.type === 'integer' || m.shape.type === 'float') ??
+    (hiddenIn.length === 2 ? hiddenIn.find((m) => m !== inputToken && m.shape.type === 'string') : undefined);
+  const outMembers = Object.values(op.output.members ?? {});
+  // a page that lost its response: the client page's output, the token the one named like the input token
+  const token = inputToken?.name.toLowerCase() ?? '\u0000';
+  const hiddenOut = outMembers.filter((m) => !page.outputMembers?.includes(m.name));
+  const outputToken = page.outputMembers
+    ? (hiddenOut.find((m) => m.shape.type === 'string') ?? hiddenOut.find(notNumber))
+    : outMembers.find((m) => m.shape.type === 'string' && m.name.toLowerCase().includes(token));
+  const result = (page.outputMembers?.map((n) => op.output.members?.[n]) ?? outMembers).find((m) => m?.shape.type === 'list');
   if (!inputToken || !outputToken || !result) {
     throw new ModelError(`${page.file}:${page.ref.line}: expected the paginator to hide an input token and an output token of ${op.name} and return a list`);
   }

@@ -5,6 +5,8 @@ import type { Member, ServiceModel, Shape } from '../../src/model/types.ts';
 
 interface OShape {
   type: string;
+  /** botocore marks Smithy's document type as a structure with `document: true` */
+  document?: boolean;
   members?: Record<string, { shape: string }>;
   required?: string[];
   member?: { shape: string };
@@ -12,13 +14,14 @@ interface OShape {
   value?: { shape: string };
   enum?: string[];
 }
-interface OModel {
+export interface OModel {
   operations: Record<string, { name: string; input?: { shape: string }; output?: { shape: string }; errors?: { shape: string }[] }>;
   shapes: Record<string, OShape>;
 }
 
 export const oracle: OModel = JSON.parse(readFileSync(new URL('../fixtures/oracle/service-2.json', import.meta.url), 'utf8'));
-export const oraclePaginators: Record<string, { input_token: string; output_token: string; limit_key?: string; result_key: string }> = JSON.parse(
+export type OPaginators = Record<string, { input_token: string | string[]; output_token: string | string[]; limit_key?: string; result_key: string | string[] }>;
+export const oraclePaginators: OPaginators = JSON.parse(
   readFileSync(new URL('../fixtures/oracle/paginators-1.json', import.meta.url), 'utf8'),
 ).pagination;
 
@@ -39,7 +42,17 @@ export interface Agreement {
   newerInSdk: string[];
 }
 
-export function compare(model: ServiceModel, scope: Scope): Agreement {
+/** The pagination facts a paginator page can state, in the form a derived model states them. */
+function paginationFacts(p: OPaginators[string] | undefined): unknown {
+  if (!p) return null;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) && v.length === 1 ? v[0] : v);
+  return { input_token: one(p.input_token), output_token: one(p.output_token), limit_key: p.limit_key, result_key: one(p.result_key) };
+}
+
+/** Against the Backup oracle by default; the corpus script passes another service's botocore model. */
+export function compare(model: ServiceModel, scope: Scope, against: { model: OModel; paginators: OPaginators } = { model: oracle, paginators: oraclePaginators }): Agreement {
+  const oracle = against.model;
+  const oraclePaginators = against.paginators;
   const r: Agreement = { agree: 0, total: 0, residue: [], notStated: [], newerInSdk: [] };
   const fact = (ok: boolean, what: string) => {
     r.total++;
@@ -61,15 +74,16 @@ export function compare(model: ServiceModel, scope: Scope): Agreement {
     const p = oraclePaginators[name];
     const d = op.paginated;
     fact(
-      JSON.stringify(p ?? null) === JSON.stringify(d ? { input_token: d.inputToken, output_token: d.outputToken, limit_key: d.limitKey, result_key: d.resultKey } : null),
+      JSON.stringify(paginationFacts(p)) === JSON.stringify(d ? { input_token: d.inputToken, output_token: d.outputToken, limit_key: d.limitKey, result_key: d.resultKey } : null),
       `${name} pagination: oracle ${JSON.stringify(p)}, derived ${JSON.stringify(d)}`,
     );
   }
   return r;
 
-  function walk(oName: string, shape: Shape, path: string, input: boolean, depth = 0): void {
+  function walk(oName: string, shape: Shape | undefined, path: string, input: boolean, depth = 0): void {
     const o = oracle.shapes[oName]!;
-    const t = o.type === 'string' || o.type === 'boolean' || o.type === 'timestamp' || o.type === 'list' || o.type === 'map' || o.type === 'structure' ? o.type : o.type === 'blob' ? 'blob' : TYPE[o.type] ?? o.type;
+    if (!shape) return fact(false, `${path}: no shape derived`);
+    const t = o.document ? 'document' : o.type === 'string' || o.type === 'boolean' || o.type === 'timestamp' || o.type === 'list' || o.type === 'map' || o.type === 'structure' ? o.type : o.type === 'blob' ? 'blob' : TYPE[o.type] ?? o.type;
     fact(shape.type === t, `${path}: type oracle ${t}, derived ${shape.type}`);
     if (shape.type !== t || depth > 12) return;
     if (scope.docsOnly && o.enum && !shape.enum) r.notStated.push(`${path}: enum (the page shows 'string')`);
