@@ -4,7 +4,14 @@
 import { DEFAULT_MAX_ATTEMPTS } from '@smithy/core/retry';
 import fc from 'fast-check';
 import { STATUS_ORDER } from '../src/checks/lifecycle.ts';
-import { jobStatuses, retryableBySdk, type FailureKind, type FaultBurst, type ScriptedJob, type ServiceBehaviour } from '../src/mock/behaviour.ts';
+import {
+  jobStatuses,
+  retryableBySdk,
+  type FailureKind,
+  type FaultBurst,
+  type ScriptedJob,
+  type ServiceBehaviour,
+} from '../src/mock/behaviour.ts';
 import type { ServiceModel } from '../src/model/types.ts';
 
 export interface BehaviourOptions {
@@ -33,21 +40,32 @@ export class BehaviourOptionError extends Error {
 
 function checked(model: ServiceModel, o: BehaviourOptions) {
   const whole = (name: keyof BehaviourOptions, v: number, min: number) => {
-    if (!Number.isInteger(v) || v < min) throw new BehaviourOptionError(`serviceBehaviour: ${name} must be a whole number ≥ ${min}, got ${v}`);
+    if (!Number.isInteger(v) || v < min)
+      throw new BehaviourOptionError(`serviceBehaviour: ${name} must be a whole number ≥ ${min}, got ${v}`);
     return v;
   };
   const statuses = jobStatuses(model);
   const terminal = Math.max(...statuses.map((s) => STATUS_ORDER[s]!));
   const ends = o.endIn ?? statuses.filter((s) => STATUS_ORDER[s] === terminal);
   for (const s of ends) {
-    if (STATUS_ORDER[s] !== terminal || !statuses.includes(s)) throw new BehaviourOptionError(`serviceBehaviour: endIn has ${JSON.stringify(s)}, not a documented terminal status`);
+    if (STATUS_ORDER[s] !== terminal || !statuses.includes(s))
+      throw new BehaviourOptionError(
+        `serviceBehaviour: endIn has ${JSON.stringify(s)}, not a documented terminal status`,
+      );
   }
   const failures = o.failures ?? ['throttle', 'unavailable', 'drop'];
-  for (const f of failures) if (!['throttle', 'unavailable', 'drop'].includes(f)) throw new BehaviourOptionError(`serviceBehaviour: failures has ${JSON.stringify(f)}; expected throttle, unavailable or drop`);
+  for (const f of failures)
+    if (!['throttle', 'unavailable', 'drop'].includes(f))
+      throw new BehaviourOptionError(
+        `serviceBehaviour: failures has ${JSON.stringify(f)}; expected throttle, unavailable or drop`,
+      );
   const minJobs = whole('minJobs', o.minJobs ?? 0, 0);
   const maxJobs = whole('maxJobs', o.maxJobs ?? Math.max(12, minJobs), minJobs);
   return {
-    minJobs, maxJobs, ends, failures,
+    minJobs,
+    maxJobs,
+    ends,
+    failures,
     running: statuses.filter((s) => STATUS_ORDER[s]! < terminal),
     maxSteps: whole('maxSteps', o.maxSteps ?? 3, 0),
     maxPageSize: whole('maxPageSize', o.maxPageSize ?? 4, 0),
@@ -59,7 +77,10 @@ function checked(model: ServiceModel, o: BehaviourOptions) {
 }
 
 /** A service behaviour for `createMock({ behaviour })`; use it in `fc.property` or `test.prop`. */
-export function serviceBehaviour(model: ServiceModel, options: BehaviourOptions = {}): fc.Arbitrary<ServiceBehaviour> {
+export function serviceBehaviour(
+  model: ServiceModel,
+  options: BehaviourOptions = {},
+): fc.Arbitrary<ServiceBehaviour> {
   const o = checked(model, options);
   // a script: each non-terminal status 0..maxSteps times, in lifecycle order, then a terminal one
   const steps = fc.tuple(...o.running.map(() => fc.nat({ max: o.maxSteps })));
@@ -72,13 +93,20 @@ export function serviceBehaviour(model: ServiceModel, options: BehaviourOptions 
   const job: fc.Arbitrary<ScriptedJob> = fc.record({ recoveryPoint: fc.nat({ max: 1000 }), statuses });
   // bursts stay separate (at least one quiet request between them), so none is longer than maxBurst;
   // an array, not a oneof, so that shrinking can reach "no faults at all"
-  const burst = (kinds: FailureKind[]): fc.Arbitrary<FaultBurst> => fc.record({
-    quietBefore: fc.integer({ min: 0, max: 6 }),
-    kind: fc.constantFrom(...kinds),
-    count: fc.integer({ min: 1, max: o.maxBurst }),
-  }).map((b) => ({ ...b, retryable: retryableBySdk(model, b.kind) }));
-  const faults = o.failures.length === 0 || o.maxBursts === 0 ? fc.constant<FaultBurst[]>([])
-    : fc.array(burst(o.failures), { maxLength: o.maxBursts }).map((bs) => bs.map((b, i) => (i === 0 ? b : { ...b, quietBefore: b.quietBefore + 1 })));
+  const burst = (kinds: FailureKind[]): fc.Arbitrary<FaultBurst> =>
+    fc
+      .record({
+        quietBefore: fc.integer({ min: 0, max: 6 }),
+        kind: fc.constantFrom(...kinds),
+        count: fc.integer({ min: 1, max: o.maxBurst }),
+      })
+      .map((b) => ({ ...b, retryable: retryableBySdk(model, b.kind) }));
+  const faults =
+    o.failures.length === 0 || o.maxBursts === 0
+      ? fc.constant<FaultBurst[]>([])
+      : fc
+          .array(burst(o.failures), { maxLength: o.maxBursts })
+          .map((bs) => bs.map((b, i) => (i === 0 ? b : { ...b, quietBefore: b.quietBefore + 1 })));
   return fc.record({
     jobs: fc.array(job, { minLength: o.minJobs, maxLength: o.maxJobs }),
     pageSizes: fc.array(fc.nat({ max: o.maxPageSize }), { maxLength: o.maxPages }),

@@ -45,8 +45,18 @@ export const REMOVED = Symbol('removed');
 
 const NOT_A_DATE = ['not-a-date', '2024-13-45T00:00:00Z', '1700000000', 'yesterday'];
 
-function site(member: Member, mutation: Mutation, channel: Channel, rule: Rule, reportedAs: string[], values: fc.Arbitrary<unknown>, edges: unknown[]): MutationSite {
-  const { error: expectedError, provenance } = expectationFor(mutation === 'missing-required' ? 'required' : mutation);
+function site(
+  member: Member,
+  mutation: Mutation,
+  channel: Channel,
+  rule: Rule,
+  reportedAs: string[],
+  values: fc.Arbitrary<unknown>,
+  edges: unknown[],
+): MutationSite {
+  const { error: expectedError, provenance } = expectationFor(
+    mutation === 'missing-required' ? 'required' : mutation,
+  );
   return { mutation, member, channel, rule, expectedError, provenance, reportedAs, values, edges };
 }
 
@@ -58,39 +68,102 @@ export function mutationSites(op: Operation): MutationSite[] {
   for (const m of members) {
     const s = m.shape;
     const pattern = s.pattern ? new RegExp(s.pattern, 'u') : undefined;
-    if (m.required && m.location !== 'path') out.push(site(m, 'missing-required', 'sdk', 'schema', ['required'], fc.constant(REMOVED), [REMOVED]));
+    if (m.required && m.location !== 'path')
+      out.push(site(m, 'missing-required', 'sdk', 'schema', ['required'], fc.constant(REMOVED), [REMOVED]));
     if (s.type === 'string' && s.enum?.length) {
       const bad = [s.enum[0]!.toLowerCase(), 'DONE', `${s.enum[0]}_X`].filter((v) => !s.enum!.includes(v));
-      out.push(site(m, 'enum-out-of-set', 'sdk', 'schema', ['enum'], fc.oneof(fc.constantFrom(...bad), fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !s.enum!.includes(v) && fits(v))), bad));
+      out.push(
+        site(
+          m,
+          'enum-out-of-set',
+          'sdk',
+          'schema',
+          ['enum'],
+          fc.oneof(
+            fc.constantFrom(...bad),
+            fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !s.enum!.includes(v) && fits(v)),
+          ),
+          bad,
+        ),
+      );
     }
     if (s.type === 'integer' && (s.min !== undefined || s.max !== undefined)) {
       const below = s.min !== undefined ? [fc.integer({ min: -1_000_000, max: s.min - 1 })] : [];
       const above = s.max !== undefined ? [fc.integer({ min: s.max + 1, max: s.max + 1_000_000 })] : [];
-      const edges = [...(s.min !== undefined ? [s.min - 1] : []), ...(s.max !== undefined ? [s.max + 1] : [])];
-      out.push(site(m, 'out-of-range', 'sdk', 'schema', ['minimum', 'maximum'], fc.oneof(...below, ...above), edges));
+      const edges = [
+        ...(s.min !== undefined ? [s.min - 1] : []),
+        ...(s.max !== undefined ? [s.max + 1] : []),
+      ];
+      out.push(
+        site(m, 'out-of-range', 'sdk', 'schema', ['minimum', 'maximum'], fc.oneof(...below, ...above), edges),
+      );
     }
     if (s.type === 'string' && pattern) {
-      const bad = fc.string({ minLength: 1, maxLength: Math.min(s.maxLength ?? 40, 40) }).filter((v) => !pattern.test(v));
-      out.push(site(m, 'pattern-violation', 'sdk', 'schema', ['pattern'], bad, [fc.sample(bad, { seed: 1, numRuns: 1 })[0]]));
+      const bad = fc
+        .string({ minLength: 1, maxLength: Math.min(s.maxLength ?? 40, 40) })
+        .filter((v) => !pattern.test(v));
+      out.push(
+        site(m, 'pattern-violation', 'sdk', 'schema', ['pattern'], bad, [
+          fc.sample(bad, { seed: 1, numRuns: 1 })[0],
+        ]),
+      );
     }
     if (s.type === 'string' && !s.enum && ((pattern && !pattern.test('')) || (s.minLength ?? 0) > 0)) {
       out.push(site(m, 'empty-string', 'sdk', 'schema', ['pattern', 'minLength'], fc.constant(''), ['']));
     }
     const wrongType = wrongTypeValues(m);
-    if (wrongType) out.push(site(m, 'wrong-type', 'http', m.location === 'body' ? 'schema' : 'wire', m.location === 'body' ? ['type'] : ['wrong-type'], fc.constantFrom(...wrongType), wrongType.slice(0, 1)));
+    if (wrongType)
+      out.push(
+        site(
+          m,
+          'wrong-type',
+          'http',
+          m.location === 'body' ? 'schema' : 'wire',
+          m.location === 'body' ? ['type'] : ['wrong-type'],
+          fc.constantFrom(...wrongType),
+          wrongType.slice(0, 1),
+        ),
+      );
     if (s.type === 'timestamp' && m.location !== 'path') {
       const bad = m.location === 'body' ? ['2024-01-01T00:00:00Z', 'yesterday'] : NOT_A_DATE;
-      out.push(site(m, 'malformed-timestamp', 'http', 'wire', ['malformed-timestamp'], fc.constantFrom(...bad), bad.slice(0, 1)));
+      out.push(
+        site(
+          m,
+          'malformed-timestamp',
+          'http',
+          'wire',
+          ['malformed-timestamp'],
+          fc.constantFrom(...bad),
+          bad.slice(0, 1),
+        ),
+      );
     }
     if (m.location === 'path' && s.type === 'string' && op.errors.includes('ResourceNotFoundException')) {
       // a path label names a resource: a well-formed name of one that does not exist
-      const unknown = fc.uuid().map((u) => `nonexistent-${u}`).filter(fits);
-      out.push(site(m, 'unknown-resource', 'sdk', 'state', ['unknown-resource'], unknown, ['nonexistent-00000000-0000-4000-8000-000000000000'].filter(fits)));
+      const unknown = fc
+        .uuid()
+        .map((u) => `nonexistent-${u}`)
+        .filter(fits);
+      out.push(
+        site(
+          m,
+          'unknown-resource',
+          'sdk',
+          'state',
+          ['unknown-resource'],
+          unknown,
+          ['nonexistent-00000000-0000-4000-8000-000000000000'].filter(fits),
+        ),
+      );
     }
     if (m.name === token) {
       out.push(site(m, 'empty-next-token', 'sdk', 'pagination', ['empty-next-token'], fc.constant(''), ['']));
       const forged = fc.base64String({ minLength: 8, maxLength: 64 }).filter((v) => v.length > 0);
-      out.push(site(m, 'tampered-next-token', 'sdk', 'pagination', ['tampered-next-token'], forged, ['dGFtcGVyZWQ=']));
+      out.push(
+        site(m, 'tampered-next-token', 'sdk', 'pagination', ['tampered-next-token'], forged, [
+          'dGFtcGVyZWQ=',
+        ]),
+      );
     }
     function fits(v: string) {
       return (!pattern || pattern.test(v)) && v.length <= (s.maxLength ?? Infinity);
@@ -100,10 +173,24 @@ export function mutationSites(op: Operation): MutationSite[] {
   if (body.length) {
     const anyBody = body[0]!;
     const bad = ['{', 'not json', '{"a":', '[1,2'];
-    out.push({ ...site(anyBody, 'malformed-json', 'http', 'wire', ['malformed-json'], fc.constantFrom(...bad), bad.slice(0, 1)), member: { ...anyBody, name: '' } });
+    out.push({
+      ...site(
+        anyBody,
+        'malformed-json',
+        'http',
+        'wire',
+        ['malformed-json'],
+        fc.constantFrom(...bad),
+        bad.slice(0, 1),
+      ),
+      member: { ...anyBody, name: '' },
+    });
   }
   // judged by the operation's documented errors: an exception it does not list is only a convention
-  return out.map((s) => ({ ...s, provenance: expectationFor(s.mutation === 'missing-required' ? 'required' : s.mutation, op).provenance }));
+  return out.map((s) => ({
+    ...s,
+    provenance: expectationFor(s.mutation === 'missing-required' ? 'required' : s.mutation, op).provenance,
+  }));
 }
 
 /** JSON values of the wrong kind for the member: a string where a number is wanted, and so on. In a
@@ -117,11 +204,19 @@ function wrongTypeValues(m: Member): unknown[] | undefined {
   }
   if (m.location !== 'body') return undefined;
   switch (t) {
-    case 'string': return [123, true, ['x']];
-    case 'integer': case 'float': return ['12', true];
-    case 'boolean': return ['true', 1];
-    case 'list': return ['x', { a: 1 }];
-    case 'map': case 'structure': return ['x', 42, ['x']];
-    default: return undefined;
+    case 'string':
+      return [123, true, ['x']];
+    case 'integer':
+    case 'float':
+      return ['12', true];
+    case 'boolean':
+      return ['true', 1];
+    case 'list':
+      return ['x', { a: 1 }];
+    case 'map':
+    case 'structure':
+      return ['x', 42, ['x']];
+    default:
+      return undefined;
   }
 }

@@ -4,7 +4,14 @@ import type { Operation } from '../src/model/types.ts';
 import type { ExpectationProvenance } from '../src/model/validate.ts';
 import { encodeRequest, type HttpRequestSpec } from '../src/wire/request.ts';
 import { toJson } from '../src/wire/values.ts';
-import { REMOVED, mutationSites, type Channel, type Mutation, type MutationSite, type Rule } from './mutations.ts';
+import {
+  REMOVED,
+  mutationSites,
+  type Channel,
+  type Mutation,
+  type MutationSite,
+  type Rule,
+} from './mutations.ts';
 import { valueFor, type ValueOptions } from './values.ts';
 
 export type Input = Record<string, unknown>;
@@ -53,7 +60,9 @@ export function validInput(op: Operation, o: RequestOptions = {}): fc.Arbitrary<
   const record: Record<string, fc.Arbitrary<unknown>> = {};
   const vo: ValueOptions = { maxItems: o.maxItems ?? 4 };
   for (const m of members) record[m.name] = o.members?.[m.name] ?? valueFor(m.shape, m, vo);
-  return fc.record(record, { requiredKeys: members.filter((m) => m.required).map((m) => m.name) }) as fc.Arbitrary<Input>;
+  return fc.record(record, {
+    requiredKeys: members.filter((m) => m.required).map((m) => m.name),
+  }) as fc.Arbitrary<Input>;
 }
 
 export function applyMutation(op: Operation, base: Input, s: MutationSite, bad: unknown): InvalidCase {
@@ -75,7 +84,8 @@ export function applyMutation(op: Operation, base: Input, s: MutationSite, bad: 
     return { ...common, input };
   }
   const http = encodeRequest(op, base);
-  if (s.mutation === 'malformed-json') return { ...common, input: base, http: { ...http, body: String(bad) } };
+  if (s.mutation === 'malformed-json')
+    return { ...common, input: base, http: { ...http, body: String(bad) } };
   const m = s.member;
   if (m.location === 'body') {
     const body = JSON.parse(http.body ?? '{}') as Record<string, unknown>;
@@ -90,10 +100,11 @@ export function applyMutation(op: Operation, base: Input, s: MutationSite, bad: 
 
 export function invalidCases(op: Operation, o: RequestOptions = {}): fc.Arbitrary<InvalidCase> {
   const sites = mutationSites(op);
-  if (!sites.length) throw new Error(`${op.name} has no member that can be made invalid (only state can make it fail)`);
-  return fc.tuple(validInput(op, o), fc.constantFrom(...sites)).chain(([base, s]) =>
-    s.values.map((bad) => applyMutation(op, base, s, bad)),
-  );
+  if (!sites.length)
+    throw new Error(`${op.name} has no member that can be made invalid (only state can make it fail)`);
+  return fc
+    .tuple(validInput(op, o), fc.constantFrom(...sites))
+    .chain(([base, s]) => s.values.map((bad) => applyMutation(op, base, s, bad)));
 }
 
 /** The data-model JSON of an input (what spec/*.schema.json validates). */

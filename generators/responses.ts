@@ -39,7 +39,10 @@ export function validOutput(op: Operation, o: ResponseOptions = {}): fc.Arbitrar
     full: fc.array(item, { minLength: full, maxLength: full }),
   };
   const pages = o.pages ?? ['empty', 'short', 'full'];
-  const token = fc.option(fc.base64String({ minLength: 8, maxLength: 40 }).filter((t) => t.length > 0), { nil: undefined });
+  const token = fc.option(
+    fc.base64String({ minLength: 8, maxLength: 40 }).filter((t) => t.length > 0),
+    { nil: undefined },
+  );
   return fc.tuple(base, fc.oneof(...pages.map((k) => sizes[k])), token).map(([out, items, next]) => {
     const r: Record<string, unknown> = { ...out, [p.resultKey]: items };
     delete r[p.outputToken];
@@ -48,7 +51,11 @@ export function validOutput(op: Operation, o: ResponseOptions = {}): fc.Arbitrar
   });
 }
 
-export function toWireResponse(op: Operation, output: Record<string, unknown>, requestId = 'req-0'): WireResponse {
+export function toWireResponse(
+  op: Operation,
+  output: Record<string, unknown>,
+  requestId = 'req-0',
+): WireResponse {
   return successResponse(op, output, requestId);
 }
 
@@ -68,10 +75,12 @@ export function errorAnswer(model: ServiceModel, op: Operation): fc.Arbitrary<Er
     const e = model.errors[n];
     return { name: n, status: e?.httpStatus ?? 400, fault: e?.fault ?? ('client' as const) };
   });
-  return fc.tuple(fc.constantFrom(...documented, THROTTLING), fc.string({ minLength: 1, maxLength: 60 }), fc.uuid()).map(([e, message, id]) => ({
-    ...errorWireResponse({ ...e, message }, id),
-    name: e.name,
-    fault: e.fault,
-    retryable: e.fault === 'server' || e.name === THROTTLING.name,
-  }));
+  return fc
+    .tuple(fc.constantFrom(...documented, THROTTLING), fc.string({ minLength: 1, maxLength: 60 }), fc.uuid())
+    .map(([e, message, id]) => ({
+      ...errorWireResponse({ ...e, message }, id),
+      name: e.name,
+      fault: e.fault,
+      retryable: e.fault === 'server' || e.name === THROTTLING.name,
+    }));
 }

@@ -4,7 +4,15 @@
 import fc from 'fast-check';
 import type { Member, Shape } from '../src/model/types.ts';
 
-const REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'ap-northeast-1'];
+const REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'eu-west-1',
+  'eu-central-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+];
 
 /** The first `for example, X` / `for example: X` value in a description, if it looks like an identifier. */
 export function exampleIn(description: string | undefined): string | undefined {
@@ -17,12 +25,17 @@ export function exampleIn(description: string | undefined): string | undefined {
 export function exampleLike(example: string): fc.Arbitrary<string> {
   const parts: fc.Arbitrary<string>[] = [];
   const lastSep = Math.max(example.lastIndexOf(':'), example.lastIndexOf('/'));
-  const tailIsName = lastSep >= 0 && /^[A-Za-z][A-Za-z0-9_-]*$/.test(example.slice(lastSep + 1)) && !/^\d+$/.test(example.slice(lastSep + 1));
+  const tailIsName =
+    lastSep >= 0 &&
+    /^[A-Za-z][A-Za-z0-9_-]*$/.test(example.slice(lastSep + 1)) &&
+    !/^\d+$/.test(example.slice(lastSep + 1));
   let rest = tailIsName ? example.slice(0, lastSep + 1) : example;
-  const token = /([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})|(\b[a-z]{2}-[a-z]+-\d\b)|(\d{3,})/;
+  const token =
+    /([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})|(\b[a-z]{2}-[a-z]+-\d\b)|(\d{3,})/;
   for (let m = token.exec(rest); m; m = token.exec(rest)) {
     if (m.index > 0) parts.push(fc.constant(rest.slice(0, m.index)));
-    if (m[1]) parts.push(fc.uuid({ version: 4 }).map((u) => (m[1] === m[1]!.toUpperCase() ? u.toUpperCase() : u)));
+    if (m[1])
+      parts.push(fc.uuid({ version: 4 }).map((u) => (m[1] === m[1]!.toUpperCase() ? u.toUpperCase() : u)));
     else if (m[2]) parts.push(fc.constantFrom(...REGIONS));
     else parts.push(fc.stringMatching(new RegExp(`^[0-9]{${m[3]!.length}}$`)));
     rest = rest.slice(m.index + m[0].length);
@@ -43,37 +56,61 @@ const EPOCH_2035 = new Date('2035-01-01T00:00:00Z');
 
 export function valueFor(shape: Shape, member?: Member, o: ValueOptions = DEFAULTS): fc.Arbitrary<unknown> {
   switch (shape.type) {
-    case 'string': return stringFor(shape, member);
-    case 'integer': return fc.integer({ min: shape.min ?? 0, max: shape.max ?? 2_147_483_647 });
-    case 'float': return fc.double({ min: shape.min ?? 0, max: shape.max ?? 1e6, noNaN: true, noDefaultInfinity: true });
-    case 'boolean': return fc.boolean();
-    case 'timestamp': return fc.date({ min: EPOCH_2015, max: EPOCH_2035, noInvalidDate: true });
-    case 'blob': return fc.uint8Array({ maxLength: 32 });
-    case 'document': return fc.jsonValue({ maxDepth: 2 });
+    case 'string':
+      return stringFor(shape, member);
+    case 'integer':
+      return fc.integer({ min: shape.min ?? 0, max: shape.max ?? 2_147_483_647 });
+    case 'float':
+      return fc.double({ min: shape.min ?? 0, max: shape.max ?? 1e6, noNaN: true, noDefaultInfinity: true });
+    case 'boolean':
+      return fc.boolean();
+    case 'timestamp':
+      return fc.date({ min: EPOCH_2015, max: EPOCH_2035, noInvalidDate: true });
+    case 'blob':
+      return fc.uint8Array({ maxLength: 32 });
+    case 'document':
+      return fc.jsonValue({ maxDepth: 2 });
     case 'list': {
       const minLength = shape.min ?? 0;
-      return fc.array(valueFor(shape.member!, undefined, o), { minLength, maxLength: Math.max(minLength, Math.min(shape.max ?? o.maxItems, o.maxItems)) });
+      return fc.array(valueFor(shape.member!, undefined, o), {
+        minLength,
+        maxLength: Math.max(minLength, Math.min(shape.max ?? o.maxItems, o.maxItems)),
+      });
     }
     case 'map': {
-      const keys = shape.documentedValues?.length ? fc.oneof(fc.constantFrom(...shape.documentedValues), stringFor(shape.key!)) : stringFor(shape.key!);
-      return fc.dictionary(keys, valueFor(shape.value!, undefined, o), { minKeys: shape.min ?? 0, maxKeys: Math.max(shape.min ?? 0, o.maxItems) });
+      const keys = shape.documentedValues?.length
+        ? fc.oneof(fc.constantFrom(...shape.documentedValues), stringFor(shape.key!))
+        : stringFor(shape.key!);
+      return fc.dictionary(keys, valueFor(shape.value!, undefined, o), {
+        minKeys: shape.min ?? 0,
+        maxKeys: Math.max(shape.min ?? 0, o.maxItems),
+      });
     }
-    case 'structure': return structureFor(shape, o);
+    case 'structure':
+      return structureFor(shape, o);
   }
 }
 
 /** Every required member present; each optional member present or absent. */
-export function structureFor(shape: Shape, o: ValueOptions = DEFAULTS): fc.Arbitrary<Record<string, unknown>> {
+export function structureFor(
+  shape: Shape,
+  o: ValueOptions = DEFAULTS,
+): fc.Arbitrary<Record<string, unknown>> {
   const members = Object.values(shape.members ?? {});
   const record: Record<string, fc.Arbitrary<unknown>> = {};
   for (const m of members) record[m.name] = valueFor(m.shape, m, o);
-  return fc.record(record, { requiredKeys: members.filter((m) => m.required).map((m) => m.name) }) as fc.Arbitrary<Record<string, unknown>>;
+  return fc.record(record, {
+    requiredKeys: members.filter((m) => m.required).map((m) => m.name),
+  }) as fc.Arbitrary<Record<string, unknown>>;
 }
 
 function stringFor(shape: Shape, member?: Member): fc.Arbitrary<string> {
   if (shape.enum?.length) return fc.constantFrom(...shape.enum);
   const pattern = shape.pattern ? new RegExp(shape.pattern, 'u') : undefined;
-  const fits = (s: string) => (!pattern || pattern.test(s)) && s.length >= (shape.minLength ?? 0) && s.length <= (shape.maxLength ?? Infinity);
+  const fits = (s: string) =>
+    (!pattern || pattern.test(s)) &&
+    s.length >= (shape.minLength ?? 0) &&
+    s.length <= (shape.maxLength ?? Infinity);
   const documented = (shape.documentedValues ?? []).filter(fits);
   const example = exampleIn(member?.description);
   const candidates: fc.Arbitrary<string>[] = [];
@@ -81,7 +118,11 @@ function stringFor(shape: Shape, member?: Member): fc.Arbitrary<string> {
   if (example && fits(example)) candidates.push(exampleLike(example).filter(fits));
   if (member?.idempotencyToken) candidates.push(fc.uuid());
   if (!candidates.length) {
-    candidates.push(pattern ? fc.stringMatching(pattern).filter(fits) : fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ._:/-]{0,39}$/).filter(fits));
+    candidates.push(
+      pattern
+        ? fc.stringMatching(pattern).filter(fits)
+        : fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ._:/-]{0,39}$/).filter(fits),
+    );
   }
   return candidates.length === 1 ? candidates[0]! : fc.oneof(...candidates);
 }

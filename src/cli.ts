@@ -100,7 +100,10 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       err.write(`error: ${(e as Error).message}\n\n${USAGE}`);
       return EXIT.usage;
     }
-    if ((e as { code?: string }).code === 'E_TARGET_CONFIG' || (e as { code?: string }).code === 'E_CATALOGUE') {
+    if (
+      (e as { code?: string }).code === 'E_TARGET_CONFIG' ||
+      (e as { code?: string }).code === 'E_CATALOGUE'
+    ) {
       err.write(`error: ${(e as Error).message}\n`);
       return EXIT.usage;
     }
@@ -113,7 +116,11 @@ export async function main(argv: string[], out = process.stdout, err = process.s
 }
 
 async function specBuild(args: string[], out: NodeJS.WritableStream): Promise<number> {
-  const { values } = parseArgs({ args, options: { check: { type: 'boolean' }, root: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { check: { type: 'boolean' }, root: { type: 'string' } },
+    strict: true,
+  });
   const root = resolve(values.root ?? '.');
   // spec build is this repository's own command (it needs openapi-typescript, a development dependency):
   // the published package leaves src/spec/project out (package.json `files`)
@@ -146,35 +153,63 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const { values } = parseArgs({
     args,
     options: {
-      target: { type: 'string', default: 'builtin' }, checks: { type: 'string' }, runs: { type: 'string', default: '100' },
-      seed: { type: 'string' }, out: { type: 'string', default: 'reports' }, reporter: { type: 'string', default: 'junit,json,md,html' },
-      timeout: { type: 'string', default: '5000' }, 'recovery-point': { type: 'string', multiple: true },
-      'allow-mutations': { type: 'boolean' }, account: { type: 'string' }, region: { type: 'string' },
+      target: { type: 'string', default: 'builtin' },
+      checks: { type: 'string' },
+      runs: { type: 'string', default: '100' },
+      seed: { type: 'string' },
+      out: { type: 'string', default: 'reports' },
+      reporter: { type: 'string', default: 'junit,json,md,html' },
+      timeout: { type: 'string', default: '5000' },
+      'recovery-point': { type: 'string', multiple: true },
+      'allow-mutations': { type: 'boolean' },
+      account: { type: 'string' },
+      region: { type: 'string' },
     },
     strict: true,
   });
   const whole = (flag: string, v: string, min: number) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${flag} must be a whole number ≥ ${min}, got '${v}'`);
+    if (!Number.isInteger(n) || n < min)
+      throw new UsageError(`--${flag} must be a whole number ≥ ${min}, got '${v}'`);
     return n;
   };
   const runs = whole('runs', values.runs!, 1);
   const timeoutMs = whole('timeout', values.timeout!, 1);
   const seed = values.seed === undefined ? undefined : whole('seed', values.seed, 0);
   const { ALL_CHECKS } = await import('./checks/index.ts');
-  const checks = values.checks?.split(',').map((c) => c.trim()).filter(Boolean);
-  for (const c of checks ?? []) if (!ALL_CHECKS.includes(c as never)) throw new UsageError(`--checks: unknown check '${c}'; known: ${ALL_CHECKS.join(', ')}`);
+  const checks = values.checks
+    ?.split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  for (const c of checks ?? [])
+    if (!ALL_CHECKS.includes(c as never))
+      throw new UsageError(`--checks: unknown check '${c}'; known: ${ALL_CHECKS.join(', ')}`);
   const { REPORTERS } = await import('./report/reporters.ts');
-  const reporters = values.reporter!.split(',').map((r) => r.trim()).filter(Boolean);
-  for (const r of reporters) if (!REPORTERS[r]) throw new UsageError(`--reporter: unknown reporter '${r}'; known: ${Object.keys(REPORTERS).join(', ')}`);
-  if (values.account && !values['allow-mutations']) throw new UsageError('--account only has a meaning with --allow-mutations');
+  const reporters = values
+    .reporter!.split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  for (const r of reporters)
+    if (!REPORTERS[r])
+      throw new UsageError(
+        `--reporter: unknown reporter '${r}'; known: ${Object.keys(REPORTERS).join(', ')}`,
+      );
+  if (values.account && !values['allow-mutations'])
+    throw new UsageError('--account only has a meaning with --allow-mutations');
   const { loadBackupModel } = await import('./model/load.ts');
   const { selectTarget } = await import('./targets/select.ts');
   const { runConformance } = await import('./runner/run.ts');
   const { writeReports } = await import('./report/write.ts');
   const { tally } = await import('./report/reporters.ts');
   const model = await loadBackupModel();
-  const selected = await selectTarget(values.target!, { model, timeoutMs, recoveryPoints: values['recovery-point'], allowMutations: values['allow-mutations'], account: values.account, region: values.region });
+  const selected = await selectTarget(values.target!, {
+    model,
+    timeoutMs,
+    recoveryPoints: values['recovery-point'],
+    allowMutations: values['allow-mutations'],
+    account: values.account,
+    region: values.region,
+  });
   const tty = (out as NodeJS.WriteStream).isTTY && !process.env.CI;
   const t0 = performance.now();
   let lastLine = 0;
@@ -185,8 +220,13 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   try {
     const result = await runConformance({
       signal: interrupt.signal,
-      model, target: selected.target, checks: checks as never, runs, ...(seed !== undefined ? { seed } : {}),
-      recoveryPoints: selected.recoveryPoints, ...(selected.advance ? { advance: selected.advance } : {}),
+      model,
+      target: selected.target,
+      checks: checks as never,
+      runs,
+      ...(seed !== undefined ? { seed } : {}),
+      recoveryPoints: selected.recoveryPoints,
+      ...(selected.advance ? { advance: selected.advance } : {}),
       onEvent: (e) => {
         if (e.kind === 'phase') {
           const line = `${e.phase}${e.operation ? ` ${e.operation}` : ''}`;
@@ -194,7 +234,9 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
           else out.write(`phase: ${line}\n`);
         } else if (e.kind === 'case' && tty && performance.now() - lastLine > 200) {
           lastLine = performance.now();
-          out.write(`\r\x1b[K${e.requests} requests, ${Math.round((e.requests * 1000) / (performance.now() - t0))}/s`);
+          out.write(
+            `\r\x1b[K${e.requests} requests, ${Math.round((e.requests * 1000) / (performance.now() - t0))}/s`,
+          );
         }
       },
     });
@@ -209,12 +251,20 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     const t = tally(result);
     for (const c of result.cells.filter((x) => x.status === 'failed')) {
       const d = c.details[0];
-      err.write(`FAIL ${c.check} × ${c.operation}: ${d?.received ?? ''} (${d?.provenance ?? 'documented'}: ${d?.documented ?? ''})\n`);
+      err.write(
+        `FAIL ${c.check} × ${c.operation}: ${d?.received ?? ''} (${d?.provenance ?? 'documented'}: ${d?.documented ?? ''})\n`,
+      );
     }
-    out.write(`target ${result.target}${result.account ? ` (account ${result.account})` : ''}, seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`);
-    for (const c of result.cells.filter((x) => x.status === 'inconclusive')) out.write(`INCONCLUSIVE ${c.check} × ${c.operation}: ${c.inconclusiveReason}\n`);
-    out.write(`${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped (check × operation)\nreports: ${files.join(', ')}\n`);
-    if (interrupt.signal.aborted) err.write(`interrupted: the reports hold what was judged before SIGINT (exit ${EXIT.interrupted})\n`);
+    out.write(
+      `target ${result.target}${result.account ? ` (account ${result.account})` : ''}, seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`,
+    );
+    for (const c of result.cells.filter((x) => x.status === 'inconclusive'))
+      out.write(`INCONCLUSIVE ${c.check} × ${c.operation}: ${c.inconclusiveReason}\n`);
+    out.write(
+      `${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped (check × operation)\nreports: ${files.join(', ')}\n`,
+    );
+    if (interrupt.signal.aborted)
+      err.write(`interrupted: the reports hold what was judged before SIGINT (exit ${EXIT.interrupted})\n`);
     return interrupt.signal.aborted ? EXIT.interrupted : t.failed ? EXIT.findings : EXIT.ok;
   } finally {
     process.off('SIGINT', onSigint);
@@ -226,24 +276,36 @@ async function mock(args: string[], out: NodeJS.WritableStream): Promise<number>
   const { values } = parseArgs({
     args,
     options: {
-      port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, faults: { type: 'string' },
-      latency: { type: 'string' }, 'request-timeout': { type: 'string' }, 'max-jobs': { type: 'string' },
-      'recovery-point': { type: 'string', multiple: true }, 'resource-type': { type: 'string' }, catalogue: { type: 'string' }, jobs: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      faults: { type: 'string' },
+      latency: { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'max-jobs': { type: 'string' },
+      'recovery-point': { type: 'string', multiple: true },
+      'resource-type': { type: 'string' },
+      catalogue: { type: 'string' },
+      jobs: { type: 'string' },
     },
     strict: true,
   });
   const port = Number(values.port ?? 4566);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number 0..65535, got '${values.port}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a port number 0..65535, got '${values.port}'`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number, got '${values.seed}'`);
+  if (seed !== undefined && !Number.isInteger(seed))
+    throw new UsageError(`--seed must be a whole number, got '${values.seed}'`);
   const positive = (flag: string, v: string | undefined) => {
-    if (v !== undefined && !(Number.isInteger(Number(v)) && Number(v) >= 1)) throw new UsageError(`--${flag} must be a whole number ≥ 1, got '${v}'`);
+    if (v !== undefined && !(Number.isInteger(Number(v)) && Number(v) >= 1))
+      throw new UsageError(`--${flag} must be a whole number ≥ 1, got '${v}'`);
     return v === undefined ? undefined : Number(v);
   };
   const requestTimeoutMs = positive('request-timeout', values['request-timeout']);
   const maxJobs = positive('max-jobs', values['max-jobs']);
   const jobs = Number(values.jobs ?? 0);
-  if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`--jobs must be a whole number ≥ 0, got '${values.jobs}'`);
+  if (!Number.isInteger(jobs) || jobs < 0)
+    throw new UsageError(`--jobs must be a whole number ≥ 0, got '${values.jobs}'`);
   const { createMock } = await import('./mock/index.ts');
   const { serve } = await import('./mock/server.ts');
   const { faultPlanFromFlags } = await import('./mock/faults.ts');
@@ -254,32 +316,59 @@ async function mock(args: string[], out: NodeJS.WritableStream): Promise<number>
     throw new UsageError((e as Error).message);
   }
   const { isArn, readCatalogue, recoveryPointFrom } = await import('./mock/catalogue-file.ts');
-  for (const arn of values['recovery-point'] ?? []) if (!isArn(arn)) throw new UsageError(`--recovery-point must be an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got '${arn}'`);
-  if (values['resource-type'] !== undefined && !/^[a-zA-Z0-9\-_. ]{1,50}$/.test(values['resource-type'])) throw new UsageError(`--resource-type must be a resource type such as EBS or EFS, got '${values['resource-type']}'`);
-  if (values['resource-type'] && !values['recovery-point']) throw new UsageError('--resource-type is the type of the --recovery-point ARNs: give at least one');
+  for (const arn of values['recovery-point'] ?? [])
+    if (!isArn(arn))
+      throw new UsageError(
+        `--recovery-point must be an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got '${arn}'`,
+      );
+  if (values['resource-type'] !== undefined && !/^[a-zA-Z0-9\-_. ]{1,50}$/.test(values['resource-type']))
+    throw new UsageError(
+      `--resource-type must be a resource type such as EBS or EFS, got '${values['resource-type']}'`,
+    );
+  if (values['resource-type'] && !values['recovery-point'])
+    throw new UsageError('--resource-type is the type of the --recovery-point ARNs: give at least one');
   const type = values['resource-type'] ? { resourceType: values['resource-type'] } : {};
-  const own = [...(values.catalogue ? readCatalogue(values.catalogue) : []), ...(values['recovery-point'] ?? []).map((arn) => recoveryPointFrom(arn, type))];
+  const own = [
+    ...(values.catalogue ? readCatalogue(values.catalogue) : []),
+    ...(values['recovery-point'] ?? []).map((arn) => recoveryPointFrom(arn, type)),
+  ];
   const mocked = await createMock({
-    ...(seed !== undefined ? { seed } : {}), ...(own.length ? { recoveryPoints: own } : {}), faults, ...(maxJobs ? { limits: { maxJobs } } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(own.length ? { recoveryPoints: own } : {}),
+    faults,
+    ...(maxJobs ? { limits: { maxJobs } } : {}),
   });
   const { seedHistory } = await import('./mock/history.ts');
   seedHistory(mocked.store, mocked.model, jobs, seed !== undefined ? { seed } : {});
-  const running = await serve(mocked, port, values.host ?? '127.0.0.1', requestTimeoutMs ? { requestTimeoutMs } : {}).catch((e: NodeJS.ErrnoException) => {
+  const running = await serve(
+    mocked,
+    port,
+    values.host ?? '127.0.0.1',
+    requestTimeoutMs ? { requestTimeoutMs } : {},
+  ).catch((e: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${e.code ?? e.message}`);
   });
   const { banner } = await import('./mock/banner.ts');
   const l = { ...mocked.limits, ...running.limits };
-  out.write(banner(running.endpoint, mocked.store.recoveryPoints(), jobs) +
-    `limits: request timeout ${l.requestTimeoutMs} ms, keep-alive ${l.keepAliveTimeoutMs} ms, headers ${l.maxHeaderBytes} B, ` +
-    `body ${l.maxBodyBytes} B, label ${l.maxLabelBytes} B, query ${l.maxQueryBytes} B, jobs ${l.maxJobs}, Metadata ${l.maxMetadataBytes} B\n` +
-    (values.faults || values.latency ? `faults: ${JSON.stringify(faults)}\n` : ''));
+  out.write(
+    banner(running.endpoint, mocked.store.recoveryPoints(), jobs) +
+      `limits: request timeout ${l.requestTimeoutMs} ms, keep-alive ${l.keepAliveTimeoutMs} ms, headers ${l.maxHeaderBytes} B, ` +
+      `body ${l.maxBodyBytes} B, label ${l.maxLabelBytes} B, query ${l.maxQueryBytes} B, jobs ${l.maxJobs}, Metadata ${l.maxMetadataBytes} B\n` +
+      (values.faults || values.latency ? `faults: ${JSON.stringify(faults)}\n` : ''),
+  );
   await new Promise<void>((done) => {
-    const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); running.close().then(done, done); };
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      running.close().then(done, done);
+    };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
   // what a soak checks the state against: jobs kept = started − forgotten for the limits
-  out.write(`mock stopped: ${mocked.store.created} jobs started, ${mocked.store.evicted} forgotten for the limits, ${mocked.store.size} kept\n`);
+  out.write(
+    `mock stopped: ${mocked.store.created} jobs started, ${mocked.store.evicted} forgotten for the limits, ${mocked.store.size} kept\n`,
+  );
   return EXIT.ok;
 }
 
@@ -287,7 +376,10 @@ async function specDerive(args: string[], out: NodeJS.WritableStream): Promise<n
   const { values, positionals } = parseArgs({
     args,
     options: {
-      out: { type: 'string' }, drift: { type: 'string' }, 'no-sdk': { type: 'boolean' }, overlay: { type: 'string' },
+      out: { type: 'string' },
+      drift: { type: 'string' },
+      'no-sdk': { type: 'boolean' },
+      overlay: { type: 'string' },
       strict: { type: 'boolean' },
     },
     allowPositionals: true,
@@ -299,7 +391,10 @@ async function specDerive(args: string[], out: NodeJS.WritableStream): Promise<n
   const { pagesSummary } = await import('./emit/drift-md.ts');
   const driftFile = values.drift ?? `${values.out.replace(/\.json$/i, '')}.drift.md`;
   const { model, drift, pages } = await deriveJsonSchema(resolve(positionals[0]!), values.out, {
-    sdk: !values['no-sdk'], overlay: values.overlay, strict: values.strict, drift: resolve(driftFile),
+    sdk: !values['no-sdk'],
+    overlay: values.overlay,
+    strict: values.strict,
+    drift: resolve(driftFile),
   });
   out.write(
     `${model.service}: ${Object.keys(model.operations).length} operations${model.sdkPackage ? ` (+ ${model.sdkPackage})` : ' (docs only)'} → ${values.out}\n` +

@@ -18,11 +18,23 @@ describe('aws-backup-conformance spec', () => {
     expect(r.out).toMatch(/Widgets: 2 operations \(docs only\)/);
     const s = JSON.parse(readFileSync(out, 'utf8'));
     expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(Object.keys(s.$defs)).toEqual(expect.arrayContaining(['PutWidgetInput', 'PutWidgetOutput', 'ListWidgetsInput', 'WidgetTooHeavyException']));
+    expect(Object.keys(s.$defs)).toEqual(
+      expect.arrayContaining([
+        'PutWidgetInput',
+        'PutWidgetOutput',
+        'ListWidgetsInput',
+        'WidgetTooHeavyException',
+      ]),
+    );
     expect(s.$defs.PutWidgetInput.required).toEqual(['Name', 'Parts']);
     expect(s.$defs.PutWidgetInput.properties.Weight.type).toBe('number');
     expect(s.$defs.PutWidgetInput.properties.Payload.contentEncoding).toBe('base64');
-    expect(s['x-aws-operations'].ListWidgets.paginated).toEqual({ inputToken: 'Token', outputToken: 'NextToken', limitKey: 'Limit', resultKey: 'Widgets' });
+    expect(s['x-aws-operations'].ListWidgets.paginated).toEqual({
+      inputToken: 'Token',
+      outputToken: 'NextToken',
+      limitKey: 'Limit',
+      resultKey: 'Widgets',
+    });
   });
 
   it('a page that cannot be fully read: a loss named by file and line; --strict: exit 3, nothing written', async () => {
@@ -33,7 +45,9 @@ describe('aws-backup-conformance spec', () => {
     const out = join(dir, 'out.json');
     const lenient = await run('spec', 'derive', join(dir, 'docs'), '--out', out);
     expect(lenient.code).toBe(EXIT.ok);
-    expect(lenient.out).toMatch(/\d+ pages \(\d+ skipped by name.*\), 1 losses: client\/put_widget\.rst:\d+ expected a type .* found "flaot"; .*float.* is used/);
+    expect(lenient.out).toMatch(
+      /\d+ pages \(\d+ skipped by name.*\), 1 losses: client\/put_widget\.rst:\d+ expected a type .* found "flaot"; .*float.* is used/,
+    );
     expect(readFileSync(join(dir, 'out.drift.md'), 'utf8')).toMatch(/What could not be read[\s\S]*flaot/);
     const strictOut = join(dir, 'strict.json');
     const r = await run('spec', 'derive', join(dir, 'docs'), '--out', strictOut, '--strict');
@@ -45,8 +59,28 @@ describe('aws-backup-conformance spec', () => {
   it('a bad overlay: exit 3, the field named', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'abc-'));
     const overlay = join(dir, 'overlay.json');
-    writeFileSync(overlay, JSON.stringify({ service: 'Widgets', facts: [{ target: 'ListWidgets.input.Limit', constraints: { min: 'one' }, source: 'https://docs.aws.amazon.com/x' }] }));
-    const r = await run('spec', 'derive', join(fixtures, 'widgets'), '--out', join(dir, 'o.json'), '--overlay', overlay);
+    writeFileSync(
+      overlay,
+      JSON.stringify({
+        service: 'Widgets',
+        facts: [
+          {
+            target: 'ListWidgets.input.Limit',
+            constraints: { min: 'one' },
+            source: 'https://docs.aws.amazon.com/x',
+          },
+        ],
+      }),
+    );
+    const r = await run(
+      'spec',
+      'derive',
+      join(fixtures, 'widgets'),
+      '--out',
+      join(dir, 'o.json'),
+      '--overlay',
+      overlay,
+    );
     expect(r.code).toBe(EXIT.input);
     expect(r.err).toContain('overlay.json: facts[0].constraints.min: expected a number');
   });

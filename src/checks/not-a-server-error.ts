@@ -3,13 +3,21 @@ import { describeAnswer, type ExchangeCheck } from './types.ts';
 
 export const notAServerError: ExchangeCheck = {
   id: 'not-a-server-error',
-  description: 'No 5xx answer, dropped connection, timeout or unreadable answer unless a fault was asked for.',
+  description:
+    'No 5xx answer, dropped connection, timeout or unreadable answer unless a fault was asked for.',
   applies: () => true,
   run(x) {
     if (x.faultRequested) return [];
     const o = x.observed;
     if (o.failure || (o.status !== undefined && o.status >= 500)) {
-      return [{ check: 'not-a-server-error', operation: x.operation, received: describeAnswer(o), documented: 'an answer below 500 (no fault was asked for)' }];
+      return [
+        {
+          check: 'not-a-server-error',
+          operation: x.operation,
+          received: describeAnswer(o),
+          documented: 'an answer below 500 (no fault was asked for)',
+        },
+      ];
     }
     return [];
   },

@@ -4,10 +4,17 @@ import type { Shape } from '../model/types.ts';
 import { isRecord } from '../wire/values.ts';
 import { parseJson, succeeded, type ExchangeCheck, type Finding } from './types.ts';
 
-function enumProblems(shape: Shape, v: unknown, path: string, out: { path: string; value: unknown; allowed: string[] }[]): void {
+function enumProblems(
+  shape: Shape,
+  v: unknown,
+  path: string,
+  out: { path: string; value: unknown; allowed: string[] }[],
+): void {
   if (v === undefined || v === null) return;
-  if (shape.enum && (typeof v !== 'string' || !shape.enum.includes(v))) out.push({ path, value: v, allowed: shape.enum });
-  if (shape.type === 'list' && Array.isArray(v)) v.forEach((x, i) => enumProblems(shape.member!, x, `${path}[${i}]`, out));
+  if (shape.enum && (typeof v !== 'string' || !shape.enum.includes(v)))
+    out.push({ path, value: v, allowed: shape.enum });
+  if (shape.type === 'list' && Array.isArray(v))
+    v.forEach((x, i) => enumProblems(shape.member!, x, `${path}[${i}]`, out));
   if (shape.type === 'map' && isRecord(v)) {
     for (const [k, x] of Object.entries(v)) {
       enumProblems(shape.key!, k, `${path}{key}`, out);
@@ -15,13 +22,15 @@ function enumProblems(shape: Shape, v: unknown, path: string, out: { path: strin
     }
   }
   if (shape.type === 'structure' && isRecord(v)) {
-    for (const m of Object.values(shape.members ?? {})) enumProblems(m.shape, v[m.locationName], path ? `${path}.${m.name}` : m.name, out);
+    for (const m of Object.values(shape.members ?? {}))
+      enumProblems(m.shape, v[m.locationName], path ? `${path}.${m.name}` : m.name, out);
   }
 }
 
 export const statusEnums: ExchangeCheck = {
   id: 'status-enums',
-  description: 'Every enum-valued field of every answer is within the documented set; a By<Field> filter on an enum returns only items with that value.',
+  description:
+    'Every enum-valued field of every answer is within the documented set; a By<Field> filter on an enum returns only items with that value.',
   applies: succeeded,
   run(x, model) {
     const o = x.observed;
@@ -31,7 +40,13 @@ export const statusEnums: ExchangeCheck = {
     const out: Finding[] = [];
     const bad: { path: string; value: unknown; allowed: string[] }[] = [];
     enumProblems(op.output, body, '', bad);
-    for (const b of bad) out.push({ check: 'status-enums', operation: x.operation, received: `${b.path} = ${JSON.stringify(b.value)}`, documented: `one of ${b.allowed.join(' | ')}` });
+    for (const b of bad)
+      out.push({
+        check: 'status-enums',
+        operation: x.operation,
+        received: `${b.path} = ${JSON.stringify(b.value)}`,
+        documented: `one of ${b.allowed.join(' | ')}`,
+      });
     const list = op.paginated?.resultKey;
     const items = list && isRecord(body) && Array.isArray(body[list]) ? (body[list] as unknown[]) : [];
     for (const [name, m] of Object.entries(op.input.members ?? {})) {
@@ -39,7 +54,13 @@ export const statusEnums: ExchangeCheck = {
       const field = name.replace(/^By/, '');
       if (!m.shape.enum || name === field || filter === undefined) continue;
       const off = items.filter((it) => isRecord(it) && it[field] !== filter);
-      if (off.length) out.push({ check: 'status-enums', operation: x.operation, received: `${off.length} item(s) with ${field} ≠ ${String(filter)} under ${name}=${String(filter)}`, documented: `${name} returns only items with ${field} = ${String(filter)}` });
+      if (off.length)
+        out.push({
+          check: 'status-enums',
+          operation: x.operation,
+          received: `${off.length} item(s) with ${field} ≠ ${String(filter)} under ${name}=${String(filter)}`,
+          documented: `${name} returns only items with ${field} = ${String(filter)}`,
+        });
     }
     return out;
   },

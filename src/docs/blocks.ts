@@ -35,39 +35,76 @@ export function orEnd(ctx: Ctx, at: number): number {
 /** The call block and the entries after it; `marksKnown` is false for a rendering that lost every mark.
  * A block that cannot be read (elided, cut short, a form the grammar lacks) falls back to the nesting
  * of the entries, with the loss recorded. */
-export function readRequest(ctx: Ctx, from: number, to: number, call: RegExp, where: string): { root: Root; marksKnown: boolean } {
+export function readRequest(
+  ctx: Ctx,
+  from: number,
+  to: number,
+  call: RegExp,
+  where: string,
+): { root: Root; marksKnown: boolean } {
   const root: Root = { type: 'structure', members: [], ref: ref(ctx, from) };
   let start = heading(ctx, call, from, to);
   const tooLarge = heading(ctx, TOO_LARGE, from, to);
   if (start < 0) {
     const found = tooLarge >= 0 ? JSON.stringify(ctx.lines[tooLarge]!.text.trim()) : 'none';
-    ctx.sink(new DocParseError(ref(ctx, tooLarge >= 0 ? tooLarge : from), `the call line of the ${where} Syntax block (${call.source})`, found), 'structure taken from the parameter entries');
+    ctx.sink(
+      new DocParseError(
+        ref(ctx, tooLarge >= 0 ? tooLarge : from),
+        `the call line of the ${where} Syntax block (${call.source})`,
+        found,
+      ),
+      'structure taken from the parameter entries',
+    );
     start = tooLarge >= 0 ? tooLarge : from;
   }
   let cut = start + 1;
-  while (cut < to && !isEntryLine(ctx.lines[cut]!.text) && !/^Parameters:?$/.test(ctx.lines[cut]!.text.trim())) cut++;
+  while (
+    cut < to &&
+    !isEntryLine(ctx.lines[cut]!.text) &&
+    !/^Parameters:?$/.test(ctx.lines[cut]!.text.trim())
+  )
+    cut++;
   const block = ctx.lines.slice(start, cut);
   const close = heading(ctx, call, from, to) < 0 ? -1 : closingLineIndex(block, ctx.file);
   const entries = readEntries(ctx.lines.slice(close < 0 ? cut : start + close + 1, to), ctx.file, ctx.sink);
   const marksKnown = ctx.form === 'rst' || entries.some((e) => e.required);
   const fromEntries = () => {
     root.members = [];
-    if (!entries.length) ctx.losses.push({ what: `no ${where} parameter entries either: the members are unknown`, ref: ref(ctx, start) });
+    if (!entries.length)
+      ctx.losses.push({
+        what: `no ${where} parameter entries either: the members are unknown`,
+        ref: ref(ctx, start),
+      });
     treeFromEntries(entries, root, marksKnown, ctx.sink);
-    if (!marksKnown && entries.length) ctx.losses.push({ what: 'no [REQUIRED] marks on any parameter', ref: entries[0]!.ref });
+    if (!marksKnown && entries.length)
+      ctx.losses.push({ what: 'no [REQUIRED] marks on any parameter', ref: entries[0]!.ref });
     return { root, marksKnown };
   };
   if (heading(ctx, call, from, to) < 0) return fromEntries();
   if (close < 0) {
     if (ctx.form === 'rst') {
-      ctx.sink(new DocParseError(ref(ctx, cut - 1), `a complete ${where} Syntax block (closing ')')`, 'end of block'), 'structure taken from the parameter entries');
+      ctx.sink(
+        new DocParseError(
+          ref(ctx, cut - 1),
+          `a complete ${where} Syntax block (closing ')')`,
+          'end of block',
+        ),
+        'structure taken from the parameter entries',
+      );
     } else {
-      ctx.losses.push({ what: `the ${where} Syntax block is cut short; structure taken from the parameter entries`, ref: ref(ctx, start) });
+      ctx.losses.push({
+        what: `the ${where} Syntax block is cut short; structure taken from the parameter entries`,
+        ref: ref(ctx, start),
+      });
     }
     return fromEntries();
   }
   try {
-    root.members = parseCallBlock(block.slice(0, close + 1), ctx.file).members.map((m) => ({ ...m, description: '', ref: m.shape.ref }));
+    root.members = parseCallBlock(block.slice(0, close + 1), ctx.file).members.map((m) => ({
+      ...m,
+      description: '',
+      ref: m.shape.ref,
+    }));
   } catch (e) {
     if (!(e instanceof DocParseError)) throw e;
     ctx.sink(e, 'structure taken from the parameter entries');
@@ -75,7 +112,10 @@ export function readRequest(ctx: Ctx, from: number, to: number, call: RegExp, wh
   }
   annotate(root, entries, marksKnown, where, ctx.sink);
   if (!entries.length && root.members.length) {
-    ctx.losses.push({ what: `the ${where} parameter entries are missing: types from the Syntax block alone, no [REQUIRED] marks`, ref: ref(ctx, start) });
+    ctx.losses.push({
+      what: `the ${where} parameter entries are missing: types from the Syntax block alone, no [REQUIRED] marks`,
+      ref: ref(ctx, start),
+    });
   }
   noteElided(ctx, root, where);
   return { root, marksKnown };
@@ -92,27 +132,52 @@ function noteElided(ctx: Ctx, root: DocShape, where: string): void {
     walk(s.value);
   };
   walk(root);
-  if (at.length) ctx.losses.push({ what: `${at.length} value(s) the ${where} Syntax block elides as \`...\` with no entry to type them: typed as document`, ref: { file: ctx.file, line: at[0]! } });
+  if (at.length)
+    ctx.losses.push({
+      what: `${at.length} value(s) the ${where} Syntax block elides as \`...\` with no entry to type them: typed as document`,
+      ref: { file: ctx.file, line: at[0]! },
+    });
 }
 
-export function readResponse(ctx: Ctx, from: number, to: number, structAt: number, excAt: number): DocShape | undefined {
+export function readResponse(
+  ctx: Ctx,
+  from: number,
+  to: number,
+  structAt: number,
+  excAt: number,
+): DocShape | undefined {
   let block = ctx.lines.slice(from, to).filter((l) => l.text.trim() !== '');
   if (block.length === 0) return undefined;
-  const entries = () => (structAt >= 0 ? readEntries(ctx.lines.slice(structAt + 1, orEnd(ctx, excAt)), ctx.file, ctx.sink) : []);
+  const entries = () =>
+    structAt >= 0 ? readEntries(ctx.lines.slice(structAt + 1, orEnd(ctx, excAt)), ctx.file, ctx.sink) : [];
   const fromEntries = (): DocShape => {
     const root: Root = { type: 'structure', members: [], ref: { file: ctx.file, line: block[0]!.no } };
     const found = entries();
-    if (!found.length) ctx.losses.push({ what: 'no Response Structure entries either: the members are unknown', ref: root.ref });
+    if (!found.length)
+      ctx.losses.push({
+        what: 'no Response Structure entries either: the members are unknown',
+        ref: root.ref,
+      });
     treeFromEntries(found, root, false, ctx.sink);
     return root;
   };
   const first = block[0]!.text.trim();
   if (!/^[{[]/.test(first)) {
     if (ctx.form === 'rst' || !first.startsWith("'")) {
-      ctx.sink(new DocParseError({ file: ctx.file, line: block[0]!.no }, "a Response Syntax block opening with '{'", JSON.stringify(first)), 'structure taken from the Response Structure entries');
+      ctx.sink(
+        new DocParseError(
+          { file: ctx.file, line: block[0]!.no },
+          "a Response Syntax block opening with '{'",
+          JSON.stringify(first),
+        ),
+        'structure taken from the Response Structure entries',
+      );
       return fromEntries();
     }
-    ctx.losses.push({ what: 'the Response Syntax block lost its enclosing braces', ref: { file: ctx.file, line: block[0]!.no } });
+    ctx.losses.push({
+      what: 'the Response Syntax block lost its enclosing braces',
+      ref: { file: ctx.file, line: block[0]!.no },
+    });
     block = [{ ...block[0]!, text: '{' }, ...block, { ...block.at(-1)!, text: '}' }];
   }
   let shape: DocShape;

@@ -1,7 +1,14 @@
 // The parameter / response-structure entries of a page: `Name (type) -- text` lines, whatever bullet
 // a renderer put before them. They give types, [REQUIRED] marks and descriptions; structure comes
 // from the Syntax block, and only where a rendering cut that block from the entries' relative nesting.
-import { DocParseError, type DocMember, type DocShape, type DocType, type LossSink, type SourceRef } from './types.ts';
+import {
+  DocParseError,
+  type DocMember,
+  type DocShape,
+  type DocType,
+  type LossSink,
+  type SourceRef,
+} from './types.ts';
 import type { Line } from './lines.ts';
 
 export interface Entry {
@@ -32,13 +39,23 @@ function matchEntry(text: string): { name?: string; type: string; rest?: string 
 }
 
 const TYPES: Record<string, DocType | 'dict'> = {
-  string: 'string', str: 'string',
-  integer: 'integer', int: 'integer', long: 'integer',
-  float: 'float', double: 'float',
-  boolean: 'boolean', bool: 'boolean',
-  datetime: 'timestamp', timestamp: 'timestamp',
-  dict: 'dict', list: 'list',
-  bytes: 'blob', blob: 'blob', StreamingBody: 'blob', 'bytes or seekable file-like object': 'blob',
+  string: 'string',
+  str: 'string',
+  integer: 'integer',
+  int: 'integer',
+  long: 'integer',
+  float: 'float',
+  double: 'float',
+  boolean: 'boolean',
+  bool: 'boolean',
+  datetime: 'timestamp',
+  timestamp: 'timestamp',
+  dict: 'dict',
+  list: 'list',
+  bytes: 'blob',
+  blob: 'blob',
+  StreamingBody: 'blob',
+  'bytes or seekable file-like object': 'blob',
   document: 'document',
   // boto3's class of an event stream: a structure whose members are the events
   EventStream: 'dict',
@@ -86,8 +103,21 @@ export function readEntries(lines: Line[], file: string, sink: LossSink = strict
     const ref = { file, line: ln.no };
     // an unknown type is either a form the parser lacks or prose that looks like an entry (`Event (default) --`):
     // strict reading rejects it; lenient reading keeps it only where the Syntax block shows such a member
-    if (!type) sink(new DocParseError(ref, `a type (one of ${Object.keys(TYPES).join(', ')})`, JSON.stringify(m.type)), '', { quiet: true });
-    entries.push({ name: m.name, type, rawType: m.type, required: false, description: '', indent: ln.indent, ref });
+    if (!type)
+      sink(
+        new DocParseError(ref, `a type (one of ${Object.keys(TYPES).join(', ')})`, JSON.stringify(m.type)),
+        '',
+        { quiet: true },
+      );
+    entries.push({
+      name: m.name,
+      type,
+      rawType: m.type,
+      required: false,
+      description: '',
+      indent: ln.indent,
+      ref,
+    });
     text = m.rest ? [m.rest] : [];
     values = [];
   }
@@ -100,14 +130,21 @@ const strictSink: LossSink = (e) => {
 };
 
 function compatible(entry: Entry, shape: DocShape): boolean {
-  return entry.type === undefined || entry.type === shape.type || (entry.type === 'dict' && (shape.type === 'structure' || shape.type === 'map'));
+  return (
+    entry.type === undefined ||
+    entry.type === shape.type ||
+    (entry.type === 'dict' && (shape.type === 'structure' || shape.type === 'map'))
+  );
 }
 
 function named(root: DocShape): DocMember[] {
   const out: DocMember[] = [];
   const walk = (s: DocShape | undefined): void => {
     if (!s) return;
-    for (const m of s.members ?? []) { out.push(m); walk(m.shape); }
+    for (const m of s.members ?? []) {
+      out.push(m);
+      walk(m.shape);
+    }
     walk(s.member);
     walk(s.value);
   };
@@ -117,7 +154,13 @@ function named(root: DocShape): DocMember[] {
 
 /** Puts each named entry's required mark, description and values on its syntax-tree member:
  * entries follow the syntax in document order; one documented but absent from the syntax is an error. */
-export function annotate(root: DocShape, entries: Entry[], marksKnown: boolean, where: string, sink: LossSink = strictSink): void {
+export function annotate(
+  root: DocShape,
+  entries: Entry[],
+  marksKnown: boolean,
+  where: string,
+  sink: LossSink = strictSink,
+): void {
   const members = named(root);
   const top = Math.min(...entries.filter((e) => e.name).map((e) => e.indent));
   let at = 0;
@@ -130,10 +173,18 @@ export function annotate(root: DocShape, entries: Entry[], marksKnown: boolean, 
     if (k < 0 && where === 'Request' && e.indent === top && root.members && e.type) {
       // a parameter the SDK fills in (an account id, a checksum) is documented but left out of the syntax:
       // lenient reading takes it from its entry (nothing is lost), strict reading rejects the page
-      sink(new DocParseError(e.ref, `a member that the ${where} Syntax block shows`, `'${e.name}'`), '', { quiet: true });
+      sink(new DocParseError(e.ref, `a member that the ${where} Syntax block shows`, `'${e.name}'`), '', {
+        quiet: true,
+      });
       const type = e.type === 'dict' ? 'structure' : e.type;
       const shape: DocShape = type === 'structure' ? { type, members: [], ref: e.ref } : { type, ref: e.ref };
-      root.members.push({ name: e.name, shape, required: e.required, description: e.description, ref: e.ref });
+      root.members.push({
+        name: e.name,
+        shape,
+        required: e.required,
+        description: e.description,
+        ref: e.ref,
+      });
       continue;
     }
     if (k < 0) {
@@ -143,15 +194,26 @@ export function annotate(root: DocShape, entries: Entry[], marksKnown: boolean, 
     }
     const m = members[k]!;
     if (e.type === undefined) {
-      const err = new DocParseError(e.ref, `a type (one of ${Object.keys(TYPES).join(', ')})`, JSON.stringify(e.rawType));
+      const err = new DocParseError(
+        e.ref,
+        `a type (one of ${Object.keys(TYPES).join(', ')})`,
+        JSON.stringify(e.rawType),
+      );
       sink(err, `the ${where} Syntax block's type (${m.shape.type}) is used`);
     }
     if (m.shape.elided && e.type) {
       // `'Price': ...` in the syntax: the entry's type stands
-      m.shape = e.type === 'dict' ? { type: 'structure', members: [], ref: m.shape.ref } : { type: e.type, ref: m.shape.ref };
+      m.shape =
+        e.type === 'dict'
+          ? { type: 'structure', members: [], ref: m.shape.ref }
+          : { type: e.type, ref: m.shape.ref };
     }
     if (!compatible(e, m.shape)) {
-      const err = new DocParseError(e.ref, `type ${m.shape.type} for '${e.name}' as the ${where} Syntax shows (line ${m.ref.line})`, `${e.type}`);
+      const err = new DocParseError(
+        e.ref,
+        `type ${m.shape.type} for '${e.name}' as the ${where} Syntax shows (line ${m.ref.line})`,
+        `${e.type}`,
+      );
       sink(err, "the Syntax block's type is kept");
     }
     m.required = e.required;
@@ -170,22 +232,41 @@ interface Open {
 }
 
 /** The fallback for a rendering that cut its Syntax block: nesting from the entries' relative indentation. */
-export function treeFromEntries(entries: Entry[], root: DocShape & { type: 'structure' }, marksKnown: boolean, sink: LossSink = strictSink): void {
+export function treeFromEntries(
+  entries: Entry[],
+  root: DocShape & { type: 'structure' },
+  marksKnown: boolean,
+  sink: LossSink = strictSink,
+): void {
   const stack: Open[] = [{ shape: root, indent: -1 }];
   for (const e of entries) {
     if (e.type === undefined) {
-      sink(new DocParseError(e.ref, 'an entry of a known type', e.name ?? '(unnamed)'), 'the entry is left out', { quiet: !e.name });
+      sink(
+        new DocParseError(e.ref, 'an entry of a known type', e.name ?? '(unnamed)'),
+        'the entry is left out',
+        { quiet: !e.name },
+      );
       continue;
     }
     while (stack.length > 1 && stack.at(-1)!.indent >= e.indent) stack.pop();
     const parent = stack.at(-1)!;
-    const shape: DocShape = e.type === 'dict' ? { type: 'structure', members: [], ref: e.ref } : { type: e.type ?? 'document', ref: e.ref };
+    const shape: DocShape =
+      e.type === 'dict'
+        ? { type: 'structure', members: [], ref: e.ref }
+        : { type: e.type ?? 'document', ref: e.ref };
     const open: Open = { shape, indent: e.indent };
     const p = parent.shape;
     if (parent.mapOf && !parent.mapOf.value) parent.mapOf.value = shape;
     else if (p.type === 'list' && !p.member) p.member = shape;
     else if (p.type === 'structure' && e.name) {
-      p.members!.push({ name: e.name, shape, required: marksKnown || e.required ? e.required : undefined, description: e.description, documentedValues: e.documentedValues, ref: e.ref });
+      p.members!.push({
+        name: e.name,
+        shape,
+        required: marksKnown || e.required ? e.required : undefined,
+        description: e.description,
+        documentedValues: e.documentedValues,
+        ref: e.ref,
+      });
     } else if (p.type === 'structure' && !e.name && p.members!.length === 0 && p !== root) {
       p.type = 'map';
       delete p.members;
@@ -194,7 +275,10 @@ export function treeFromEntries(entries: Entry[], root: DocShape & { type: 'stru
     } else if (!e.name && p === root && e.type === 'dict' && root.members!.length === 0) {
       continue; // the `(dict) --` line that stands for the whole response
     } else {
-      sink(new DocParseError(e.ref, `an entry that fits inside its parent (${p.type})`, e.name ?? `(${e.type})`), 'the entry is left out');
+      sink(
+        new DocParseError(e.ref, `an entry that fits inside its parent (${p.type})`, e.name ?? `(${e.type})`),
+        'the entry is left out',
+      );
       continue;
     }
     stack.push(open);

@@ -25,10 +25,14 @@ export function closingLineIndex(lines: Line[], file: string): number {
   let opened = false;
   for (let k = 0; k < lines.length; k++) {
     let ln = lines[k]!;
-    while (endsInQuote(ln.text) && k + 1 < lines.length) ln = { ...ln, text: ln.text + lines[++k]!.text.trimStart() };
+    while (endsInQuote(ln.text) && k + 1 < lines.length)
+      ln = { ...ln, text: ln.text + lines[++k]!.text.trimStart() };
     for (const t of tokenize([ln], file)) {
       if (t.kind !== 'punct') continue;
-      if (t.value in OPEN) { depth++; opened = true; } else if (')]}'.includes(t.value)) depth--;
+      if (t.value in OPEN) {
+        depth++;
+        opened = true;
+      } else if (')]}'.includes(t.value)) depth--;
     }
     if (opened && depth <= 0) return k;
   }
@@ -50,7 +54,8 @@ function unwrapQuotes(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (let k = 0; k < lines.length; k++) {
     let ln = lines[k]!;
-    while (endsInQuote(ln.text) && k + 1 < lines.length) ln = { ...ln, text: ln.text + lines[++k]!.text.trimStart() };
+    while (endsInQuote(ln.text) && k + 1 < lines.length)
+      ln = { ...ln, text: ln.text + lines[++k]!.text.trimStart() };
     out.push(ln);
   }
   return out;
@@ -66,7 +71,10 @@ function tokenize(lines: Line[], file: string): Tok[] {
     let i = 0;
     while (i < s.length) {
       const c = s[i]!;
-      if (/\s/.test(c)) { i++; continue; }
+      if (/\s/.test(c)) {
+        i++;
+        continue;
+      }
       if (c === "'" || ((c === 'b' || c === 'u') && s[i + 1] === "'")) {
         const start = c === "'" ? i : i + 1;
         let j = start + 1;
@@ -76,20 +84,41 @@ function tokenize(lines: Line[], file: string): Tok[] {
           v += s[j];
           j++;
         }
-        if (j >= s.length) throw new DocParseError({ file, line: ln.no }, 'a closing quote', `'${s.slice(start)}'`);
+        if (j >= s.length)
+          throw new DocParseError({ file, line: ln.no }, 'a closing quote', `'${s.slice(start)}'`);
         toks.push({ kind: c === 'b' ? 'bytes' : 'str', value: v, line: ln.no });
         i = j + 1;
         continue;
       }
       NUM.lastIndex = i; // sticky, not a slice: enum lines run to tens of thousands of characters
       const num = NUM.exec(s);
-      if (num) { toks.push({ kind: 'num', value: num[0], line: ln.no }); i += num[0].length; continue; }
-      if (s.startsWith('...', i)) { toks.push({ kind: 'ident', value: '...', line: ln.no }); i += 3; continue; }
+      if (num) {
+        toks.push({ kind: 'num', value: num[0], line: ln.no });
+        i += num[0].length;
+        continue;
+      }
+      if (s.startsWith('...', i)) {
+        toks.push({ kind: 'ident', value: '...', line: ln.no });
+        i += 3;
+        continue;
+      }
       ID.lastIndex = i;
       const id = ID.exec(s);
-      if (id) { toks.push({ kind: 'ident', value: id[0], line: ln.no }); i += id[0].length; continue; }
-      if ('{}[](),:=|'.includes(c)) { toks.push({ kind: 'punct', value: c, line: ln.no }); i++; continue; }
-      throw new DocParseError({ file, line: ln.no }, 'Python literal syntax', JSON.stringify(s.slice(i, i + 20)));
+      if (id) {
+        toks.push({ kind: 'ident', value: id[0], line: ln.no });
+        i += id[0].length;
+        continue;
+      }
+      if ('{}[](),:=|'.includes(c)) {
+        toks.push({ kind: 'punct', value: c, line: ln.no });
+        i++;
+        continue;
+      }
+      throw new DocParseError(
+        { file, line: ln.no },
+        'Python literal syntax',
+        JSON.stringify(s.slice(i, i + 20)),
+      );
     }
   }
   toks.push({ kind: 'eof', value: '', line: lines.at(-1)?.no ?? 0 });
@@ -98,20 +127,36 @@ function tokenize(lines: Line[], file: string): Tok[] {
 
 class Parser {
   private i = 0;
-  constructor(private readonly toks: Tok[], private readonly file: string) {}
+  constructor(
+    private readonly toks: Tok[],
+    private readonly file: string,
+  ) {}
 
-  private peek(): Tok { return this.toks[this.i]!; }
-  private next(): Tok { return this.toks[this.i++]!; }
-  private ref(t: Tok): SourceRef { return { file: this.file, line: t.line }; }
+  private peek(): Tok {
+    return this.toks[this.i]!;
+  }
+  private next(): Tok {
+    return this.toks[this.i++]!;
+  }
+  private ref(t: Tok): SourceRef {
+    return { file: this.file, line: t.line };
+  }
   private fail(expected: string, t = this.peek()): never {
-    throw new DocParseError(this.ref(t), expected, t.kind === 'eof' ? 'end of block' : JSON.stringify(t.value));
+    throw new DocParseError(
+      this.ref(t),
+      expected,
+      t.kind === 'eof' ? 'end of block' : JSON.stringify(t.value),
+    );
   }
   private expect(value: string): Tok {
     const t = this.next();
     if (t.kind !== 'punct' || t.value !== value) this.fail(`'${value}'`, t);
     return t;
   }
-  private isPunct(v: string): boolean { const t = this.peek(); return t.kind === 'punct' && t.value === v; }
+  private isPunct(v: string): boolean {
+    const t = this.peek();
+    return t.kind === 'punct' && t.value === v;
+  }
 
   /** `target = something.method(Name=value, ...)` → its arguments */
   call(): { members: SyntaxMember[]; line: number } {
@@ -148,9 +193,13 @@ class Parser {
   private value(): DocShape {
     const first = this.peek();
     const alts: DocShape[] = [this.alternative()];
-    while (this.isPunct('|')) { this.next(); alts.push(this.alternative()); }
+    while (this.isPunct('|')) {
+      this.next();
+      alts.push(this.alternative());
+    }
     // a lone 'string' is the type placeholder; among alternatives ('string'|'number') it is a value
-    if (alts.length === 1 && alts[0]!.enum?.length === 1 && alts[0]!.enum[0] === 'string') delete alts[0]!.enum;
+    if (alts.length === 1 && alts[0]!.enum?.length === 1 && alts[0]!.enum[0] === 'string')
+      delete alts[0]!.enum;
     return combine(alts, this.ref(first), (e) => this.fail(e, first));
   }
 
@@ -158,9 +207,12 @@ class Parser {
     const t = this.next();
     const ref = this.ref(t);
     switch (t.kind) {
-      case 'str': return { type: 'string', enum: [t.value], ref };
-      case 'bytes': return { type: 'blob', ref };
-      case 'num': return { type: t.value.includes('.') ? 'float' : 'integer', ref };
+      case 'str':
+        return { type: 'string', enum: [t.value], ref };
+      case 'bytes':
+        return { type: 'blob', ref };
+      case 'num':
+        return { type: t.value.includes('.') ? 'float' : 'integer', ref };
       case 'punct':
         if (t.value === '{') return this.dict(ref);
         if (t.value === '[') return this.list(ref);
@@ -169,8 +221,14 @@ class Parser {
         if (t.value === 'True' || t.value === 'False') return { type: 'boolean', ref };
         if (t.value === '...') return { type: 'document', elided: true, ref };
         if (t.value === 'None') return { type: 'document', ref };
-        if (t.value === 'datetime') { this.skipArgs(); return { type: 'timestamp', ref }; }
-        if (t.value === 'StreamingBody') { this.skipArgs(); return { type: 'blob', ref }; }
+        if (t.value === 'datetime') {
+          this.skipArgs();
+          return { type: 'timestamp', ref };
+        }
+        if (t.value === 'StreamingBody') {
+          this.skipArgs();
+          return { type: 'blob', ref };
+        }
         // `b'bytes'|file`: a file object stands for the bytes it holds
         if (t.value === 'file') return { type: 'blob', ref };
         // `EventStream({...})`: a wrapper class around the value it yields
@@ -201,7 +259,11 @@ class Parser {
   private dict(ref: SourceRef): DocShape {
     const entries: { keys: Tok[]; shape: DocShape }[] = [];
     while (!this.isPunct('}')) {
-      if (this.peek().kind === 'ident' && this.peek().value === '...') { this.next(); this.optionalComma(); continue; }
+      if (this.peek().kind === 'ident' && this.peek().value === '...') {
+        this.next();
+        this.optionalComma();
+        continue;
+      }
       // `{'... recursive ...'}`: a structure that contains itself, elided where it recurs
       const t = this.peek();
       if (t.kind === 'str' && t.value.includes('...') && this.toks[this.i + 1]?.value !== ':') {
@@ -210,7 +272,10 @@ class Parser {
         continue;
       }
       const keys = [this.key()];
-      while (this.isPunct('|')) { this.next(); keys.push(this.key()); }
+      while (this.isPunct('|')) {
+        this.next();
+        keys.push(this.key());
+      }
       this.expect(':');
       entries.push({ keys, shape: this.value() });
       if (!this.isPunct('}')) this.expect(',');
@@ -219,7 +284,12 @@ class Parser {
     const only = entries[0];
     if (entries.length === 1 && only && (only.keys.length > 1 || only.keys[0]!.value === 'string')) {
       const keyEnum = only.keys.length > 1 ? only.keys.map((k) => k.value) : undefined;
-      return { type: 'map', key: { type: 'string', enum: keyEnum, ref: this.ref(only.keys[0]!) }, value: only.shape, ref };
+      return {
+        type: 'map',
+        key: { type: 'string', enum: keyEnum, ref: this.ref(only.keys[0]!) },
+        value: only.shape,
+        ref,
+      };
     }
     const members = entries.map((e) => {
       if (e.keys.length > 1) this.fail("a single member name before ':'", e.keys[1]);
@@ -234,7 +304,9 @@ class Parser {
     return t;
   }
 
-  private optionalComma(): void { if (this.isPunct(',')) this.next(); }
+  private optionalComma(): void {
+    if (this.isPunct(',')) this.next();
+  }
 
   private list(ref: SourceRef): DocShape {
     if (this.isPunct(']')) this.fail('a list element example');
@@ -245,7 +317,10 @@ class Parser {
     }
     const member = this.value();
     this.optionalComma();
-    if (this.peek().kind === 'ident' && this.peek().value === '...') { this.next(); this.optionalComma(); }
+    if (this.peek().kind === 'ident' && this.peek().value === '...') {
+      this.next();
+      this.optionalComma();
+    }
     this.expect(']');
     return { type: 'list', member, ref };
   }
@@ -258,7 +333,8 @@ function combine(alts: DocShape[], ref: SourceRef, fail: (expected: string) => n
   if (kinds.size === 1) {
     const [kind] = kinds;
     if (kind === 'boolean') return { type: 'boolean', ref };
-    if (kind === 'string' && alts.every((a) => a.enum)) return { type: 'string', enum: alts.flatMap((a) => a.enum!), ref };
+    if (kind === 'string' && alts.every((a) => a.enum))
+      return { type: 'string', enum: alts.flatMap((a) => a.enum!), ref };
     if (kind === 'blob') return { type: 'blob', ref };
   }
   if (kinds.size >= 3) return { type: 'document', ref };

@@ -53,11 +53,15 @@ export function driftSummary(items: DriftItem[]): string {
 
 /** "312 pages (40 skipped by name), 2 losses: a.rst:12 …, b.rst:3 …": what a derivation read and lost. */
 export function pagesSummary(pages: Page[], drift: DriftItem[]): string {
-  const skipped = pages.filter((p) => p.kind === 'skipped' && (p.why === 'helper' || p.why === 'section')).length;
+  const skipped = pages.filter(
+    (p) => p.kind === 'skipped' && (p.why === 'helper' || p.why === 'section'),
+  ).length;
   const losses = drift.filter((d) => d.kind === 'unread' || d.kind === 'rendering-loss');
   const shown = losses.slice(0, 3).map((d) => `${d.sources[0]} ${d.detail}`);
   return (
     `${pages.length} pages (${skipped} skipped by name: helpers, resources, waiters), ${losses.length} losses` +
-    (shown.length ? `: ${shown.join('; ')}${losses.length > shown.length ? `; … ${losses.length - shown.length} more` : ''}` : '')
+    (shown.length
+      ? `: ${shown.join('; ')}${losses.length > shown.length ? `; … ${losses.length - shown.length} more` : ''}`
+      : '')
   );
 }

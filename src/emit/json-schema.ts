@@ -3,7 +3,11 @@
 import { deriveFamilies, type Families } from '../model/families.ts';
 import type { ClientUri, ServiceModel } from '../model/types.ts';
 import {
-  provenanceStrings, shapeSchema, structureSchema, type JsonSchema, type SchemaOptions,
+  provenanceStrings,
+  shapeSchema,
+  structureSchema,
+  type JsonSchema,
+  type SchemaOptions,
 } from './shape-schema.ts';
 
 const DATA: SchemaOptions = { timestamps: 'date-time', keys: 'member', provenance: true, descriptions: true };
@@ -21,7 +25,10 @@ export function toJsonSchema(model: ServiceModel): JsonSchema {
   const defs: Record<string, JsonSchema> = {};
   const operations: Record<string, JsonSchema> = {};
   for (const op of Object.values(model.operations).sort((a, b) => a.name.localeCompare(b.name))) {
-    defs[`${op.name}Input`] = { ...structureSchema(Object.values(op.input.members ?? {}), DATA), ...(op.description ? { description: op.description } : {}) };
+    defs[`${op.name}Input`] = {
+      ...structureSchema(Object.values(op.input.members ?? {}), DATA),
+      ...(op.description ? { description: op.description } : {}),
+    };
     defs[`${op.name}Output`] = structureSchema(Object.values(op.output.members ?? {}), DATA);
     operations[op.name] = {
       method: op.method,
@@ -30,11 +37,23 @@ export function toJsonSchema(model: ServiceModel): JsonSchema {
       input: { $ref: `#/$defs/${op.name}Input` },
       output: { $ref: `#/$defs/${op.name}Output` },
       errors: op.errors.map((e) => ({ $ref: `#/$defs/${e}` })),
-      ...(op.paginated ? { paginated: { inputToken: op.paginated.inputToken, outputToken: op.paginated.outputToken, limitKey: op.paginated.limitKey, resultKey: op.paginated.resultKey } } : {}),
+      ...(op.paginated
+        ? {
+            paginated: {
+              inputToken: op.paginated.inputToken,
+              outputToken: op.paginated.outputToken,
+              limitKey: op.paginated.limitKey,
+              resultKey: op.paginated.resultKey,
+            },
+          }
+        : {}),
     };
   }
   for (const e of Object.values(model.errors).sort((a, b) => a.name.localeCompare(b.name))) {
-    defs[e.name] = { ...shapeSchema(e.shape, DATA), 'x-aws-error': { fault: e.fault, httpStatus: e.httpStatus } };
+    defs[e.name] = {
+      ...shapeSchema(e.shape, DATA),
+      'x-aws-error': { fault: e.fault, httpStatus: e.httpStatus },
+    };
   }
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -52,7 +71,8 @@ export function toJsonSchema(model: ServiceModel): JsonSchema {
 /** The derived resource families, keyed by name (see src/model/families.ts for how each is found). */
 function resourcesSection({ families, unassigned }: Families): JsonSchema {
   return {
-    description: 'Resource families derived from URI templates, methods, path labels, identifier members ' +
+    description:
+      'Resource families derived from URI templates, methods, path labels, identifier members ' +
       'and paginators; corrections name the AWS API Reference page that states them. unassigned: ' +
       'operations in no family.',
     families: Object.fromEntries(families.map(({ name, ...f }) => [name, f])),
@@ -60,5 +80,8 @@ function resourcesSection({ families, unassigned }: Families): JsonSchema {
   };
 }
 
-const clientUri = (c: ClientUri) =>
-  ({ client: c.client, uri: c.uri, 'x-provenance': provenanceStrings(c.provenance) });
+const clientUri = (c: ClientUri) => ({
+  client: c.client,
+  uri: c.uri,
+  'x-provenance': provenanceStrings(c.provenance),
+});

@@ -21,7 +21,9 @@ export function pathKeys(uris: { id: string; uri: string }[]): Map<string, PathK
   for (const { uri } of uris) {
     const p = template(uri);
     const at = names.get(shapeOf(p)) ?? [];
-    labelsOf(p).forEach((n, i) => { (at[i] ??= []).includes(n) || at[i]!.push(n); });
+    labelsOf(p).forEach((n, i) => {
+      (at[i] ??= []).includes(n) || at[i]!.push(n);
+    });
     names.set(shapeOf(p), at);
   }
   const out = new Map<string, PathKey>();
@@ -31,7 +33,9 @@ export function pathKeys(uris: { id: string; uri: string }[]): Map<string, PathK
     let i = 0;
     const key = shapeOf(p).replace(/\{\}/g, () => `{${merged[i++]}}`);
     const renamed: Record<string, string> = {};
-    labelsOf(p).forEach((n, j) => { if (merged[j] !== n) renamed[n] = merged[j]!; });
+    labelsOf(p).forEach((n, j) => {
+      if (merged[j] !== n) renamed[n] = merged[j]!;
+    });
     out.set(id, { key, renamed });
   }
   return out;
@@ -49,7 +53,9 @@ export function sharedPathNote(
       return `${e.op.http!.method} (${e.op.name}) carries ${labels.join(', ')}`;
     })
     .join('; ');
-  return 'OpenAPI forbids equivalent path templates, and the service binds these operations to ' +
+  return (
+    'OpenAPI forbids equivalent path templates, and the service binds these operations to ' +
     `templates that differ only in their label names, so they share this one: ${says}. ` +
-    'Each operation names its label\'s member in x-aws-label-members and in its parameter description.';
+    "Each operation names its label's member in x-aws-label-members and in its parameter description."
+  );
 }

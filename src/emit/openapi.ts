@@ -6,9 +6,20 @@ import { deriveFamilies, type ResourceFamily } from '../model/families.ts';
 import { ROLES } from '../model/overlay-resources.ts';
 import type { Member, Operation, ServiceModel } from '../model/types.ts';
 import { pathKeys, sharedPathNote } from './openapi-paths.ts';
-import { memberSchema, shapeSchema, structureSchema, type JsonSchema, type SchemaOptions } from './shape-schema.ts';
+import {
+  memberSchema,
+  shapeSchema,
+  structureSchema,
+  type JsonSchema,
+  type SchemaOptions,
+} from './shape-schema.ts';
 
-const WIRE: SchemaOptions = { timestamps: 'epoch-seconds', keys: 'wire', provenance: false, descriptions: true };
+const WIRE: SchemaOptions = {
+  timestamps: 'epoch-seconds',
+  keys: 'wire',
+  provenance: false,
+  descriptions: true,
+};
 /** Query strings and headers carry timestamps as ISO 8601 (restJson1). */
 const QUERY: SchemaOptions = { ...WIRE, timestamps: 'date-time' };
 
@@ -73,20 +84,37 @@ export function toOpenApi(model: ServiceModel, options: OpenApiOptions = {}): Js
       description: infoDescription(model, ops, options),
       contact: { name: 'aws-backup-conformance' },
     },
-    servers: [{ url: `https://${model.service.toLowerCase()}.{region}.amazonaws.com`, variables: { region: { default: 'us-east-1' } } }],
+    servers: [
+      {
+        url: `https://${model.service.toLowerCase()}.{region}.amazonaws.com`,
+        variables: { region: { default: 'us-east-1' } },
+      },
+    ],
     security: [{ sigv4: [] }],
     tags: [
-      ...families.map(tagOf), ...(unassigned.length ? [{ name: UNGROUPED, description: ungrouped }] : [])],
+      ...families.map(tagOf),
+      ...(unassigned.length ? [{ name: UNGROUPED, description: ungrouped }] : []),
+    ],
     paths,
     components: {
       schemas,
-      securitySchemes: { sigv4: { type: 'apiKey', name: 'Authorization', in: 'header', description: 'AWS Signature Version 4' } },
+      securitySchemes: {
+        sigv4: {
+          type: 'apiKey',
+          name: 'Authorization',
+          in: 'header',
+          description: 'AWS Signature Version 4',
+        },
+      },
     },
   };
 }
 
 function operation(
-  model: ServiceModel, { op, client, uri }: Placed, renamed: Record<string, string>, place?: Place,
+  model: ServiceModel,
+  { op, client, uri }: Placed,
+  renamed: Record<string, string>,
+  place?: Place,
 ): JsonSchema {
   const members = Object.values(op.input.members ?? {});
   const body = members.filter((m) => m.location === 'body');
@@ -115,8 +143,14 @@ function operation(
     ...(client ? { 'x-aws-canonical-operation': op.name, 'x-aws-client': client } : {}),
     ...(!client && Object.keys(clientUris).length ? { 'x-aws-client-uris': clientUris } : {}),
     ...(p
-      ? { 'x-aws-pagination': { inputToken: p.inputToken, outputToken: p.outputToken, limitKey: p.limitKey,
-        resultKey: p.resultKey } }
+      ? {
+          'x-aws-pagination': {
+            inputToken: p.inputToken,
+            outputToken: p.outputToken,
+            limitKey: p.limitKey,
+            resultKey: p.resultKey,
+          },
+        }
       : {}),
   };
 }
@@ -132,13 +166,17 @@ function infoDescription(model: ServiceModel, ops: Operation[], options: OpenApi
         'with the client, x-aws-canonical-operation naming the operation.'
       : `Paths are those ${sdk} sends; where ${clients} sends another URI (a trailing slash), ` +
         'x-aws-client-uris on the operation gives it.';
-  return 'restJson1 wire form: body timestamps are epoch seconds, query timestamps ISO 8601. ' +
+  return (
+    'restJson1 wire form: body timestamps are epoch seconds, query timestamps ISO 8601. ' +
     'Errors carry x-amzn-errortype. Operations are tagged with their resource family ' +
-    `(x-aws-resources in the JSON Schema; spec/resources.md). ${paths}`;
+    `(x-aws-resources in the JSON Schema; spec/resources.md). ${paths}`
+  );
 }
 
 function tagOf(f: ResourceFamily): JsonSchema {
-  const roles = ROLES.filter((r) => f[r].length).map((r) => `${r}: ${f[r].join(', ')}`).join('; ');
+  const roles = ROLES.filter((r) => f[r].length)
+    .map((r) => `${r}: ${f[r].join(', ')}`)
+    .join('; ');
   const at = f.identifiers.length ? ` addressed by ${f.identifiers.join(' + ')}` : '';
   const id = f.identifier ? `identified by ${f.identifiers.join(' + ')}` : `a singleton${at}`;
   const what = f.kind === 'collection' ? 'Resource' : 'Sub-resource';
@@ -172,7 +210,13 @@ function literalParams(literal: string | undefined): JsonSchema[] {
   if (!literal) return [];
   return literal.split('&').map((kv) => {
     const [name, value = ''] = kv.split('=');
-    return { name, in: 'query', required: true, allowEmptyValue: value === '', schema: { type: 'string', const: value } };
+    return {
+      name,
+      in: 'query',
+      required: true,
+      allowEmptyValue: value === '',
+      schema: { type: 'string', const: value },
+    };
   });
 }
 
@@ -181,7 +225,9 @@ function responses(op: Operation, model: ServiceModel): JsonSchema {
     [String(op.http!.code)]: {
       description: `${op.name} succeeded`,
       headers: { 'x-amzn-requestid': REQUEST_ID },
-      ...(Object.keys(op.output.members ?? {}).length ? { content: { 'application/json': { schema: ref(`${op.name}Output`) } } } : {}),
+      ...(Object.keys(op.output.members ?? {}).length
+        ? { content: { 'application/json': { schema: ref(`${op.name}Output`) } } }
+        : {}),
     },
   };
   const byStatus = new Map<number, string[]>();
@@ -193,10 +239,16 @@ function responses(op: Operation, model: ServiceModel): JsonSchema {
     out[String(status)] = {
       description: names.join(', '),
       headers: {
-        'x-amzn-errortype': { description: 'The exception name', required: true, schema: { type: 'string', enum: names } },
+        'x-amzn-errortype': {
+          description: 'The exception name',
+          required: true,
+          schema: { type: 'string', enum: names },
+        },
         'x-amzn-requestid': REQUEST_ID,
       },
-      content: { 'application/json': { schema: names.length === 1 ? ref(names[0]!) : { anyOf: names.map(ref) } } },
+      content: {
+        'application/json': { schema: names.length === 1 ? ref(names[0]!) : { anyOf: names.map(ref) } },
+      },
     };
   }
   return out;

@@ -26,7 +26,7 @@ export function resourcesMarkdown(service: string, derived: Families, cov: Famil
     '',
     `${cov.families} families; ${cov.inFamily} of ${cov.operations} operations belong to one ` +
       `(${cov.corrected} placed by the overlay); ${cov.producible} of ${cov.identifierInputs} required ` +
-      'identifier inputs (`*Name`, `*Id`, `*Arn`) appear in some other operation\'s output.',
+      "identifier inputs (`*Name`, `*Id`, `*Arn`) appear in some other operation's output.",
     '',
     '| family | identifiers | parent | create | read | list → result key | update | delete | other |',
     '|---|---|---|---|---|---|---|---|---|',

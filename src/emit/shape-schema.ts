@@ -16,14 +16,26 @@ export interface SchemaOptions {
 }
 
 export function provenanceStrings(p: Provenance[]): string[] {
-  return [...new Set(p.map((x) => (x.source === 'docs' ? `docs:${x.file}:${x.line}` : x.source === 'sdk' ? `sdk:${x.package}` : `api-reference:${x.url}`)))];
+  return [
+    ...new Set(
+      p.map((x) =>
+        x.source === 'docs'
+          ? `docs:${x.file}:${x.line}`
+          : x.source === 'sdk'
+            ? `sdk:${x.package}`
+            : `api-reference:${x.url}`,
+      ),
+    ),
+  ];
 }
 
 export function shapeSchema(shape: Shape, o: SchemaOptions): JsonSchema {
   const s: JsonSchema = scalar(shape, o);
   if (shape.enum) s.enum = [...shape.enum];
-  if (shape.min !== undefined) s[shape.type === 'list' ? 'minItems' : shape.type === 'map' ? 'minProperties' : 'minimum'] = shape.min;
-  if (shape.max !== undefined) s[shape.type === 'list' ? 'maxItems' : shape.type === 'map' ? 'maxProperties' : 'maximum'] = shape.max;
+  if (shape.min !== undefined)
+    s[shape.type === 'list' ? 'minItems' : shape.type === 'map' ? 'minProperties' : 'minimum'] = shape.min;
+  if (shape.max !== undefined)
+    s[shape.type === 'list' ? 'maxItems' : shape.type === 'map' ? 'maxProperties' : 'maximum'] = shape.max;
   if (shape.minLength !== undefined) s.minLength = shape.minLength;
   if (shape.maxLength !== undefined) s.maxLength = shape.maxLength;
   if (shape.pattern !== undefined) s.pattern = shape.pattern;
@@ -35,19 +47,32 @@ export function shapeSchema(shape: Shape, o: SchemaOptions): JsonSchema {
 
 function scalar(shape: Shape, o: SchemaOptions): JsonSchema {
   switch (shape.type) {
-    case 'string': return { type: 'string' };
-    case 'integer': return { type: 'integer' };
-    case 'float': return { type: 'number' };
-    case 'boolean': return { type: 'boolean' };
+    case 'string':
+      return { type: 'string' };
+    case 'integer':
+      return { type: 'integer' };
+    case 'float':
+      return { type: 'number' };
+    case 'boolean':
+      return { type: 'boolean' };
     case 'timestamp':
       return o.timestamps === 'date-time'
         ? { type: 'string', format: 'date-time' }
         : { type: 'number', description: 'seconds since the Unix epoch, may be fractional' };
-    case 'blob': return { type: 'string', contentEncoding: 'base64' };
-    case 'document': return {};
-    case 'list': return { type: 'array', items: shapeSchema(shape.member!, o) };
-    case 'map': return { type: 'object', propertyNames: shapeSchema(shape.key!, o), additionalProperties: shapeSchema(shape.value!, o) };
-    case 'structure': return structureSchema(Object.values(shape.members ?? {}), o);
+    case 'blob':
+      return { type: 'string', contentEncoding: 'base64' };
+    case 'document':
+      return {};
+    case 'list':
+      return { type: 'array', items: shapeSchema(shape.member!, o) };
+    case 'map':
+      return {
+        type: 'object',
+        propertyNames: shapeSchema(shape.key!, o),
+        additionalProperties: shapeSchema(shape.value!, o),
+      };
+    case 'structure':
+      return structureSchema(Object.values(shape.members ?? {}), o);
   }
 }
 
@@ -57,7 +82,12 @@ export function structureSchema(members: Member[], o: SchemaOptions): JsonSchema
   const key = (m: Member) => (o.keys === 'wire' && m.location === 'body' ? m.locationName : m.name);
   for (const m of members) properties[key(m)] = memberSchema(m, o);
   const required = members.filter((m) => m.required).map(key);
-  return { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false };
+  return {
+    type: 'object',
+    properties,
+    ...(required.length ? { required } : {}),
+    additionalProperties: false,
+  };
 }
 
 export function memberSchema(m: Member, o: SchemaOptions): JsonSchema {

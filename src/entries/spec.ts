@@ -55,7 +55,12 @@ export {
   type ResourceFacts,
   type FilterFact,
 } from '../model/service-facts.ts';
-export { deriveFamilies, type Families, type FamilyCorrection, type ResourceFamily } from '../model/families.ts';
+export {
+  deriveFamilies,
+  type Families,
+  type FamilyCorrection,
+  type ResourceFamily,
+} from '../model/families.ts';
 export { familyCoverage, type FamilyCoverage } from '../model/family-coverage.ts';
 export { resourcesMarkdown } from '../emit/resources-md.ts';
 export type { ResourceFact, Role, UriFact } from '../model/overlay-resources.ts';

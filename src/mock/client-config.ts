@@ -17,8 +17,12 @@ export interface MockClientOptions {
  * credentials (nothing real is ever needed or read), the in-process request handler and the retries. */
 export function mockClientConfig(mock: BackupMock, o: MockClientOptions = {}) {
   const attempts = o.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError(`mockClientConfig: maxAttempts must be a whole number ≥ 1, got ${o.maxAttempts}`);
-  if (o.retryDelays !== undefined && o.retryDelays !== 'instant' && o.retryDelays !== 'sdk') throw new RangeError(`mockClientConfig: retryDelays must be 'instant' or 'sdk', got ${JSON.stringify(o.retryDelays)}`);
+  if (!Number.isInteger(attempts) || attempts < 1)
+    throw new RangeError(`mockClientConfig: maxAttempts must be a whole number ≥ 1, got ${o.maxAttempts}`);
+  if (o.retryDelays !== undefined && o.retryDelays !== 'instant' && o.retryDelays !== 'sdk')
+    throw new RangeError(
+      `mockClientConfig: retryDelays must be 'instant' or 'sdk', got ${JSON.stringify(o.retryDelays)}`,
+    );
   return {
     region: o.region ?? 'us-east-1',
     credentials: { accessKeyId: 'AKIAMOCKMOCKMOCKMOCK', secretAccessKey: 'not-a-secret' },

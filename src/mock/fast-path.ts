@@ -29,10 +29,15 @@ function urlOf(r: SdkHttpRequest): string {
   return `${r.protocol}//${r.hostname}${r.port ? `:${r.port}` : ''}${r.path}${q ? `?${q}` : ''}`;
 }
 
-const hasBody = (r: SdkHttpRequest) => r.body !== undefined && r.body !== null && r.method !== 'GET' && r.method !== 'HEAD';
+const hasBody = (r: SdkHttpRequest) =>
+  r.body !== undefined && r.body !== null && r.method !== 'GET' && r.method !== 'HEAD';
 
 export function toFetchRequest(r: SdkHttpRequest): Request {
-  return new Request(urlOf(r), { method: r.method, headers: r.headers, ...(hasBody(r) ? { body: r.body as BodyInit } : {}) });
+  return new Request(urlOf(r), {
+    method: r.method,
+    headers: r.headers,
+    ...(hasBody(r) ? { body: r.body as BodyInit } : {}),
+  });
 }
 
 /** The SDK's request as the resolver reads it. */

@@ -5,7 +5,10 @@ import { seeded } from './random.ts';
 export type FaultKind = 'throttle' | 'unavailable' | 'drop' | 'latency';
 
 /** The exception each injected failure answers with (a dropped connection answers nothing). */
-export const FAILURE_ERRORS = { throttle: 'ThrottlingException', unavailable: 'ServiceUnavailableException' } as const;
+export const FAILURE_ERRORS = {
+  throttle: 'ThrottlingException',
+  unavailable: 'ServiceUnavailableException',
+} as const;
 
 export interface Fault {
   kind: FaultKind;
@@ -33,7 +36,8 @@ export class FaultInjector {
   set(plan: FaultPlan): void {
     for (const k of ['throttle', 'unavailable', 'drop'] as const) {
       const p = plan[k];
-      if (p !== undefined && !(p >= 0 && p <= 1)) throw new RangeError(`faults.${k} must be a probability in 0..1, got ${p}`);
+      if (p !== undefined && !(p >= 0 && p <= 1))
+        throw new RangeError(`faults.${k} must be a probability in 0..1, got ${p}`);
     }
     this.plan = plan;
     this.count = 0;
@@ -57,7 +61,9 @@ export class FaultInjector {
     let delayMs = scheduled.filter((f) => f.kind === 'latency').reduce((a, f) => a + (f.ms ?? 0), 0);
     if (typeof p.latencyMs === 'number') delayMs += p.latencyMs;
     else if (p.latencyMs) delayMs += p.latencyMs[0] + this.rand() * (p.latencyMs[1] - p.latencyMs[0]);
-    const hit = scheduled.find((f) => f.kind !== 'latency')?.kind as Exclude<FaultKind, 'latency'> | undefined;
+    const hit = scheduled.find((f) => f.kind !== 'latency')?.kind as
+      | Exclude<FaultKind, 'latency'>
+      | undefined;
     if (hit) return { failure: hit, delayMs };
     for (const k of ['throttle', 'unavailable', 'drop'] as const) {
       if (p[k] && this.rand() < p[k]!) return { failure: k, delayMs };
@@ -68,22 +74,32 @@ export class FaultInjector {
 
 /** `--faults throttle=0.05,unavailable=0.01,drop=0.001` and `--latency 20..200` (or one number of ms)
  * as a FaultPlan; a bad value throws a RangeError naming the flag, the part and what was expected. */
-export function faultPlanFromFlags(faults: string | undefined, latency: string | undefined, seed?: number): FaultPlan {
+export function faultPlanFromFlags(
+  faults: string | undefined,
+  latency: string | undefined,
+  seed?: number,
+): FaultPlan {
   const plan: FaultPlan = seed === undefined ? {} : { seed };
   for (const part of faults ? faults.split(',') : []) {
     const [k, v, extra] = part.split('=').map((s) => s.trim());
     if (k !== 'throttle' && k !== 'unavailable' && k !== 'drop') {
-      throw new RangeError(`--faults: '${part}' names no fault; expected throttle=<p>, unavailable=<p> or drop=<p>`);
+      throw new RangeError(
+        `--faults: '${part}' names no fault; expected throttle=<p>, unavailable=<p> or drop=<p>`,
+      );
     }
     const p = v === undefined || v === '' || extra !== undefined ? NaN : Number(v);
-    if (!(p >= 0 && p <= 1)) throw new RangeError(`--faults: ${k} must be a probability 0..1, got '${v ?? ''}'`);
+    if (!(p >= 0 && p <= 1))
+      throw new RangeError(`--faults: ${k} must be a probability 0..1, got '${v ?? ''}'`);
     if (plan[k] !== undefined) throw new RangeError(`--faults: ${k} is given twice`);
     plan[k] = p;
   }
   if (latency !== undefined) {
     const m = /^(\d+)(?:\.\.(\d+))?$/.exec(latency.trim());
     const [lo, hi] = m ? [Number(m[1]), Number(m[2] ?? m[1])] : [NaN, NaN];
-    if (!m || hi < lo || hi > 600_000) throw new RangeError(`--latency must be milliseconds, one number or a range lo..hi (lo ≤ hi ≤ 600000), got '${latency}'`);
+    if (!m || hi < lo || hi > 600_000)
+      throw new RangeError(
+        `--latency must be milliseconds, one number or a range lo..hi (lo ≤ hi ≤ 600000), got '${latency}'`,
+      );
     plan.latencyMs = lo === hi ? lo : [lo, hi];
   }
   return plan;

@@ -16,14 +16,19 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 // Routes as regular expressions without capture groups: msw decodes every captured parameter with
 // decodeURIComponent, which throws on a label such as %FF before the resolver could answer it (400)
 export function mockHandlers(mock: BackupMock, o: HandlerOptions = {}): HttpHandler[] {
-  const origin = !o.origin || o.origin === '*' ? '[a-z][a-z0-9+.-]*:\\/\\/[^/]+' : escape(o.origin.replace(/\/$/, ''));
+  const origin =
+    !o.origin || o.origin === '*' ? '[a-z][a-z0-9+.-]*:\\/\\/[^/]+' : escape(o.origin.replace(/\/$/, ''));
   const resolver = ({ request }: { request: Request }) => mock.fetch(request);
   const handlers: HttpHandler[] = [];
   for (const name of Object.keys(IMPLEMENTED)) {
     const op = mock.model.operations[name];
     if (!op?.http) continue;
-    const path = op.http.uri.split('?')[0]!.replace(/\/$/, '').split('/').map((seg) =>
-      /^\{\w+\+\}$/.test(seg) ? '.+' : /^\{\w+\}$/.test(seg) ? '[^/]+' : escape(seg)).join('\\/');
+    const path = op.http.uri
+      .split('?')[0]!
+      .replace(/\/$/, '')
+      .split('/')
+      .map((seg) => (/^\{\w+\+\}$/.test(seg) ? '.+' : /^\{\w+\}$/.test(seg) ? '[^/]+' : escape(seg)))
+      .join('\\/');
     // every method on the route, with or without a trailing slash: the resolver answers a wrong one with 405
     handlers.push(http.all(new RegExp(`^${origin}${path}\\/?$`), resolver));
   }

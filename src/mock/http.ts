@@ -5,7 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { Operation, ServiceModel } from '../model/types.ts';
 import { expectedErrorFor, validatorFor } from '../model/validate.ts';
 import { decodeRequest, matchPath } from '../wire/request.ts';
-import { errorWireResponse, successResponse, toFetchResponse, type ErrorSpec, type WireResponse } from '../wire/response.ts';
+import {
+  errorWireResponse,
+  successResponse,
+  toFetchResponse,
+  type ErrorSpec,
+  type WireResponse,
+} from '../wire/response.ts';
 import { FAILURE_ERRORS, type FaultInjector } from './faults.ts';
 import { DEFAULT_LIMITS, type MockLimits } from './limits.ts';
 import type { Lister, ListInput } from './listing.ts';
@@ -30,7 +36,12 @@ export const IMPLEMENTED: Record<string, Impl> = {
   ListRestoreJobs: (ctx, input) => ctx.lister.list(input as ListInput),
   DescribeRestoreJob: (ctx, input) => {
     const job = ctx.store.get(input.RestoreJobId as string);
-    if (!job) throw new MockError('ResourceNotFoundException', `Restore job ${String(input.RestoreJobId)} was not found`, 'RestoreJobId');
+    if (!job)
+      throw new MockError(
+        'ResourceNotFoundException',
+        `Restore job ${String(input.RestoreJobId)} was not found`,
+        'RestoreJobId',
+      );
     const view = ctx.store.view(job);
     ctx.store.observe(job);
     return view;
@@ -40,7 +51,13 @@ export const IMPLEMENTED: Record<string, Impl> = {
 const routes = new WeakMap<ServiceModel, Operation[]>();
 function implementedOps(model: ServiceModel): Operation[] {
   let ops = routes.get(model);
-  if (!ops) routes.set(model, (ops = Object.keys(IMPLEMENTED).map((n) => model.operations[n]).filter((o): o is Operation => !!o?.http)));
+  if (!ops)
+    routes.set(
+      model,
+      (ops = Object.keys(IMPLEMENTED)
+        .map((n) => model.operations[n])
+        .filter((o): o is Operation => !!o?.http)),
+    );
   return ops;
 }
 
@@ -61,7 +78,12 @@ export interface WireRequest {
 /** The Fetch face of the resolver: msw handlers and the standalone server use it. */
 export async function resolve(ctx: MockContext, request: Request): Promise<Response> {
   const limit = ctx.limits?.maxBodyBytes ?? MAX_BODY_BYTES;
-  const answer = await resolveWire(ctx, { method: request.method, url: new URL(request.url), headers: request.headers, body: () => readLimited(request, limit) });
+  const answer = await resolveWire(ctx, {
+    method: request.method,
+    url: new URL(request.url),
+    headers: request.headers,
+    body: () => readLimited(request, limit),
+  });
   return answer ? toFetchResponse(answer) : Response.error();
 }
 
@@ -71,7 +93,15 @@ export async function resolveWire(ctx: MockContext, request: WireRequest): Promi
   try {
     return await answerWire(ctx, request);
   } catch {
-    return errorWireResponse({ name: 'InternalFailure', status: 500, fault: 'server', message: 'The mock failed to handle the request' }, randomUUID());
+    return errorWireResponse(
+      {
+        name: 'InternalFailure',
+        status: 500,
+        fault: 'server',
+        message: 'The mock failed to handle the request',
+      },
+      randomUUID(),
+    );
   }
 }
 
@@ -81,8 +111,10 @@ async function answerWire(ctx: MockContext, request: WireRequest): Promise<WireR
   const fault = ctx.faults.next();
   if (fault.delayMs > 0) await new Promise((r) => setTimeout(r, fault.delayMs));
   if (fault.failure === 'drop') return undefined;
-  if (fault.failure === 'throttle') return fail({ name: FAILURE_ERRORS.throttle, status: 400, fault: 'client', message: 'Rate exceeded' });
-  if (fault.failure === 'unavailable') return fail(modelled(ctx, FAILURE_ERRORS.unavailable, 'The service is unavailable (injected fault)'));
+  if (fault.failure === 'throttle')
+    return fail({ name: FAILURE_ERRORS.throttle, status: 400, fault: 'client', message: 'Rate exceeded' });
+  if (fault.failure === 'unavailable')
+    return fail(modelled(ctx, FAILURE_ERRORS.unavailable, 'The service is unavailable (injected fault)'));
 
   const url = request.url;
   const ops = implementedOps(ctx.model);
@@ -91,25 +123,60 @@ async function answerWire(ctx: MockContext, request: WireRequest): Promise<WireR
   if (!op) {
     if (onPath.length) {
       const allow = onPath.map((o) => o.http!.method).join(', ');
-      return fail({ name: 'MethodNotAllowedException', status: 405, fault: 'client', message: `${request.method} is not allowed on ${url.pathname}; allowed: ${allow}` }, { allow });
+      return fail(
+        {
+          name: 'MethodNotAllowedException',
+          status: 405,
+          fault: 'client',
+          message: `${request.method} is not allowed on ${url.pathname}; allowed: ${allow}`,
+        },
+        { allow },
+      );
     }
-    return fail({ name: 'UnknownOperationException', status: 404, fault: 'client', message: `No operation at ${request.method} ${url.pathname}` });
+    return fail({
+      name: 'UnknownOperationException',
+      status: 404,
+      fault: 'client',
+      message: `No operation at ${request.method} ${url.pathname}`,
+    });
   }
 
   const limits = ctx.limits ?? DEFAULT_LIMITS;
   if (url.search.length > limits.maxQueryBytes) {
-    return fail({ name: 'InvalidParameterValueException', status: 400, fault: 'client', message: `The query string exceeds ${limits.maxQueryBytes} bytes` });
+    return fail({
+      name: 'InvalidParameterValueException',
+      status: 400,
+      fault: 'client',
+      message: `The query string exceeds ${limits.maxQueryBytes} bytes`,
+    });
   }
   const body = await request.body();
-  if (body === undefined) return fail({ name: 'RequestEntityTooLargeException', status: 413, fault: 'client', message: `The request body exceeds ${limits.maxBodyBytes} bytes` });
+  if (body === undefined)
+    return fail({
+      name: 'RequestEntityTooLargeException',
+      status: 413,
+      fault: 'client',
+      message: `The request body exceeds ${limits.maxBodyBytes} bytes`,
+    });
   const type = request.headers.get('content-type');
   if (body.trim() !== '' && type && !isJson(type)) {
-    return fail({ name: 'UnsupportedMediaTypeException', status: 415, fault: 'client', message: `Content-Type ${type} is not JSON` });
+    return fail({
+      name: 'UnsupportedMediaTypeException',
+      status: 415,
+      fault: 'client',
+      message: `Content-Type ${type} is not JSON`,
+    });
   }
   const { input, problems } = decodeRequest(op, url, request.headers, body);
   for (const m of Object.values(op.input.members ?? {})) {
     if (m.location === 'path' && Buffer.byteLength(String(input[m.name] ?? '')) > limits.maxLabelBytes) {
-      return fail({ name: 'InvalidParameterValueException', status: 400, fault: 'client', message: `${m.name} exceeds ${limits.maxLabelBytes} bytes`, context: m.name });
+      return fail({
+        name: 'InvalidParameterValueException',
+        status: 400,
+        fault: 'client',
+        message: `${m.name} exceeds ${limits.maxLabelBytes} bytes`,
+        context: m.name,
+      });
     }
   }
   const wire = problems.find((p) => p.kind !== 'unknown-member'); // unknown members are ignored, as Smithy servers do
@@ -117,20 +184,43 @@ async function answerWire(ctx: MockContext, request: WireRequest): Promise<WireR
   const violation = validatorFor(ctx.model).input(op, input)[0];
   if (violation) {
     const name = expectedErrorFor(violation.keyword);
-    return fail(modelled(ctx, name, `${violation.path}: ${violation.message.replace(`${violation.path} `, '')}`, violation.path));
+    return fail(
+      modelled(
+        ctx,
+        name,
+        `${violation.path}: ${violation.message.replace(`${violation.path} `, '')}`,
+        violation.path,
+      ),
+    );
   }
   try {
     return successResponse(op, IMPLEMENTED[op.name]!(ctx, input), requestId);
   } catch (e) {
     if (e instanceof MockError) return fail(modelled(ctx, e.errorName, e.message, e.context));
     // a defect of the mock itself: still an answer, never a crash
-    return fail({ name: 'InternalFailure', status: 500, fault: 'server', message: 'The mock failed to handle the request' });
+    return fail({
+      name: 'InternalFailure',
+      status: 500,
+      fault: 'server',
+      message: 'The mock failed to handle the request',
+    });
   }
 }
 
-export function modelled(ctx: { model: ServiceModel }, name: string, message: string, context?: string): ErrorSpec {
+export function modelled(
+  ctx: { model: ServiceModel },
+  name: string,
+  message: string,
+  context?: string,
+): ErrorSpec {
   const e = ctx.model.errors[name];
-  return { name, status: e?.httpStatus ?? 400, fault: e?.fault ?? 'client', message, ...(context ? { context } : {}) };
+  return {
+    name,
+    status: e?.httpStatus ?? 400,
+    fault: e?.fault ?? 'client',
+    message,
+    ...(context ? { context } : {}),
+  };
 }
 
 /** The body as text, or undefined when it is larger than the limit (reading stops there). */

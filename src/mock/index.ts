@@ -46,12 +46,27 @@ export async function createMock(o: MockOptions = {}): Promise<BackupMock> {
   const model = o.model ?? (await loadBackupModel());
   const clock = o.clock ?? realClock;
   const limits = mockLimits(o.limits);
-  const store = new JobStore(clock, o.recoveryPoints ?? defaultCatalogue(o.catalogue), o.lifecycle, o.seed ?? 1, limits);
+  const store = new JobStore(
+    clock,
+    o.recoveryPoints ?? defaultCatalogue(o.catalogue),
+    o.lifecycle,
+    o.seed ?? 1,
+    limits,
+  );
   const faults = new FaultInjector();
   if (o.faults) faults.set(o.faults);
   const ctx: MockContext = { model, store, lister: new Lister(store), faults, limits };
   if (o.behaviour) follow({ ...ctx, ...(o.faults ? { plan: o.faults } : {}) }, o.behaviour);
-  return { model, store, clock, faults, limits, fetch: (request) => resolve(ctx, request), answer: (request) => resolveWire(ctx, request), jobs: () => store.all().map((j) => store.view(j)) };
+  return {
+    model,
+    store,
+    clock,
+    faults,
+    limits,
+    fetch: (request) => resolve(ctx, request),
+    answer: (request) => resolveWire(ctx, request),
+    jobs: () => store.all().map((j) => store.view(j)),
+  };
 }
 
 export { ManualClock, realClock, type Clock } from './clock.ts';

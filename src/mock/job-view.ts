@@ -12,11 +12,18 @@ export function jobView(job: JobRecord, now: number): Record<string, unknown> {
   const age = now - job.createdAt;
   const done = job.createdAt + job.pendingMs + job.runningMs;
   const script = job.script;
-  const status = script ? script.statuses[Math.min(script.step, script.statuses.length - 1)]!
-    : age < job.pendingMs ? 'PENDING' : now < done ? 'RUNNING' : job.outcome;
+  const status = script
+    ? script.statuses[Math.min(script.step, script.statuses.length - 1)]!
+    : age < job.pendingMs
+      ? 'PENDING'
+      : now < done
+        ? 'RUNNING'
+        : job.outcome;
   const terminal = status !== 'PENDING' && status !== 'RUNNING';
   // a job that fails or is aborted stops half way; a scripted one runs in steps of its script
-  const running = script ? Math.min(99, (100 * (script.step + 1)) / (script.statuses.length + 1)) : (100 * (age - job.pendingMs)) / job.runningMs;
+  const running = script
+    ? Math.min(99, (100 * (script.step + 1)) / (script.statuses.length + 1))
+    : (100 * (age - job.pendingMs)) / job.runningMs;
   const pct = status === 'PENDING' ? 0 : terminal ? (status === 'COMPLETED' ? 100 : 50) : running;
   const p = job.recoveryPoint;
   return {
@@ -28,12 +35,18 @@ export function jobView(job: JobRecord, now: number): Record<string, unknown> {
     CreationDate: new Date(job.createdAt),
     ...(terminal ? { CompletionDate: new Date(done) } : {}),
     Status: status,
-    StatusMessage: terminal ? (OUTCOME_MESSAGE as Record<string, string>)[status] ?? status : status === 'RUNNING' ? 'Restoring.' : 'Waiting to start.',
+    StatusMessage: terminal
+      ? ((OUTCOME_MESSAGE as Record<string, string>)[status] ?? status)
+      : status === 'RUNNING'
+        ? 'Restoring.'
+        : 'Waiting to start.',
     PercentDone: `${pct.toFixed(2)}%`,
     BackupSizeInBytes: p.backupSizeInBytes,
     ...(job.iamRoleArn !== undefined ? { IamRoleArn: job.iamRoleArn } : {}),
     ExpectedCompletionTimeMinutes: Math.ceil((job.pendingMs + job.runningMs) / 60_000),
-    ...(status === 'COMPLETED' ? { CreatedResourceArn: `${p.sourceResourceArn}-restored-${job.id.slice(0, 8).toLowerCase()}` } : {}),
+    ...(status === 'COMPLETED'
+      ? { CreatedResourceArn: `${p.sourceResourceArn}-restored-${job.id.slice(0, 8).toLowerCase()}` }
+      : {}),
     ResourceType: job.resourceType,
     RecoveryPointCreationDate: p.creationDate,
     IsParent: false,

@@ -43,9 +43,16 @@ function matches(view: Record<string, unknown>, q: ListInput): boolean {
   if (q.ByStatus !== undefined && view.Status !== q.ByStatus) return false;
   if (q.ByCreatedBefore && !(created < q.ByCreatedBefore.getTime())) return false;
   if (q.ByCreatedAfter && !(created > q.ByCreatedAfter.getTime())) return false;
-  if (q.ByCompleteBefore && !(completed !== undefined && completed < q.ByCompleteBefore.getTime())) return false;
-  if (q.ByCompleteAfter && !(completed !== undefined && completed > q.ByCompleteAfter.getTime())) return false;
-  if (q.ByRestoreTestingPlanArn !== undefined && (view.CreatedBy as { RestoreTestingPlanArn?: string } | undefined)?.RestoreTestingPlanArn !== q.ByRestoreTestingPlanArn) return false;
+  if (q.ByCompleteBefore && !(completed !== undefined && completed < q.ByCompleteBefore.getTime()))
+    return false;
+  if (q.ByCompleteAfter && !(completed !== undefined && completed > q.ByCompleteAfter.getTime()))
+    return false;
+  if (
+    q.ByRestoreTestingPlanArn !== undefined &&
+    (view.CreatedBy as { RestoreTestingPlanArn?: string } | undefined)?.RestoreTestingPlanArn !==
+      q.ByRestoreTestingPlanArn
+  )
+    return false;
   if (q.ByParentJobId !== undefined && view.ParentJobId !== q.ByParentJobId) return false;
   return true;
 }
@@ -55,7 +62,12 @@ function matches(view: Record<string, unknown>, q: ListInput): boolean {
  * times are non-decreasing in seq; completion is creation plus the one lifecycle, and PENDING, RUNNING
  * and terminal are creation-time ranges too) — so a listing costs what its related jobs cost. Every
  * job visited is still matched in full: the narrowing only skips jobs that cannot match. */
-function* matching(store: JobStore, q: ListInput, now: number, below: number): Generator<[JobRecord, Record<string, unknown>]> {
+function* matching(
+  store: JobStore,
+  q: ListInput,
+  now: number,
+  below: number,
+): Generator<[JobRecord, Record<string, unknown>]> {
   // the mock starts no job from a restore testing plan and no child jobs: nothing has these
   if (q.ByRestoreTestingPlanArn !== undefined || q.ByParentJobId !== undefined) return;
   const life = store.pendingMs + store.runningMs;
@@ -78,9 +90,9 @@ function* matching(store: JobStore, q: ListInput, now: number, below: number): G
     for (const [t, at] of upTo) top = Math.min(top, store.order.seqCreatedAfter(t, !at));
   }
   const buckets = [
-    q.ByAccountId !== undefined ? store.byAccount.get(q.ByAccountId) ?? null : undefined,
-    q.ByResourceType !== undefined ? store.byType.get(q.ByResourceType) ?? null : undefined,
-    terminal ? store.byOutcome.get(status) ?? null : undefined,
+    q.ByAccountId !== undefined ? (store.byAccount.get(q.ByAccountId) ?? null) : undefined,
+    q.ByResourceType !== undefined ? (store.byType.get(q.ByResourceType) ?? null) : undefined,
+    terminal ? (store.byOutcome.get(status) ?? null) : undefined,
   ].filter((b) => b !== undefined);
   if (buckets.includes(null) || minSeq >= top) return;
   const list = (buckets as JobList<JobRecord>[]).reduce((a, b) => (b.live < a.live ? b : a), store.order);
@@ -101,9 +113,12 @@ export class Lister {
 
   list(q: ListInput): { RestoreJobs: Record<string, unknown>[]; NextToken?: string } {
     const { NextToken, MaxResults, ...filters } = q;
-    const f = stableJson(Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v instanceof Date ? v.getTime() : v])));
+    const f = stableJson(
+      Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v instanceof Date ? v.getTime() : v])),
+    );
     const top = this.store.lastSeq;
-    const cursor: Cursor = NextToken === undefined ? { f, s: top, a: top + 1, p: 0 } : this.open(NextToken, f);
+    const cursor: Cursor =
+      NextToken === undefined ? { f, s: top, a: top + 1, p: 0 } : this.open(NextToken, f);
     const asked = MaxResults ?? DEFAULT_PAGE_SIZE;
     const size = Math.min(asked, this.pageSizes[cursor.p] ?? asked);
     const now = this.store.clock.now();
@@ -113,11 +128,17 @@ export class Lister {
     const found = matching(this.store, filters, now, Math.min(cursor.s + 1, cursor.a));
     let more = false;
     for (const [job, view] of found) {
-      if (page.length === size) { more = true; break; }
+      if (page.length === size) {
+        more = true;
+        break;
+      }
       page.push(view);
       last = job.seq;
     }
-    return { RestoreJobs: page, ...(more ? { NextToken: this.seal({ f, s: cursor.s, a: last, p: cursor.p + 1 }) } : {}) };
+    return {
+      RestoreJobs: page,
+      ...(more ? { NextToken: this.seal({ f, s: cursor.s, a: last, p: cursor.p + 1 }) } : {}),
+    };
   }
 
   private mac(body: string): string {
@@ -134,15 +155,25 @@ export class Lister {
    * text — 43 characters, so no low bits left over — must equal the one computed, compared in constant
    * time. Any character changed, added or removed fails. */
   private open(token: string, f: string): Cursor {
-    if (token === '') throw new MockError('InvalidParameterValueException', 'NextToken must not be empty', 'NextToken');
+    if (token === '')
+      throw new MockError('InvalidParameterValueException', 'NextToken must not be empty', 'NextToken');
     const m = TOKEN.exec(token);
     const got = Buffer.from(m?.[2] ?? '');
     const want = Buffer.from(m ? this.mac(m[1]!) : '');
     if (!m || got.length !== want.length || !timingSafeEqual(got, want)) {
-      throw new MockError('InvalidParameterValueException', 'NextToken is not a token this service issued', 'NextToken');
+      throw new MockError(
+        'InvalidParameterValueException',
+        'NextToken is not a token this service issued',
+        'NextToken',
+      );
     }
     const c = JSON.parse(Buffer.from(m[1]!, 'base64url').toString()) as Cursor;
-    if (c.f !== f) throw new MockError('InvalidParameterValueException', 'NextToken was issued for different filters', 'NextToken');
+    if (c.f !== f)
+      throw new MockError(
+        'InvalidParameterValueException',
+        'NextToken was issued for different filters',
+        'NextToken',
+      );
     return c;
   }
 }

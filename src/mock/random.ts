@@ -12,7 +12,9 @@ export function seeded(seed: number): () => number {
 
 /** A UUID-shaped id drawn from the PRNG (upper case, as AWS Backup prints recovery point ids). */
 export function uuidFrom(rand: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16)).join('').toUpperCase();
+  const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16))
+    .join('')
+    .toUpperCase();
   const variant = '89AB'[Math.floor(rand() * 4)];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
 }

@@ -37,7 +37,7 @@ function toWireRequest(req: IncomingMessage, url: URL, maxBodyBytes: number): Wi
     },
     // as the Fetch face does: a GET or HEAD body is not read
     body: async () =>
-      (req.method === 'GET' || req.method === 'HEAD' ? '' : readRequestBody(req, maxBodyBytes)),
+      req.method === 'GET' || req.method === 'HEAD' ? '' : readRequestBody(req, maxBodyBytes),
   };
 }
 
@@ -52,11 +52,24 @@ function readRequestBody(req: IncomingMessage, limit: number): Promise<string | 
       req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
     };
     const onData = (c: Buffer) => {
-      if ((total += c.length) > limit) { stop(); req.pause(); done(undefined); } else chunks.push(c);
+      if ((total += c.length) > limit) {
+        stop();
+        req.pause();
+        done(undefined);
+      } else chunks.push(c);
     };
-    const onEnd = () => { stop(); done(Buffer.concat(chunks).toString('utf8')); };
-    const onError = (e: Error) => { stop(); fail(e); };
-    const onClose = () => { stop(); fail(new Error('the connection closed before the body arrived')); };
+    const onEnd = () => {
+      stop();
+      done(Buffer.concat(chunks).toString('utf8'));
+    };
+    const onError = (e: Error) => {
+      stop();
+      fail(e);
+    };
+    const onClose = () => {
+      stop();
+      fail(new Error('the connection closed before the body arrived'));
+    };
     req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
   });
 }
@@ -94,26 +107,40 @@ async function answer(mock: BackupMock, req: IncomingMessage, res: ServerRespons
 function parserAnswer(err: NodeJS.ErrnoException & { rawPacket?: Buffer }): WireResponse {
   switch (err.code) {
     case 'HPE_HEADER_OVERFLOW':
-      return clientError('RequestHeaderFieldsTooLargeException', 431,
-        'The request line and headers are too large');
+      return clientError(
+        'RequestHeaderFieldsTooLargeException',
+        431,
+        'The request line and headers are too large',
+      );
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return clientError('RequestTimeoutException', 408,
-        'The request did not arrive within the server\'s request timeout');
+      return clientError(
+        'RequestTimeoutException',
+        408,
+        "The request did not arrive within the server's request timeout",
+      );
     case 'HPE_INVALID_METHOD': {
       const method = /^[!-~]{1,32}/.exec(err.rawPacket?.toString('latin1') ?? '')?.[0] ?? 'the method';
-      return clientError('MethodNotAllowedException', 405,
-        `${method} is not an HTTP method this service answers`);
+      return clientError(
+        'MethodNotAllowedException',
+        405,
+        `${method} is not an HTTP method this service answers`,
+      );
     }
     default:
-      return clientError('InvalidRequestException', 400,
-        `The request is not well-formed HTTP/1.1 (${err.code ?? 'parse error'})`);
+      return clientError(
+        'InvalidRequestException',
+        400,
+        `The request is not well-formed HTTP/1.1 (${err.code ?? 'parse error'})`,
+      );
   }
 }
 
 function raw(w: WireResponse): string {
   const body = Buffer.from(w.body);
   const all = { ...w.headers, 'content-length': String(body.length), connection: 'close' };
-  const head = Object.entries(all).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const head = Object.entries(all)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
   return `HTTP/1.1 ${w.status} ${STATUS_CODES[w.status] ?? ''}\r\n${head}\r\n${body.toString('latin1')}`;
 }
 
@@ -132,7 +159,10 @@ function onClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
 export type ServeOptions = Partial<ServerLimits>;
 
 export function serve(
-  mock: BackupMock, port = 4566, host = '127.0.0.1', o: ServeOptions = {},
+  mock: BackupMock,
+  port = 4566,
+  host = '127.0.0.1',
+  o: ServeOptions = {},
 ): Promise<RunningServer> {
   const limits = { ...DEFAULT_SERVER_LIMITS, ...o };
   for (const [k, v] of Object.entries(limits)) {
@@ -140,23 +170,26 @@ export function serve(
     return Promise.reject(new RangeError(`server limits.${k} must be a whole number ≥ 1, got ${v}`));
   }
   return new Promise((resolvePromise, reject) => {
-    const server = createServer({
-      requestTimeout: limits.requestTimeoutMs,
-      headersTimeout: limits.requestTimeoutMs,
-      keepAliveTimeout: limits.keepAliveTimeoutMs,
-      // the URL is never built from Host, so a request without one is answered like any other
-      requireHostHeader: false,
-      maxHeaderSize: limits.maxHeaderBytes,
-      // how often Node looks for timed-out requests (its default, 30 s, would stretch a short timeout)
-      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(limits.requestTimeoutMs / 4))),
-    }, (req, res) => {
-      answer(mock, req, res).catch(() => {
-        const message = 'The mock failed to handle the request';
-        const failure = { name: 'InternalFailure', status: 500, fault: 'server' as const, message };
-        if (!res.headersSent) write(res, errorWireResponse(failure, randomUUID()), true);
-        else res.destroy();
-      });
-    });
+    const server = createServer(
+      {
+        requestTimeout: limits.requestTimeoutMs,
+        headersTimeout: limits.requestTimeoutMs,
+        keepAliveTimeout: limits.keepAliveTimeoutMs,
+        // the URL is never built from Host, so a request without one is answered like any other
+        requireHostHeader: false,
+        maxHeaderSize: limits.maxHeaderBytes,
+        // how often Node looks for timed-out requests (its default, 30 s, would stretch a short timeout)
+        connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(limits.requestTimeoutMs / 4))),
+      },
+      (req, res) => {
+        answer(mock, req, res).catch(() => {
+          const message = 'The mock failed to handle the request';
+          const failure = { name: 'InternalFailure', status: 500, fault: 'server' as const, message };
+          if (!res.headersSent) write(res, errorWireResponse(failure, randomUUID()), true);
+          else res.destroy();
+        });
+      },
+    );
     server.on('clientError', onClientError);
     // no tunnels here: CONNECT gets the answer any other method on no route gets
     server.on('connect', (req: IncomingMessage, socket: Duplex) => {
@@ -173,7 +206,11 @@ export function serve(
         server,
         endpoint: `http://${shownHost}:${actual}`,
         limits,
-        close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
       });
     });
   });

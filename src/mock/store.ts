@@ -51,11 +51,14 @@ export interface StartParams {
 }
 
 export class MockError extends Error {
-  constructor(readonly errorName: string, message: string, readonly context?: string) {
+  constructor(
+    readonly errorName: string,
+    message: string,
+    readonly context?: string,
+  ) {
     super(message);
   }
 }
-
 
 type Bucket = Map<string, JobList<JobRecord>>;
 
@@ -123,10 +126,20 @@ export class JobStore {
     if (token !== undefined) {
       const seen = this.tokens.get(token);
       if (seen && seen.fingerprint === fingerprint) return { id: seen.id, created: false };
-      if (seen) throw new MockError('InvalidRequestException', 'IdempotencyToken was already used with different parameters', 'IdempotencyToken');
+      if (seen)
+        throw new MockError(
+          'InvalidRequestException',
+          'IdempotencyToken was already used with different parameters',
+          'IdempotencyToken',
+        );
     }
     const point = this.points.get(p.RecoveryPointArn);
-    if (!point) throw new MockError('ResourceNotFoundException', `Recovery point ${p.RecoveryPointArn} was not found`, 'RecoveryPointArn');
+    if (!point)
+      throw new MockError(
+        'ResourceNotFoundException',
+        `Recovery point ${p.RecoveryPointArn} was not found`,
+        'RecoveryPointArn',
+      );
     // never earlier than the job before: a wall clock stepping back must not unsort the time index
     const job = this.add({
       seq: 0,
@@ -136,7 +149,9 @@ export class JobStore {
       resourceType: p.ResourceType ?? point.resourceType,
       ...(p.IamRoleArn !== undefined ? { iamRoleArn: p.IamRoleArn } : {}),
       metadata: p.Metadata,
-      ...(p.CopySourceTagsToRestoredResource !== undefined ? { copySourceTags: p.CopySourceTagsToRestoredResource } : {}),
+      ...(p.CopySourceTagsToRestoredResource !== undefined
+        ? { copySourceTags: p.CopySourceTagsToRestoredResource }
+        : {}),
       pendingMs: this.pendingMs,
       runningMs: this.runningMs,
       outcome: this.drawOutcome(),
@@ -189,7 +204,10 @@ export class JobStore {
   }
 
   private enforceLimits(): void {
-    while (this.order.live > 1 && (this.order.live > this.limits.maxJobs || this.metadataBytes > this.limits.maxMetadataBytes)) {
+    while (
+      this.order.live > 1 &&
+      (this.order.live > this.limits.maxJobs || this.metadataBytes > this.limits.maxMetadataBytes)
+    ) {
       this.forget(this.oldestTerminal() ?? this.order.first()!);
     }
   }
@@ -200,7 +218,11 @@ export class JobStore {
     const now = this.clock.now();
     const terminal = (j: JobRecord) => !['PENDING', 'RUNNING'].includes(this.view(j, now).Status as string);
     let best: JobRecord | undefined;
-    for (const j of this.scripted.ascending()) if (terminal(j)) { best = j; break; }
+    for (const j of this.scripted.ascending())
+      if (terminal(j)) {
+        best = j;
+        break;
+      }
     for (const j of this.order.ascending()) {
       if (j.script) continue;
       if (terminal(j) && (!best || j.seq < best.seq)) best = j;
@@ -216,7 +238,8 @@ export class JobStore {
     this.metadataBytes -= job.metadataBytes;
     this.evicted++;
     for (const [list, map, key] of [
-      [this.order], [this.byAccount.get(job.recoveryPoint.accountId), this.byAccount, job.recoveryPoint.accountId],
+      [this.order],
+      [this.byAccount.get(job.recoveryPoint.accountId), this.byAccount, job.recoveryPoint.accountId],
       [this.byType.get(job.resourceType), this.byType, job.resourceType],
       job.script ? [this.scripted] : [this.byOutcome.get(job.outcome), this.byOutcome, job.outcome],
     ] as [JobList<JobRecord> | undefined, Bucket?, string?][]) {
@@ -264,7 +287,10 @@ function metadataBytes(m: Record<string, string> | undefined): number {
 export function stableJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
   if (v && typeof v === 'object' && !(v instanceof Date)) {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }

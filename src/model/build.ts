@@ -24,7 +24,11 @@ export class ModelError extends Error {
 }
 
 const key = (s: string) => s.replace(/_/g, '').toLowerCase();
-const pascal = (snake: string) => snake.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+const pascal = (snake: string) =>
+  snake
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 
 /** The page a model is built from, when several renderings of one operation are given:
  * RST source first, then the rendering that lost least. */
@@ -34,16 +38,28 @@ function rank(p: OperationPage): number {
 
 export function buildModel({ pages, sdk, overlay, strict = false }: BuildInput): BuildResult {
   const ops = pages.filter((p): p is OperationPage => p.kind === 'operation');
-  const services = new Set(pages.filter((p) => p.kind !== 'skipped').map((p) => (p as OperationPage | PaginatorPage).service));
-  if (services.size !== 1) throw new ModelError(`expected pages of exactly one service, found ${services.size ? [...services].join(', ') : 'none'}`);
+  const services = new Set(
+    pages.filter((p) => p.kind !== 'skipped').map((p) => (p as OperationPage | PaginatorPage).service),
+  );
+  if (services.size !== 1)
+    throw new ModelError(
+      `expected pages of exactly one service, found ${services.size ? [...services].join(', ') : 'none'}`,
+    );
   const [service] = services as Set<string>;
   const drift: DriftItem[] = [];
   const byMethod = new Map<string, OperationPage[]>();
   for (const p of ops) byMethod.set(p.method, [...(byMethod.get(p.method) ?? []), p]);
 
-  const model: ServiceModel = { service: service!, operations: {}, errors: {}, ...(sdk ? { sdkPackage: sdk.package } : {}) };
+  const model: ServiceModel = {
+    service: service!,
+    operations: {},
+    errors: {},
+    ...(sdk ? { sdkPackage: sdk.package } : {}),
+  };
   for (const [, renderings] of [...byMethod].sort(([a], [b]) => a.localeCompare(b))) {
-    const [primary, ...alternates] = [...renderings].sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file));
+    const [primary, ...alternates] = [...renderings].sort(
+      (a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file),
+    );
     const op = buildOperation(primary!, sdk, drift);
     model.operations[op.name] = op;
     for (const alt of alternates) {
@@ -53,8 +69,24 @@ export function buildModel({ pages, sdk, overlay, strict = false }: BuildInput):
   }
   for (const s of sdk?.operations.values() ?? []) {
     if (model.operations[s.name]) continue;
-    drift.push({ kind: 'member-missing', operation: s.name, subject: s.name, detail: 'an operation in the SDK with no documentation page; bindings and shapes taken from the SDK alone', sources: [sdk!.package] });
-    model.operations[s.name] = { name: s.name, method: '', description: '', http: s.http, input: s.input, output: s.output, errors: [], provenance: [{ source: 'sdk', package: sdk!.package }] };
+    drift.push({
+      kind: 'member-missing',
+      operation: s.name,
+      subject: s.name,
+      detail:
+        'an operation in the SDK with no documentation page; bindings and shapes taken from the SDK alone',
+      sources: [sdk!.package],
+    });
+    model.operations[s.name] = {
+      name: s.name,
+      method: '',
+      description: '',
+      http: s.http,
+      input: s.input,
+      output: s.output,
+      errors: [],
+      provenance: [{ source: 'sdk', package: sdk!.package }],
+    };
   }
   for (const p of pages) {
     if (p.kind === 'skipped') drift.push(...skippedLoss(p));
@@ -65,7 +97,13 @@ export function buildModel({ pages, sdk, overlay, strict = false }: BuildInput):
     } catch (e) {
       if (strict || !(e instanceof ModelError)) throw e;
       const detail = `${e.message.replace(/^[^:]*:(\d+:)? /, '')}; the operation is left without pagination`;
-      drift.push({ kind: 'unread', operation: pascal(p.method), subject: p.file, detail, sources: [`${p.file}:${p.ref.line}`] });
+      drift.push({
+        kind: 'unread',
+        operation: pascal(p.method),
+        subject: p.file,
+        detail,
+        sources: [`${p.file}:${p.ref.line}`],
+      });
     }
   }
   model.errors = collectErrors(model, sdk);
@@ -80,7 +118,14 @@ function buildOperation(page: OperationPage, sdk: SdkService | undefined, drift:
   const name = s?.name ?? page.apiName ?? pascal(page.method);
   const ctx: MergeCtx = { operation: name, page: page.file, sdkPackage: sdk?.package, drift };
   drift.push(...losses(page, name));
-  if (sdk && !s) drift.push({ kind: 'binding', operation: name, subject: name, detail: 'documented, but the SDK has no such operation: no HTTP binding', sources: [page.file, sdk.package] });
+  if (sdk && !s)
+    drift.push({
+      kind: 'binding',
+      operation: name,
+      subject: name,
+      detail: 'documented, but the SDK has no such operation: no HTTP binding',
+      sources: [page.file, sdk.package],
+    });
   return {
     name,
     method: page.method,
@@ -89,7 +134,10 @@ function buildOperation(page: OperationPage, sdk: SdkService | undefined, drift:
     input: mergeShape(page.input, s?.input, '', ctx),
     output: mergeShape(page.output, s?.output, '', ctx),
     errors: page.errors.map((e) => e.name),
-    provenance: [docProvenance({ file: page.file, line: 1 }), ...(s ? [{ source: 'sdk' as const, package: sdk!.package }] : [])],
+    provenance: [
+      docProvenance({ file: page.file, line: 1 }),
+      ...(s ? [{ source: 'sdk' as const, package: sdk!.package }] : []),
+    ],
   };
 }
 
@@ -107,7 +155,10 @@ function adoptDocumentedValues(page: OperationPage, op: Operation): void {
 function losses(page: OperationPage | PaginatorPage, operation: string): DriftItem[] {
   return page.losses.map((loss) => ({
     kind: loss.unread ? ('unread' as const) : ('rendering-loss' as const),
-    operation, subject: page.file, detail: loss.what, sources: [`${loss.ref.file}:${loss.ref.line}`],
+    operation,
+    subject: page.file,
+    detail: loss.what,
+    sources: [`${loss.ref.file}:${loss.ref.line}`],
   }));
 }
 
@@ -123,16 +174,23 @@ function skippedLoss(p: Extract<Page, { kind: 'skipped' }>): DriftItem[] {
  * hides is the output token; the list it returns is the result key. */
 function attachPagination(model: ServiceModel, page: PaginatorPage): void {
   const op = Object.values(model.operations).find((o) => o.method === page.method);
-  if (!op) throw new ModelError(`${page.file}: paginator for '${page.method}', which no operation page documents`);
+  if (!op)
+    throw new ModelError(`${page.file}: paginator for '${page.method}', which no operation page documents`);
   const hiddenIn = Object.values(op.input.members ?? {}).filter((m) => !page.inputMembers.includes(m.name));
   // a token is usually a string, but may be a key structure (a map of the last key read): never a number
-  const notNumber = (m: { shape: { type: string } }) => m.shape.type !== 'integer' && m.shape.type !== 'float' && m.shape.type !== 'list';
+  const notNumber = (m: { shape: { type: string } }) =>
+    m.shape.type !== 'integer' && m.shape.type !== 'float' && m.shape.type !== 'list';
   // the input token usually has the output token's name (NextToken → NextToken): preferred where one does
-  const outNames = new Set(Object.keys(op.output.members ?? {}).filter((n) => !page.outputMembers?.includes(n)));
-  const inputToken = hiddenIn.find((m) => m.shape.type === 'string' && outNames.has(m.name)) ??
-    hiddenIn.find((m) => m.shape.type === 'string') ?? hiddenIn.find(notNumber);
+  const outNames = new Set(
+    Object.keys(op.output.members ?? {}).filter((n) => !page.outputMembers?.includes(n)),
+  );
+  const inputToken =
+    hiddenIn.find((m) => m.shape.type === 'string' && outNames.has(m.name)) ??
+    hiddenIn.find((m) => m.shape.type === 'string') ??
+    hiddenIn.find(notNumber);
   // the limit is the other member the paginator hides: a number, or a string where the API says so (route53)
-  const limit = hiddenIn.find((m) => m.shape.type === 'integer' || m.shape.type === 'float') ??
+  const limit =
+    hiddenIn.find((m) => m.shape.type === 'integer' || m.shape.type === 'float') ??
     (hiddenIn.length === 2 ? hiddenIn.find((m) => m !== inputToken && m.shape.type === 'string') : undefined);
   const outMembers = Object.values(op.output.members ?? {});
   // a page that lost its response: the client page's output, the token the one named like the input token
@@ -141,9 +199,13 @@ function attachPagination(model: ServiceModel, page: PaginatorPage): void {
   const outputToken = page.outputMembers
     ? (hiddenOut.find((m) => m.shape.type === 'string') ?? hiddenOut.find(notNumber))
     : outMembers.find((m) => m.shape.type === 'string' && m.name.toLowerCase().includes(token));
-  const result = (page.outputMembers?.map((n) => op.output.members?.[n]) ?? outMembers).find((m) => m?.shape.type === 'list');
+  const result = (page.outputMembers?.map((n) => op.output.members?.[n]) ?? outMembers).find(
+    (m) => m?.shape.type === 'list',
+  );
   if (!inputToken || !outputToken || !result) {
-    throw new ModelError(`${page.file}:${page.ref.line}: expected the paginator to hide an input token and an output token of ${op.name} and return a list`);
+    throw new ModelError(
+      `${page.file}:${page.ref.line}: expected the paginator to hide an input token and an output token of ${op.name} and return a list`,
+    );
   }
   const pagination: Pagination = {
     inputToken: inputToken.name,

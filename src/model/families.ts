@@ -8,8 +8,22 @@
 // show (a job started at a singular path) the overlay states, with its source, as `resourceFacts`.
 // Knows no operation of any service by name.
 import {
-  endsInLabel, isLabel, itemMembers, labels, lastLiteral, listResultKey, literals, method, outputs, pascal,
-  pathOf, segs, stem, up, writes, yields,
+  endsInLabel,
+  isLabel,
+  itemMembers,
+  labels,
+  lastLiteral,
+  listResultKey,
+  literals,
+  method,
+  outputs,
+  pascal,
+  pathOf,
+  segs,
+  stem,
+  up,
+  writes,
+  yields,
 } from './family-paths.ts';
 import type { ResourceFact, Role } from './overlay-resources.ts';
 import type { Operation, ServiceModel } from './types.ts';
@@ -61,9 +75,20 @@ type Roles = Pick<ResourceFamily, 'create' | 'read' | 'list' | 'update' | 'delet
 function draft(path: string, kind: ResourceFamily['kind'], coll: string): Draft {
   const ids = labels(path);
   return {
-    kind, path, coll, identifiers: ids, ...(kind === 'collection' ? { identifier: ids.at(-1)! } : {}),
-    create: [], read: [], list: [], update: [], delete: [], other: [],
-    resultKeys: {}, yieldedBy: [], corrections: [],
+    kind,
+    path,
+    coll,
+    identifiers: ids,
+    ...(kind === 'collection' ? { identifier: ids.at(-1)! } : {}),
+    create: [],
+    read: [],
+    list: [],
+    update: [],
+    delete: [],
+    other: [],
+    resultKeys: {},
+    yieldedBy: [],
+    corrections: [],
   };
 }
 
@@ -84,7 +109,15 @@ export function deriveFamilies(model: ServiceModel): Families {
   // Item paths: every path ending in a label, and every label-ending prefix of one.
   const items = new Set<string>();
   for (const p of at.keys()) {
-    segs(p).forEach((s, i) => isLabel(s) && items.add(`/${segs(p).slice(0, i + 1).join('/')}`));
+    segs(p).forEach(
+      (s, i) =>
+        isLabel(s) &&
+        items.add(
+          `/${segs(p)
+            .slice(0, i + 1)
+            .join('/')}`,
+        ),
+    );
   }
   const byColl = new Map<string, Draft[]>();
   for (const item of [...items].sort()) push(byColl, up(item), draft(item, 'collection', up(item)));
@@ -98,10 +131,16 @@ export function deriveFamilies(model: ServiceModel): Families {
     for (const o of at.get(coll) ?? []) {
       if (method(o) === 'GET' && listResultKey(o)) {
         const d = owner(itemMembers(o));
-        if (d) { addList(d, o); take(o); }
+        if (d) {
+          addList(d, o);
+          take(o);
+        }
       } else if (writes(o)) {
         const d = owner(outputs(o));
-        if (d) { d.create.push(o.name); take(o); }
+        if (d) {
+          d.create.push(o.name);
+          take(o);
+        }
       }
     }
     for (const d of ds) {
@@ -135,7 +174,10 @@ function push<T>(m: Map<string, T[]>, key: string, v: T): void {
 
 /** Lists and creates on another path that name a family's collection; singletons; other operations. */
 function attachElsewhere(
-  drafts: Draft[], rest: Operation[], stated: Operation[], take: (o: Operation) => void,
+  drafts: Draft[],
+  rest: Operation[],
+  stated: Operation[],
+  take: (o: Operation) => void,
 ): void {
   for (const o of rest) {
     const p = pathOf(o);
@@ -163,8 +205,14 @@ function attachElsewhere(
     drafts.push(d);
   }
   for (const o of left.filter((x) => !drafts.some((d) => members(d).includes(x.name)))) {
-    const d = deepest(drafts.filter((x) => x.kind === 'collection'), pathOf(o));
-    if (d) { d.other.push(o.name); take(o); }
+    const d = deepest(
+      drafts.filter((x) => x.kind === 'collection'),
+      pathOf(o),
+    );
+    if (d) {
+      d.other.push(o.name);
+      take(o);
+    }
   }
 }
 
@@ -214,8 +262,13 @@ function finish(drafts: Draft[], ops: Operation[], facts: ResourceFact[]): Resou
       const { coll: _coll, ...rest } = d;
       const parent = parentOf(d);
       return {
-        name: names.get(d)!, ...rest, ...(parent ? { parent: names.get(parent)! } : {}),
-        ...arnOf(d, ops.filter((o) => members(d).includes(o.name))),
+        name: names.get(d)!,
+        ...rest,
+        ...(parent ? { parent: names.get(parent)! } : {}),
+        ...arnOf(
+          d,
+          ops.filter((o) => members(d).includes(o.name)),
+        ),
         yieldedBy: d.identifier ? ops.filter((o) => yields(o, d.identifier!)).map((o) => o.name) : [],
       };
     })

@@ -23,7 +23,8 @@ export interface FamilyCoverage {
 export const IDENTIFIER = /(Name|Id|Arn)$/;
 
 export function familyCoverage(
-  model: ServiceModel, derived: Families = deriveFamilies(model),
+  model: ServiceModel,
+  derived: Families = deriveFamilies(model),
 ): FamilyCoverage {
   const ops = Object.values(model.operations).filter((o) => o.http);
   const byRole = Object.fromEntries(ROLES.map((r) => [r, 0])) as Record<Role, number>;
@@ -32,7 +33,8 @@ export function familyCoverage(
   const inputs = ops.flatMap((o) =>
     Object.values(o.input.members ?? {})
       .filter((m) => m.required && m.shape.type === 'string' && IDENTIFIER.test(m.name))
-      .map((m) => ({ op: o.name, member: m.name })));
+      .map((m) => ({ op: o.name, member: m.name })),
+  );
   const notProducible = inputs
     .filter(({ op, member }) => ![...yields].some(([other, names]) => other !== op && names.has(member)))
     .map(({ op, member }) => `${op}.${member}`);

@@ -4,17 +4,26 @@ import type { Operation } from './types.ts';
 
 /** The URI template without its literal query, greedy labels plain, and no trailing slash. */
 export const pathOf = (o: Operation) =>
-  o.http!.uri.split('?')[0]!.replace(/\{(\w+)\+\}/g, '{$1}').replace(/(.)\/$/, '$1');
+  o
+    .http!.uri.split('?')[0]!
+    .replace(/\{(\w+)\+\}/g, '{$1}')
+    .replace(/(.)\/$/, '$1');
 export const segs = (p: string) => p.split('/').filter(Boolean);
 export const isLabel = (s: string) => /^\{\w+\}$/.test(s);
 export const endsInLabel = (p: string) => isLabel(segs(p).at(-1) ?? '');
-export const labels = (p: string) => segs(p).filter(isLabel).map((s) => s.slice(1, -1));
+export const labels = (p: string) =>
+  segs(p)
+    .filter(isLabel)
+    .map((s) => s.slice(1, -1));
 /** The path one segment up: an item path's collection. */
 export const up = (p: string) => `/${segs(p).slice(0, -1).join('/')}`;
 export const literals = (p: string) => segs(p).filter((s) => !isLabel(s));
 export const lastLiteral = (p: string) => literals(p).at(-1) ?? '';
 export const pascal = (s: string) =>
-  s.split(/[-_]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  s
+    .split(/[-_]/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
 /** `BackupVaultName` → `BackupVault`; a bare `Name` → ''. */
 export const stem = (id: string) => id.replace(/(Name|Id|Arn)$/, '');
 export const method = (o: Operation) => o.http!.method.toUpperCase();

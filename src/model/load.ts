@@ -18,6 +18,9 @@ let loading: Promise<ServiceModel> | undefined;
 
 export function loadBackupModel(): Promise<ServiceModel> {
   const root = packageRoot();
-  loading ??= deriveModel(join(root, 'spec/docs'), { base: root, overlay: join(root, 'spec/overlay/backup.json') }).then((r) => r.model);
+  loading ??= deriveModel(join(root, 'spec/docs'), {
+    base: root,
+    overlay: join(root, 'spec/overlay/backup.json'),
+  }).then((r) => r.model);
   return loading;
 }

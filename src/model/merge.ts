@@ -15,7 +15,12 @@ export function docProvenance(ref: { file: string; line: number }): Provenance {
   return { source: 'docs', file: ref.file, line: ref.line };
 }
 
-export function mergeShape(doc: DocShape | undefined, sdk: Shape | undefined, path: string, ctx: MergeCtx): Shape {
+export function mergeShape(
+  doc: DocShape | undefined,
+  sdk: Shape | undefined,
+  path: string,
+  ctx: MergeCtx,
+): Shape {
   if (!doc) {
     if (!sdk) return { type: 'structure', members: {}, provenance: [] };
     return sdk;
@@ -26,7 +31,9 @@ export function mergeShape(doc: DocShape | undefined, sdk: Shape | undefined, pa
     const numeric = sdk.type === 'float' && (type === 'integer' || type === 'float');
     if (!numeric) {
       ctx.drift.push({
-        kind: 'type', operation: ctx.operation, subject: path,
+        kind: 'type',
+        operation: ctx.operation,
+        subject: path,
         detail: `the page says ${type}, the SDK binds ${sdk.type}; the SDK's type is used`,
         sources: [`${ctx.page}:${doc.ref.line}`, ctx.sdkPackage ?? 'sdk'],
       });
@@ -45,7 +52,12 @@ export function mergeShape(doc: DocShape | undefined, sdk: Shape | undefined, pa
   return shape;
 }
 
-function mergeMembers(docs: DocMember[], sdk: Record<string, Member> | undefined, path: string, ctx: MergeCtx): Record<string, Member> {
+function mergeMembers(
+  docs: DocMember[],
+  sdk: Record<string, Member> | undefined,
+  path: string,
+  ctx: MergeCtx,
+): Record<string, Member> {
   const out: Record<string, Member> = {};
   const at = (name: string) => (path ? `${path}.${name}` : name);
   for (const d of docs) {
@@ -54,14 +66,18 @@ function mergeMembers(docs: DocMember[], sdk: Record<string, Member> | undefined
     if (d.documentedValues) shape.documentedValues = d.documentedValues;
     if (sdk && !s) {
       ctx.drift.push({
-        kind: 'member-extra', operation: ctx.operation, subject: at(d.name),
+        kind: 'member-extra',
+        operation: ctx.operation,
+        subject: at(d.name),
         detail: `documented on the page but absent from the SDK's model`,
         sources: [`${ctx.page}:${d.ref.line}`, ctx.sdkPackage ?? 'sdk'],
       });
     }
     if (s && d.required !== undefined && d.required !== s.required) {
       ctx.drift.push({
-        kind: 'required', operation: ctx.operation, subject: at(d.name),
+        kind: 'required',
+        operation: ctx.operation,
+        subject: at(d.name),
         detail: `the page marks it ${d.required ? 'required' : 'optional'}, the SDK ${s.required ? 'requires it' : 'does not require it'}; the SDK is followed`,
         sources: [`${ctx.page}:${d.ref.line}`, ctx.sdkPackage ?? 'sdk'],
       });
@@ -80,7 +96,9 @@ function mergeMembers(docs: DocMember[], sdk: Record<string, Member> | undefined
   for (const [name, s] of Object.entries(sdk ?? {})) {
     if (out[name]) continue;
     ctx.drift.push({
-      kind: 'member-missing', operation: ctx.operation, subject: at(name),
+      kind: 'member-missing',
+      operation: ctx.operation,
+      subject: at(name),
       detail: `in the SDK's model but not documented on the page; taken from the SDK`,
       sources: [ctx.page, ctx.sdkPackage ?? 'sdk'],
     });

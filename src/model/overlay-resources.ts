@@ -70,7 +70,10 @@ export function parseUriFacts(list: unknown, fail: Fail): UriFact[] {
 }
 
 const labels = (uri: string) =>
-  [...uri.split('?')[0]!.matchAll(/\{(\w+)\+?\}/g)].map((m) => m[1]).sort().join(',');
+  [...uri.split('?')[0]!.matchAll(/\{(\w+)\+?\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 /** Attaches each URI fact to its operation; a fact whose labels are not the operation's is an error. */
 export function applyUriFacts(model: ServiceModel, file: string, facts: UriFact[], fail: Fail): void {

@@ -4,7 +4,11 @@
 import type { Constraints, ServiceModel, Shape } from './types.ts';
 import { deriveFamilies } from './families.ts';
 import {
-  applyUriFacts, parseResourceFacts, parseUriFacts, type ResourceFact, type UriFact,
+  applyUriFacts,
+  parseResourceFacts,
+  parseUriFacts,
+  type ResourceFact,
+  type UriFact,
 } from './overlay-resources.ts';
 
 export interface OverlayFact {
@@ -28,18 +32,29 @@ export interface Overlay {
 
 export class OverlayError extends Error {
   readonly code = 'E_OVERLAY';
-  constructor(readonly file: string, readonly field: string, expected: string) {
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    expected: string,
+  ) {
     super(`${file}: ${field}: expected ${expected}`);
     this.name = 'OverlayError';
   }
 }
 
 const CONSTRAINT_KEYS: Record<keyof Constraints, 'number' | 'string' | 'string[]'> = {
-  min: 'number', max: 'number', minLength: 'number', maxLength: 'number', pattern: 'string', enum: 'string[]',
+  min: 'number',
+  max: 'number',
+  minLength: 'number',
+  maxLength: 'number',
+  pattern: 'string',
+  enum: 'string[]',
 };
 
 const isA = (v: unknown, want: string) =>
-  want === 'string[]' ? Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') : typeof v === want;
+  want === 'string[]'
+    ? Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')
+    : typeof v === want;
 
 /** Validates a parsed overlay document; every error names the file and the field. */
 export function parseOverlay(file: string, doc: unknown): Overlay {
@@ -50,25 +65,53 @@ export function parseOverlay(file: string, doc: unknown): Overlay {
   const facts = o.facts.map((f: unknown, i: number): OverlayFact => {
     const at = `facts[${i}]`;
     const x = f as Record<string, unknown>;
-    if (typeof x?.target !== 'string' || !/^\w+\.(input|output)(\.\w+|\[\]|\{key\}|\{value\})+$/.test(x.target)) {
+    if (
+      typeof x?.target !== 'string' ||
+      !/^\w+\.(input|output)(\.\w+|\[\]|\{key\}|\{value\})+$/.test(x.target)
+    ) {
       throw new OverlayError(file, `${at}.target`, "'<Operation>.<input|output>.<Member>…'");
     }
     if (typeof x.source !== 'string' || !/^https:\/\/docs\.aws\.amazon\.com\//.test(x.source)) {
-      throw new OverlayError(file, `${at}.source`, 'the https://docs.aws.amazon.com/ page that states the fact');
+      throw new OverlayError(
+        file,
+        `${at}.source`,
+        'the https://docs.aws.amazon.com/ page that states the fact',
+      );
     }
     const c = x.constraints as Record<string, unknown>;
     if (typeof c !== 'object' || c === null) throw new OverlayError(file, `${at}.constraints`, 'an object');
     for (const [k, v] of Object.entries(c)) {
       const want = CONSTRAINT_KEYS[k as keyof Constraints];
-      if (!want) throw new OverlayError(file, `${at}.constraints.${k}`, `one of ${Object.keys(CONSTRAINT_KEYS).join(', ')}`);
-      if (!isA(v, want)) throw new OverlayError(file, `${at}.constraints.${k}`, want === 'string[]' ? 'a non-empty array of strings' : `a ${want}`);
+      if (!want)
+        throw new OverlayError(
+          file,
+          `${at}.constraints.${k}`,
+          `one of ${Object.keys(CONSTRAINT_KEYS).join(', ')}`,
+        );
+      if (!isA(v, want))
+        throw new OverlayError(
+          file,
+          `${at}.constraints.${k}`,
+          want === 'string[]' ? 'a non-empty array of strings' : `a ${want}`,
+        );
       if (k === 'pattern') {
-        try { new RegExp(v as string, 'u'); } catch { throw new OverlayError(file, `${at}.constraints.pattern`, 'a valid regular expression'); }
+        try {
+          new RegExp(v as string, 'u');
+        } catch {
+          throw new OverlayError(file, `${at}.constraints.pattern`, 'a valid regular expression');
+        }
       }
     }
-    return { target: x.target, constraints: c as Constraints, source: x.source, ...(typeof x.note === 'string' ? { note: x.note } : {}) };
+    return {
+      target: x.target,
+      constraints: c as Constraints,
+      source: x.source,
+      ...(typeof x.note === 'string' ? { note: x.note } : {}),
+    };
   });
-  const fail = (field: string, expected: string): never => { throw new OverlayError(file, field, expected); };
+  const fail = (field: string, expected: string): never => {
+    throw new OverlayError(file, field, expected);
+  };
   const resources = parseResourceFacts(o.resources, fail);
   const uris = parseUriFacts(o.uris, fail);
   const extra = { ...(resources.length ? { resources } : {}), ...(uris.length ? { uris } : {}) };
@@ -92,7 +135,12 @@ function resolve(model: ServiceModel, target: string): Shape | undefined {
 export function applyOverlay(model: ServiceModel, overlay: Overlay): void {
   overlay.facts.forEach((fact, i) => {
     const shape = resolve(model, fact.target);
-    if (!shape) throw new OverlayError(overlay.file, `facts[${i}].target`, `a member of the model (no '${fact.target}')`);
+    if (!shape)
+      throw new OverlayError(
+        overlay.file,
+        `facts[${i}].target`,
+        `a member of the model (no '${fact.target}')`,
+      );
     Object.assign(shape, fact.constraints);
     shape.provenance.push({ source: 'api-reference', url: fact.source, overlay: overlay.file });
   });

@@ -8,9 +8,12 @@ export function redact(shape: Shape | undefined, value: unknown): unknown {
   if (!shape || value === undefined || value === null) return value;
   if (shape.sensitive) return REDACTED;
   if (shape.type === 'list' && Array.isArray(value)) return value.map((v) => redact(shape.member, v));
-  if (shape.type === 'map' && isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(shape.value, v)]));
+  if (shape.type === 'map' && isRecord(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(shape.value, v)]));
   if (shape.type === 'structure' && isRecord(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(shape.members?.[k]?.shape, v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, redact(shape.members?.[k]?.shape, v)]),
+    );
   }
   return value;
 }
@@ -20,7 +23,10 @@ export function redactWireBody(shape: Shape, body: string | undefined): string |
   if (!body) return body;
   try {
     const parsed = JSON.parse(body) as unknown;
-    const byWire: Shape = { ...shape, members: Object.fromEntries(Object.values(shape.members ?? {}).map((m) => [m.locationName, m])) };
+    const byWire: Shape = {
+      ...shape,
+      members: Object.fromEntries(Object.values(shape.members ?? {}).map((m) => [m.locationName, m])),
+    };
     return JSON.stringify(redact(byWire, parsed));
   } catch {
     return body;

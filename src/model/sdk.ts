@@ -57,7 +57,13 @@ export function sdkFromModule(pkg: string, mod: Record<string, unknown>): SdkSer
       const ns = NormalizedSchema.of(sc as never);
       const t = ns.getMergedTraits() as { error?: string; httpError?: number };
       const fault = t.error === 'server' ? 'server' : 'client';
-      errors[sc[2]] = { name: sc[2], fault, httpStatus: t.httpError ?? (fault === 'server' ? 500 : 400), shape: toShape(ns, prov, []), provenance: [prov] };
+      errors[sc[2]] = {
+        name: sc[2],
+        fault,
+        httpStatus: t.httpError ?? (fault === 'server' ? 500 : 400),
+        shape: toShape(ns, prov, []),
+        provenance: [prov],
+      };
     }
   }
   return { package: pkg, operations, errors };
@@ -81,24 +87,49 @@ function toShape(ns: NormalizedSchema, prov: Provenance, path: string[]): Shape 
   }
   if (ns.isListSchema()) return { type: 'list', member: toShape(ns.getValueSchema(), prov, path), ...base };
   if (ns.isMapSchema()) {
-    return { type: 'map', key: toShape(ns.getKeySchema(), prov, path), value: toShape(ns.getValueSchema(), prov, path), ...base };
+    return {
+      type: 'map',
+      key: toShape(ns.getKeySchema(), prov, path),
+      value: toShape(ns.getValueSchema(), prov, path),
+      ...base,
+    };
   }
   if (ns.isTimestampSchema()) return { type: 'timestamp', ...base };
   if (ns.isBlobSchema()) return { type: 'blob', ...base };
   if (ns.isBooleanSchema()) return { type: 'boolean', ...base };
   // the SDK does not tell integer from float; the docs do, and win in the merge
-  if (ns.isNumericSchema() || ns.isBigIntegerSchema() || ns.isBigDecimalSchema()) return { type: 'float', ...base };
+  if (ns.isNumericSchema() || ns.isBigIntegerSchema() || ns.isBigDecimalSchema())
+    return { type: 'float', ...base };
   if (ns.isDocumentSchema()) return { type: 'document', ...base };
   return { type: 'string', ...base };
 }
 
-function toMember(name: string, m: NormalizedSchema, required: boolean, prov: Provenance, path: string[]): Member {
-  const t = m.getMergedTraits() as { httpQuery?: string; httpLabel?: number; httpHeader?: string; jsonName?: string; idempotencyToken?: number };
+function toMember(
+  name: string,
+  m: NormalizedSchema,
+  required: boolean,
+  prov: Provenance,
+  path: string[],
+): Member {
+  const t = m.getMergedTraits() as {
+    httpQuery?: string;
+    httpLabel?: number;
+    httpHeader?: string;
+    jsonName?: string;
+    idempotencyToken?: number;
+  };
   let location: Location = 'body';
   let locationName = t.jsonName ?? name;
-  if (t.httpLabel) { location = 'path'; locationName = name; }
-  else if (t.httpQuery) { location = 'query'; locationName = t.httpQuery; }
-  else if (t.httpHeader) { location = 'header'; locationName = t.httpHeader; }
+  if (t.httpLabel) {
+    location = 'path';
+    locationName = name;
+  } else if (t.httpQuery) {
+    location = 'query';
+    locationName = t.httpQuery;
+  } else if (t.httpHeader) {
+    location = 'header';
+    locationName = t.httpHeader;
+  }
   return {
     name,
     shape: toShape(m, prov, path),

@@ -106,7 +106,17 @@ export interface ServiceModel {
 
 /** One disagreement between sources, in words a user understands. */
 export interface DriftItem {
-  kind: 'unread' | 'rendering-loss' | 'member-missing' | 'member-extra' | 'required' | 'type' | 'enum' | 'values' | 'errors' | 'binding';
+  kind:
+    | 'unread'
+    | 'rendering-loss'
+    | 'member-missing'
+    | 'member-extra'
+    | 'required'
+    | 'type'
+    | 'enum'
+    | 'values'
+    | 'errors'
+    | 'binding';
   operation?: string;
   subject: string;
   detail: string;

@@ -29,7 +29,9 @@ export function renderGithubAnnotations(r: RunResult, o: AnnotationOptions = {})
     const title = `${c.check} × ${c.operation}: ${c.failures} of ${c.cases} cases failed`;
     const message = [
       d ? `Received: ${d.received}` : '',
-      d ? `${d.provenance === 'convention' ? 'Convention (no page documents it)' : 'Documented'}: ${d.documented}` : '',
+      d
+        ? `${d.provenance === 'convention' ? 'Convention (no page documents it)' : 'Documented'}: ${d.documented}`
+        : '',
       d?.label ? `Case: ${d.label}` : '',
       d ? `Replay: --seed ${d.seed}${d.path ? ` (fast-check path ${d.path})` : ''}` : '',
       d?.reproduce ? `Reproduce: ${d.reproduce}` : '',
@@ -44,7 +46,9 @@ export function renderGithubAnnotations(r: RunResult, o: AnnotationOptions = {})
   for (const c of r.cells.filter((x) => x.status === 'inconclusive')) {
     const title = escapeProperty(`${c.check} × ${c.operation}: inconclusive`);
     const file = o.file ? `file=${escapeProperty(o.file)},` : '';
-    lines.push(`::warning ${file}title=${title}::${escapeData(c.inconclusiveReason ?? 'preconditions did not hold')}`);
+    lines.push(
+      `::warning ${file}title=${title}::${escapeData(c.inconclusiveReason ?? 'preconditions did not hold')}`,
+    );
   }
   return lines.map((l) => `${l}\n`).join('');
 }

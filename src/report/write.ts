@@ -7,7 +7,9 @@ import { REPORTERS } from './reporters.ts';
 
 export function writeReports(r: RunResult, dir: string, names: string[]): string[] {
   mkdirSync(dir, { recursive: true });
-  const files = Object.fromEntries(names.map((n) => [join(dir, REPORTERS[n]!.file), REPORTERS[n]!.render(r)]));
+  const files = Object.fromEntries(
+    names.map((n) => [join(dir, REPORTERS[n]!.file), REPORTERS[n]!.render(r)]),
+  );
   writeAllOrNothing(files);
   return Object.keys(files);
 }

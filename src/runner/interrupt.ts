@@ -33,6 +33,15 @@ export function untilAborted(work: Promise<void>, signal?: AbortSignal): Promise
     const onAbort = () => resolve(true);
     signal.addEventListener('abort', onAbort, { once: true });
     const done = () => signal.removeEventListener('abort', onAbort);
-    work.then(() => { done(); resolve(false); }, (e: unknown) => { done(); reject(e); });
+    work.then(
+      () => {
+        done();
+        resolve(false);
+      },
+      (e: unknown) => {
+        done();
+        reject(e);
+      },
+    );
   });
 }

@@ -3,7 +3,13 @@
 import fc from 'fast-check';
 import { boundaryCases } from '../../generators/boundary.ts';
 import { mutationSites } from '../../generators/mutations.ts';
-import { invalidCases, validInput, type InvalidCase, type RequestOptions, type ValidCase } from '../../generators/requests.ts';
+import {
+  invalidCases,
+  validInput,
+  type InvalidCase,
+  type RequestOptions,
+  type ValidCase,
+} from '../../generators/requests.ts';
 import type { Operation } from '../model/types.ts';
 import { detail, exchange, judge, record, type ExchangeContext } from './exchange.ts';
 
@@ -27,7 +33,9 @@ function allowed(c: Case, o: PhaseOptions): boolean {
 }
 
 function arbitrary(op: Operation, o: PhaseOptions): fc.Arbitrary<Case> {
-  const valid = validInput(op, { members: o.members }).map((input): Case => ({ operation: op.name, mode: 'positive', input }));
+  const valid = validInput(op, { members: o.members }).map(
+    (input): Case => ({ operation: op.name, mode: 'positive', input }),
+  );
   const invalid = mutationSites(op).length ? invalidCases(op, { members: o.members }) : undefined;
   if (o.readOnly && o.mutating) return invalid!;
   return invalid ? fc.oneof(valid, invalid) : valid;
@@ -36,9 +44,15 @@ function arbitrary(op: Operation, o: PhaseOptions): fc.Arbitrary<Case> {
 export async function boundaryPhase(ctx: ExchangeContext, op: Operation, o: PhaseOptions): Promise<number> {
   let skipped = 0;
   for (const b of boundaryCases(op, { members: o.members }, ctx.seed)) {
-    if (!allowed(b.case, o)) { skipped++; continue; }
+    if (!allowed(b.case, o)) {
+      skipped++;
+      continue;
+    }
     const x = await exchange(ctx, b.case);
-    if (!x) { skipped++; continue; }
+    if (!x) {
+      skipped++;
+      continue;
+    }
     record(ctx, x, judge(ctx, x), 'boundary', { label: b.label });
   }
   return skipped;
@@ -68,7 +82,9 @@ export async function randomPhase(ctx: ExchangeContext, op: Operation, o: PhaseO
   const [minimal] = out.counterexample;
   const x = await exchange(ctx, minimal);
   // the shrunk case stands for the failure found in the main run: its findings are details, already counted
-  if (x) for (const f of judgeWith(ctx, x)) ctx.collector.fail(detail(ctx, x, f, 'random', { path: out.counterexamplePath ?? undefined }), false);
+  if (x)
+    for (const f of judgeWith(ctx, x))
+      ctx.collector.fail(detail(ctx, x, f, 'random', { path: out.counterexamplePath ?? undefined }), false);
   // the rest of the budget, without shrinking, so every check still gets its cases
   const rest = o.runs - out.numRuns;
   for (const c of rest > 0 ? fc.sample(arb, { seed: ctx.seed + 1, numRuns: rest }) : []) {

@@ -11,6 +11,8 @@ export function cliCommand(operation: string, input: unknown, endpoint?: string)
 }
 
 export function curlCommand(call: HttpCall, endpoint: string): string {
-  const headers = Object.entries(call.headers).map(([k, v]) => ` -H ${q(`${k}: ${v}`)}`).join('');
+  const headers = Object.entries(call.headers)
+    .map(([k, v]) => ` -H ${q(`${k}: ${v}`)}`)
+    .join('');
   return `curl -i -X ${call.method} ${q(`${endpoint.replace(/\/$/, '')}${call.path}`)}${headers}${call.body !== undefined ? ` --data-binary ${q(call.body)}` : ''}`;
 }

@@ -14,7 +14,13 @@ interface Real {
 
 type Item = Record<string, unknown>;
 
-export async function statefulScenario(ctx: ScenarioContext, ops: { start: Operation; describe: Operation }, members: RequestOptions['members'], idField: string, sequences: number): Promise<void> {
+export async function statefulScenario(
+  ctx: ScenarioContext,
+  ops: { start: Operation; describe: Operation },
+  members: RequestOptions['members'],
+  idField: string,
+  sequences: number,
+): Promise<void> {
   const p = ctx.list.paginated!;
   class Start implements fc.AsyncCommand<Model, Real> {
     constructor(readonly input: Item) {}
@@ -22,7 +28,10 @@ export async function statefulScenario(ctx: ScenarioContext, ops: { start: Opera
     async run(m: Model, r: Real) {
       const o = await sendOne(ctx, ops.start.name, this.input);
       const id = o.output?.[idField];
-      if (typeof id !== 'string') { r.failures.push(`${ops.start.name} answered ${o.status ?? o.failure} without ${idField}`); return; }
+      if (typeof id !== 'string') {
+        r.failures.push(`${ops.start.name} answered ${o.status ?? o.failure} without ${idField}`);
+        return;
+      }
       m.started.push(id);
     }
     toString = () => `start(${String(this.input.RecoveryPointArn ?? '')})`;
@@ -33,7 +42,8 @@ export async function statefulScenario(ctx: ScenarioContext, ops: { start: Opera
     async run(m: Model, r: Real) {
       const id = m.started[this.pick % m.started.length]!;
       const o = await sendOne(ctx, ops.describe.name, { [idField]: id });
-      if (o.output?.[idField] !== id) r.failures.push(`${ops.describe.name}(${id}) answered ${String(o.output?.[idField] ?? o.status)}`);
+      if (o.output?.[idField] !== id)
+        r.failures.push(`${ops.describe.name}(${id}) answered ${String(o.output?.[idField] ?? o.status)}`);
     }
     toString = () => `describe(#${this.pick})`;
   }
@@ -44,12 +54,16 @@ export async function statefulScenario(ctx: ScenarioContext, ops: { start: Opera
       let token: string | undefined;
       let pages = 0;
       do {
-        const o = await sendOne(ctx, ctx.list.name, { ...(p.limitKey ? { [p.limitKey]: 1000 } : {}), ...(token ? { [p.inputToken]: token } : {}) });
+        const o = await sendOne(ctx, ctx.list.name, {
+          ...(p.limitKey ? { [p.limitKey]: 1000 } : {}),
+          ...(token ? { [p.inputToken]: token } : {}),
+        });
         for (const i of (o.output?.[p.resultKey] as Item[] | undefined) ?? []) seen.add(String(i[idField]));
         token = o.output?.[p.outputToken] as string | undefined;
       } while (token && ++pages < 50);
       const missing = m.started.filter((id) => !seen.has(id));
-      if (missing.length) r.failures.push(`${ctx.list.name} lacks ${missing.length} started job(s), e.g. ${missing[0]}`);
+      if (missing.length)
+        r.failures.push(`${ctx.list.name} lacks ${missing.length} started job(s), e.g. ${missing[0]}`);
     }
     toString = () => 'list()';
   }
@@ -68,12 +82,18 @@ export async function statefulScenario(ctx: ScenarioContext, ops: { start: Opera
   );
   ctx.collector.count('stateful', ops.start.name, result.numRuns);
   if (result.failed) {
-    const error = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+    const error =
+      result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
     ctx.collector.fail({
-      check: 'stateful', operation: ops.start.name, phase: 'scenario',
+      check: 'stateful',
+      operation: ops.start.name,
+      phase: 'scenario',
       label: String(result.counterexample?.[0] ?? ''),
-      received: error, documented: 'answers that agree with the jobs this run started', provenance: 'documented',
-      seed: ctx.seed, ...(result.counterexamplePath ? { path: result.counterexamplePath } : {}),
+      received: error,
+      documented: 'answers that agree with the jobs this run started',
+      provenance: 'documented',
+      seed: ctx.seed,
+      ...(result.counterexamplePath ? { path: result.counterexamplePath } : {}),
     });
   }
 }

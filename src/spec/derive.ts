@@ -58,7 +58,10 @@ export interface DeriveOptions extends ReadOptions {
   drift?: string;
 }
 
-export async function deriveModel(docsDir: string, o: DeriveOptions = {}): Promise<BuildResult & { pages: Page[] }> {
+export async function deriveModel(
+  docsDir: string,
+  o: DeriveOptions = {},
+): Promise<BuildResult & { pages: Page[] }> {
   const pages = readPages(docsDir, o.base ?? docsDir, { strict: o.strict });
   const service = pages.find((p) => p.kind !== 'skipped') as Exclude<Page, { kind: 'skipped' }> | undefined;
   const sdk = o.sdk === false || !service ? undefined : await loadSdk(service.service);
@@ -67,7 +70,11 @@ export async function deriveModel(docsDir: string, o: DeriveOptions = {}): Promi
 }
 
 /** `spec derive <docs-dir> --out <file.json>`: the JSON Schema form for any service's boto3 pages. */
-export async function deriveJsonSchema(docsDir: string, out: string, o: DeriveOptions = {}): Promise<BuildResult & { pages: Page[] }> {
+export async function deriveJsonSchema(
+  docsDir: string,
+  out: string,
+  o: DeriveOptions = {},
+): Promise<BuildResult & { pages: Page[] }> {
   const result = await deriveModel(docsDir, o);
   for (const f of [out, o.drift]) if (f) mkdirSync(dirname(resolve(f)), { recursive: true });
   writeAllOrNothing({

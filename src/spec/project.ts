@@ -24,7 +24,11 @@ const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
 export async function renderProjectSpec(root: string): Promise<ProjectSpec> {
   const specDir = join(root, 'spec');
-  const { model, drift } = await deriveModel(join(specDir, 'docs'), { base: root, overlay: join(specDir, 'overlay', 'backup.json'), strict: true });
+  const { model, drift } = await deriveModel(join(specDir, 'docs'), {
+    base: root,
+    overlay: join(specDir, 'overlay', 'backup.json'),
+    strict: true,
+  });
   const stem = model.service.toLowerCase();
   const openapi = toOpenApi(model);
   const families = deriveFamilies(model);

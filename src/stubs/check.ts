@@ -20,11 +20,18 @@ export interface StubViolation {
 export function outputViolations(model: ServiceModel, operation: string, output: unknown): StubViolation[] {
   const op = operationOf(model, operation);
   const v = (path: string, message: string): StubViolation => ({ operation: op.name, path, message });
-  if (!isRecord(output)) return [v('', `the stubbed output is ${describe(output)}; the SDK resolves ${op.name} with an object (${op.name}CommandOutput)`)];
+  if (!isRecord(output))
+    return [
+      v(
+        '',
+        `the stubbed output is ${describe(output)}; the SDK resolves ${op.name} with an object (${op.name}CommandOutput)`,
+      ),
+    ];
   const { $metadata: _, ...body } = output;
   const out = kindProblems(op.output, body, 'sdk').map((p) => v(p.path, p.message));
   const kinds = new Set(out.map((p) => p.path));
-  for (const x of validatorFor(model).output(op, body)) if (!kinds.has(x.path)) out.push(v(x.path, explain(op.output, body, x)));
+  for (const x of validatorFor(model).output(op, body))
+    if (!kinds.has(x.path)) out.push(v(x.path, explain(op.output, body, x)));
   return out;
 }
 
@@ -35,24 +42,45 @@ export function errorViolations(model: ServiceModel, operation: string, error: u
   const op = operationOf(model, operation);
   const documented = op.errors.join(', ') || '(none)';
   const v = (message: string): StubViolation => ({ operation: op.name, path: 'error', message });
-  if (!(error instanceof Error) && !isRecord(error)) return [v(`rejects with ${describe(error)}; the SDK rejects with an Error — one of the documented exceptions: ${documented}`)];
+  if (!(error instanceof Error) && !isRecord(error))
+    return [
+      v(
+        `rejects with ${describe(error)}; the SDK rejects with an Error — one of the documented exceptions: ${documented}`,
+      ),
+    ];
   const e = error as Error & { $fault?: unknown; $metadata?: { httpStatusCode?: number }; code?: string };
   const sdkLike = typeof e.$fault === 'string' && isRecord(e.$metadata);
   const asSdk = e as Parameters<typeof isTransientError>[0];
   // no answer from the service at all (a dropped connection, a timeout): a plain Error is what the SDK raises
   if (!sdkLike && safe(() => isTransientError(asSdk))) return [];
-  const serviceWide = safe(() => isThrottlingError(asSdk) || isClockSkewError(asSdk) || (sdkLike && isTransientError(asSdk)));
+  const serviceWide = safe(
+    () => isThrottlingError(asSdk) || isClockSkewError(asSdk) || (sdkLike && isTransientError(asSdk)),
+  );
   const modelled = op.errors.includes(e.name) ? model.errors[e.name] : undefined;
   if (!modelled && !serviceWide) {
-    return [v(sdkLike ? `${e.name} is not an exception ${op.name} documents (documented: ${documented})`
-      : `a plain Error (name ${JSON.stringify(e.name)}, message ${JSON.stringify(String(e.message ?? '').slice(0, 60))}) where a modelled exception belongs: reject with one of ${documented}, e.g. new ${op.errors[0] ?? 'ServiceException'}({ message, $metadata: {} }) from the SDK`)];
+    return [
+      v(
+        sdkLike
+          ? `${e.name} is not an exception ${op.name} documents (documented: ${documented})`
+          : `a plain Error (name ${JSON.stringify(e.name)}, message ${JSON.stringify(String(e.message ?? '').slice(0, 60))}) where a modelled exception belongs: reject with one of ${documented}, e.g. new ${op.errors[0] ?? 'ServiceException'}({ message, $metadata: {} }) from the SDK`,
+      ),
+    ];
   }
-  if (!sdkLike) return [v(`an Error named ${e.name} but not the SDK's exception (no $fault / $metadata): code that checks \`instanceof ${e.name}\` or reads $metadata sees something AWS never sends`)];
+  if (!sdkLike)
+    return [
+      v(
+        `an Error named ${e.name} but not the SDK's exception (no $fault / $metadata): code that checks \`instanceof ${e.name}\` or reads $metadata sees something AWS never sends`,
+      ),
+    ];
   const out: StubViolation[] = [];
   if (modelled) {
-    if (e.$fault !== modelled.fault) out.push(v(`${e.name} has $fault ${JSON.stringify(e.$fault)}; documented: ${JSON.stringify(modelled.fault)}`));
+    if (e.$fault !== modelled.fault)
+      out.push(
+        v(`${e.name} has $fault ${JSON.stringify(e.$fault)}; documented: ${JSON.stringify(modelled.fault)}`),
+      );
     const status = e.$metadata?.httpStatusCode;
-    if (status !== undefined && status !== modelled.httpStatus) out.push(v(`${e.name} has $metadata.httpStatusCode ${status}; documented: ${modelled.httpStatus}`));
+    if (status !== undefined && status !== modelled.httpStatus)
+      out.push(v(`${e.name} has $metadata.httpStatusCode ${status}; documented: ${modelled.httpStatus}`));
   }
   return out;
 }
@@ -66,22 +94,38 @@ export interface StubbedCall {
 
 /** Checks every call a stub answered: each command's operation, then what the stub resolved or
  * rejected with. Works with aws-sdk-client-mock (`mockClient(BackupClient)`) or anything with `calls()`. */
-export async function checkStubbedCalls(stub: { calls(): readonly StubbedCall[] }, model: ServiceModel): Promise<StubViolation[]> {
+export async function checkStubbedCalls(
+  stub: { calls(): readonly StubbedCall[] },
+  model: ServiceModel,
+): Promise<StubViolation[]> {
   const out: StubViolation[] = [];
   const calls = stub.calls();
   for (const [i, call] of calls.entries()) {
     const command = call.args[0] as { constructor?: { name?: string } } | undefined;
     const name = command?.constructor?.name?.replace(/Command$/, '') ?? '';
     if (!model.operations[name]) {
-      out.push({ operation: name || '(unknown)', call: i, path: '', message: `call ${i} sent ${command?.constructor?.name ?? describe(command)}, not a command of ${model.service}` });
+      out.push({
+        operation: name || '(unknown)',
+        call: i,
+        path: '',
+        message: `call ${i} sent ${command?.constructor?.name ?? describe(command)}, not a command of ${model.service}`,
+      });
       continue;
     }
-    const settled = call.exception !== undefined ? { ok: false, value: call.exception } : await settle(call.returnValue);
+    const settled =
+      call.exception !== undefined ? { ok: false, value: call.exception } : await settle(call.returnValue);
     if (settled === PENDING) {
-      out.push({ operation: name, call: i, path: '', message: `call ${i} had not settled after ${SETTLE_MS} ms: a stub that never answers` });
+      out.push({
+        operation: name,
+        call: i,
+        path: '',
+        message: `call ${i} had not settled after ${SETTLE_MS} ms: a stub that never answers`,
+      });
       continue;
     }
-    const found = settled.ok ? outputViolations(model, name, settled.value) : errorViolations(model, name, settled.value);
+    const found = settled.ok
+      ? outputViolations(model, name, settled.value)
+      : errorViolations(model, name, settled.value);
     out.push(...found.map((f) => ({ ...f, call: i })));
   }
   return out;
@@ -90,12 +134,17 @@ export async function checkStubbedCalls(stub: { calls(): readonly StubbedCall[] 
 export class StubConformanceError extends Error {
   readonly code = 'E_STUB_CONFORMANCE';
   constructor(readonly violations: StubViolation[]) {
-    super(`${violations.length} stubbed answer${violations.length === 1 ? '' : 's'} AWS would never give:\n${violations.map(formatViolation).join('\n')}`);
+    super(
+      `${violations.length} stubbed answer${violations.length === 1 ? '' : 's'} AWS would never give:\n${violations.map(formatViolation).join('\n')}`,
+    );
   }
 }
 
 /** Throws a StubConformanceError naming every violation; for an afterEach hook. */
-export async function assertStubsConform(stub: { calls(): readonly StubbedCall[] }, model: ServiceModel): Promise<void> {
+export async function assertStubsConform(
+  stub: { calls(): readonly StubbedCall[] },
+  model: ServiceModel,
+): Promise<void> {
   const found = await checkStubbedCalls(stub, model);
   if (found.length) throw new StubConformanceError(found);
 }
@@ -135,11 +184,15 @@ function safe(f: () => boolean): boolean {
 
 /** An ajv violation in the words of the spec: the value found, and the documented values or rule. */
 function explain(shape: Shape, value: unknown, x: Violation): string {
-  if (x.keyword === 'additionalProperties') return `${x.path} is not a documented member: the SDK never returns it`;
+  if (x.keyword === 'additionalProperties')
+    return `${x.path} is not a documented member: the SDK never returns it`;
   if (x.keyword === 'required') return `${x.path} is missing: a required member`;
   const at = walk(shape, value, x.path);
-  if (x.keyword === 'enum' && at) return `${x.path} is ${JSON.stringify(at.value)}: not a documented value (${(at.shape.enum ?? []).join(', ')})`;
-  return at ? `${x.path} is ${JSON.stringify(at.value)?.slice(0, 60)}: ${x.message.replace(`${x.path} `, '')}` : x.message;
+  if (x.keyword === 'enum' && at)
+    return `${x.path} is ${JSON.stringify(at.value)}: not a documented value (${(at.shape.enum ?? []).join(', ')})`;
+  return at
+    ? `${x.path} is ${JSON.stringify(at.value)?.slice(0, 60)}: ${x.message.replace(`${x.path} `, '')}`
+    : x.message;
 }
 
 function walk(shape: Shape, value: unknown, path: string): { shape: Shape; value: unknown } | undefined {

@@ -24,22 +24,39 @@ export interface AwsTargetOptions {
 
 export async function awsTarget(o: AwsTargetOptions): Promise<Target> {
   if (o.allowMutations) {
-    if (!o.account) throw new TargetConfigError('--allow-mutations needs --account <12-digit id>: the account the run may change');
-    if (!/^\d{12}$/.test(o.account)) throw new TargetConfigError(`--account must be a 12-digit account id, got '${o.account}'`);
-    const sts = new STSClient({ ...(o.region ? { region: o.region } : {}), ...(o.stsEndpoint ? { endpoint: o.stsEndpoint } : {}) });
+    if (!o.account)
+      throw new TargetConfigError(
+        '--allow-mutations needs --account <12-digit id>: the account the run may change',
+      );
+    if (!/^\d{12}$/.test(o.account))
+      throw new TargetConfigError(`--account must be a 12-digit account id, got '${o.account}'`);
+    const sts = new STSClient({
+      ...(o.region ? { region: o.region } : {}),
+      ...(o.stsEndpoint ? { endpoint: o.stsEndpoint } : {}),
+    });
     let caller: string | undefined;
     try {
       caller = (await sts.send(new GetCallerIdentityCommand({}))).Account;
     } catch (e) {
-      throw new TargetConfigError(`cannot confirm the caller's account (${(e as Error).message}); nothing was sent`);
+      throw new TargetConfigError(
+        `cannot confirm the caller's account (${(e as Error).message}); nothing was sent`,
+      );
     } finally {
       sts.destroy();
     }
-    if (caller !== o.account) throw new TargetConfigError(`--account ${o.account} is not the caller's account (${caller}); nothing was sent`);
+    if (caller !== o.account)
+      throw new TargetConfigError(
+        `--account ${o.account} is not the caller's account (${caller}); nothing was sent`,
+      );
   }
   const inner = new NodeHttpHandler({ requestTimeout: o.timeoutMs, connectionTimeout: o.timeoutMs });
   const rec = recording(inner as never);
-  const client = new BackupClient({ ...(o.region ? { region: o.region } : {}), ...(o.endpoint ? { endpoint: o.endpoint } : {}), maxAttempts: 1, requestHandler: rec.handler as never });
+  const client = new BackupClient({
+    ...(o.region ? { region: o.region } : {}),
+    ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+    maxAttempts: 1,
+    requestHandler: rec.handler as never,
+  });
   return {
     name: 'aws',
     mutationsAllowed: !!o.allowMutations,
@@ -47,15 +64,22 @@ export async function awsTarget(o: AwsTargetOptions): Promise<Target> {
     preflight: () => awsPreflight(client, o),
     sendSdk: (op, input) => callSdk(client, rec, op, input, o.timeoutMs),
     sendHttp: () => Promise.reject(new Error('raw HTTP is not sent to the real service')),
-    close: async () => { client.destroy(); inner.destroy(); },
+    close: async () => {
+      client.destroy();
+      inner.destroy();
+    },
   };
 }
 
-const SET_CREDENTIALS = 'set AWS_PROFILE (a profile in ~/.aws/config or ~/.aws/credentials), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY';
+const SET_CREDENTIALS =
+  'set AWS_PROFILE (a profile in ~/.aws/config or ~/.aws/credentials), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY';
 
 /** Credentials and region resolve, and STS names the caller's account: otherwise what failed and what
  * to set. No Backup request is sent. */
-async function awsPreflight(client: BackupClient, o: AwsTargetOptions): Promise<{ account?: string; problem?: string }> {
+async function awsPreflight(
+  client: BackupClient,
+  o: AwsTargetOptions,
+): Promise<{ account?: string; problem?: string }> {
   try {
     await client.config.region();
   } catch (e) {
@@ -64,17 +88,27 @@ async function awsPreflight(client: BackupClient, o: AwsTargetOptions): Promise<
   try {
     await client.config.credentials();
   } catch (e) {
-    return { problem: `no AWS credentials resolved (${(e as Error).name}: ${(e as Error).message}); ${SET_CREDENTIALS}` };
+    return {
+      problem: `no AWS credentials resolved (${(e as Error).name}: ${(e as Error).message}); ${SET_CREDENTIALS}`,
+    };
   }
   if (o.endpoint && !o.stsEndpoint && !process.env.AWS_ENDPOINT_URL_STS) return {};
-  const sts = new STSClient({ ...(o.region ? { region: o.region } : {}), ...(o.stsEndpoint ? { endpoint: o.stsEndpoint } : {}), maxAttempts: 1 });
+  const sts = new STSClient({
+    ...(o.region ? { region: o.region } : {}),
+    ...(o.stsEndpoint ? { endpoint: o.stsEndpoint } : {}),
+    maxAttempts: 1,
+  });
   try {
     return { account: (await sts.send(new GetCallerIdentityCommand({}))).Account };
   } catch (e) {
     const err = e as Error & { $metadata?: { httpStatusCode?: number } };
     return err.$metadata?.httpStatusCode
-      ? { problem: `STS GetCallerIdentity refused the credentials (${err.name}: ${err.message}); ${SET_CREDENTIALS} for a valid identity` }
-      : { problem: `STS GetCallerIdentity could not be reached (${err.name}: ${err.message}); check the network, a proxy (HTTPS_PROXY) or AWS_ENDPOINT_URL_STS` };
+      ? {
+          problem: `STS GetCallerIdentity refused the credentials (${err.name}: ${err.message}); ${SET_CREDENTIALS} for a valid identity`,
+        }
+      : {
+          problem: `STS GetCallerIdentity could not be reached (${err.name}: ${err.message}); check the network, a proxy (HTTPS_PROXY) or AWS_ENDPOINT_URL_STS`,
+        };
   } finally {
     sts.destroy();
   }

@@ -20,26 +20,49 @@ export interface FetchTargetOptions {
   mutationsAllowed?: boolean;
   endpoint?: string;
   /** answers the SDK's requests instead of converting them to Fetch (the built-in mock's direct handler) */
-  sdkHandler?: { handle(request: never): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: unknown } }> };
+  sdkHandler?: {
+    handle(
+      request: never,
+    ): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: unknown } }>;
+  };
 }
 
 /** Raw HTTP through a Fetch function, classified the same way as SDK calls: one deadline for the answer
  * and its whole body (aborted when it passes, so a dripping body cannot hold the run), and at most
  * MAX_RESPONSE_BYTES read. */
-export async function observeFetch(fetchFn: FetchFn, url: string, call: HttpCall, timeoutMs: number): Promise<Observed> {
+export async function observeFetch(
+  fetchFn: FetchFn,
+  url: string,
+  call: HttpCall,
+  timeoutMs: number,
+): Promise<Observed> {
   const t0 = performance.now();
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   // a Fetch function that ignores the signal must not hang the run either
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => { abort.abort(); reject(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { timeout: true })); }, timeoutMs);
+    timer = setTimeout(() => {
+      abort.abort();
+      reject(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { timeout: true }));
+    }, timeoutMs);
   });
   let status: number | undefined;
   const headers: Record<string, string> = {};
   try {
-    const request = new Request(url, { method: call.method, headers: call.headers, signal: abort.signal, ...(call.body !== undefined ? { body: call.body } : {}) });
+    const request = new Request(url, {
+      method: call.method,
+      headers: call.headers,
+      signal: abort.signal,
+      ...(call.body !== undefined ? { body: call.body } : {}),
+    });
     const res = await Promise.race([fetchFn(request), deadline]);
-    if (res.type === 'error') return { headers: {}, failure: 'reset', failureDetail: 'the connection was dropped', ms: performance.now() - t0 };
+    if (res.type === 'error')
+      return {
+        headers: {},
+        failure: 'reset',
+        failureDetail: 'the connection was dropped',
+        ms: performance.now() - t0,
+      };
     status = res.status;
     res.headers.forEach((v, k) => (headers[k] = v));
     const bytes = await Promise.race([readBody(res.body ?? undefined, MAX_RESPONSE_BYTES), deadline]);
@@ -48,11 +71,23 @@ export async function observeFetch(fetchFn: FetchFn, url: string, call: HttpCall
   } catch (e) {
     const err = e as Error & { timeout?: boolean; code?: string; cause?: { code?: string } };
     const ms = performance.now() - t0;
-    if (err.code === 'E_RESPONSE_TOO_LARGE') return { status, headers, failure: 'garbage', failureDetail: err.message, ms };
+    if (err.code === 'E_RESPONSE_TOO_LARGE')
+      return { status, headers, failure: 'garbage', failureDetail: err.message, ms };
     const text = `${err.cause?.code} ${err.message} ${String(err.cause)}`;
-    const failure = err.timeout || abort.signal.aborted ? 'timeout' : /HPE_|Parse Error/i.test(text) ? 'garbage'
-      : /ECONNRESET|socket|other side closed|terminated/i.test(text) ? 'reset' : 'network';
-    return { headers: {}, failure, failureDetail: `${err.message}${err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : ''}`, ms };
+    const failure =
+      err.timeout || abort.signal.aborted
+        ? 'timeout'
+        : /HPE_|Parse Error/i.test(text)
+          ? 'garbage'
+          : /ECONNRESET|socket|other side closed|terminated/i.test(text)
+            ? 'reset'
+            : 'network';
+    return {
+      headers: {},
+      failure,
+      failureDetail: `${err.message}${err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : ''}`,
+      ms,
+    };
   } finally {
     clearTimeout(timer);
     abort.abort(); // whatever is still open of this exchange is closed
@@ -65,7 +100,13 @@ export function fetchFunctionTarget(fetchFn: FetchFn, o: FetchTargetOptions): Ta
     handle: async (request: unknown) => toSdkResponse(await fetchFn(toFetchRequest(request as never))),
   };
   const rec = recording(inner);
-  const client = new BackupClient({ region: 'us-east-1', credentials: CREDENTIALS, endpoint: o.origin, maxAttempts: 1, requestHandler: rec.handler as never });
+  const client = new BackupClient({
+    region: 'us-east-1',
+    credentials: CREDENTIALS,
+    endpoint: o.origin,
+    maxAttempts: 1,
+    requestHandler: rec.handler as never,
+  });
   return {
     name: o.name,
     ...(o.endpoint ? { endpoint: o.endpoint } : {}),
@@ -82,7 +123,13 @@ export function endpointTarget(endpoint: string, timeoutMs: number): Target {
   const url = new URL(endpoint);
   const inner = new NodeHttpHandler({ requestTimeout: timeoutMs, connectionTimeout: timeoutMs });
   const rec = recording(inner as never);
-  const client = new BackupClient({ region: 'us-east-1', credentials: CREDENTIALS, endpoint, maxAttempts: 1, requestHandler: rec.handler as never });
+  const client = new BackupClient({
+    region: 'us-east-1',
+    credentials: CREDENTIALS,
+    endpoint,
+    maxAttempts: 1,
+    requestHandler: rec.handler as never,
+  });
   const origin = `${url.protocol}//${url.host}`;
   return {
     name: `endpoint:${endpoint}`,
@@ -90,7 +137,11 @@ export function endpointTarget(endpoint: string, timeoutMs: number): Target {
     mutationsAllowed: true,
     rawHttp: true,
     sendSdk: (op, input) => callSdk(client, rec, op, input, timeoutMs),
-    sendHttp: (call) => observeFetch(fetch, `${origin}${url.pathname.replace(/\/$/, '')}${call.path}`, call, timeoutMs),
-    close: async () => { client.destroy(); inner.destroy(); },
+    sendHttp: (call) =>
+      observeFetch(fetch, `${origin}${url.pathname.replace(/\/$/, '')}${call.path}`, call, timeoutMs),
+    close: async () => {
+      client.destroy();
+      inner.destroy();
+    },
   };
 }

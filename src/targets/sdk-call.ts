@@ -5,7 +5,10 @@ import { readBody, utf8 } from '../wire/body.ts';
 import type { Observed } from './types.ts';
 
 interface RawHandler {
-  handle(request: unknown, options?: unknown): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: unknown } }>;
+  handle(
+    request: unknown,
+    options?: unknown,
+  ): Promise<{ response: { statusCode: number; headers: Record<string, string>; body: unknown } }>;
 }
 
 export interface RecordingHandler {
@@ -16,7 +19,10 @@ export interface RecordingHandler {
 /** The most of one answer the toolkit reads: a target answering more is a finding, never a crash. */
 export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
-export const tooLarge = () => Object.assign(new Error(`the answer exceeds ${MAX_RESPONSE_BYTES} bytes; reading stopped there`), { code: 'E_RESPONSE_TOO_LARGE' });
+export const tooLarge = () =>
+  Object.assign(new Error(`the answer exceeds ${MAX_RESPONSE_BYTES} bytes; reading stopped there`), {
+    code: 'E_RESPONSE_TOO_LARGE',
+  });
 
 /** Wraps a request handler: the response body is read once (at most MAX_RESPONSE_BYTES; an abort stops
  * the reading, so a target dripping its answer cannot hold the run), kept, and handed on as bytes. */
@@ -29,12 +35,19 @@ export function recording(inner: RawHandler): RecordingHandler {
         last = undefined;
         const { response } = await inner.handle(request, options);
         const signal = (options as { abortSignal?: AbortSignal } | undefined)?.abortSignal;
-        const stop = () => (response.body as { destroy?: (e: Error) => void } | undefined)?.destroy?.(new Error('aborted: no answer in time'));
+        const stop = () =>
+          (response.body as { destroy?: (e: Error) => void } | undefined)?.destroy?.(
+            new Error('aborted: no answer in time'),
+          );
         if (signal?.aborted) stop();
         signal?.addEventListener?.('abort', stop, { once: true });
         try {
           const bytes = await readBody(response.body, MAX_RESPONSE_BYTES);
-          last = { status: response.statusCode, headers: lower(response.headers), body: bytes ? utf8(bytes) : '' };
+          last = {
+            status: response.statusCode,
+            headers: lower(response.headers),
+            body: bytes ? utf8(bytes) : '',
+          };
           if (!bytes) throw tooLarge();
           return { response: { ...response, body: bytes } };
         } finally {
@@ -53,7 +66,13 @@ function lower(h: Record<string, string>): Record<string, string> {
 
 const commands = Backup as unknown as Record<string, new (input: unknown) => unknown>;
 
-export async function callSdk(client: Backup.BackupClient, rec: RecordingHandler, operation: string, input: Record<string, unknown>, timeoutMs: number): Promise<Observed> {
+export async function callSdk(
+  client: Backup.BackupClient,
+  rec: RecordingHandler,
+  operation: string,
+  input: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<Observed> {
   const Command = commands[`${operation}Command`];
   if (!Command) throw new Error(`the SDK has no ${operation}Command`);
   const t0 = performance.now();
@@ -61,32 +80,75 @@ export async function callSdk(client: Backup.BackupClient, rec: RecordingHandler
   let timer: NodeJS.Timeout | undefined;
   // a target that never answers must not hang the run, whatever the request handler does with the signal
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => { abort.abort(); reject(new Error('timeout')); }, timeoutMs);
+    timer = setTimeout(() => {
+      abort.abort();
+      reject(new Error('timeout'));
+    }, timeoutMs);
   });
   try {
-    const out = (await Promise.race([client.send(new Command(input) as never, { abortSignal: abort.signal }), deadline])) as unknown as Record<string, unknown>;
+    const out = (await Promise.race([
+      client.send(new Command(input) as never, { abortSignal: abort.signal }),
+      deadline,
+    ])) as unknown as Record<string, unknown>;
     const { $metadata, ...output } = out;
     void $metadata;
     const raw = rec.last();
-    return { status: raw?.status, headers: raw?.headers ?? {}, body: raw?.body, output, ms: performance.now() - t0 };
+    return {
+      status: raw?.status,
+      headers: raw?.headers ?? {},
+      body: raw?.body,
+      output,
+      ms: performance.now() - t0,
+    };
   } catch (e) {
-    const err = e as { name?: string; message?: string; $fault?: string; $metadata?: { httpStatusCode?: number }; code?: string };
+    const err = e as {
+      name?: string;
+      message?: string;
+      $fault?: string;
+      $metadata?: { httpStatusCode?: number };
+      code?: string;
+    };
     const raw = rec.last();
     const ms = performance.now() - t0;
-    if (abort.signal.aborted) return { headers: {}, failure: 'timeout', failureDetail: `no answer within ${timeoutMs} ms`, ms };
-    if (err.code === 'E_RESPONSE_TOO_LARGE') return { status: raw?.status, headers: raw?.headers ?? {}, failure: 'garbage', failureDetail: err.message ?? '', ms };
+    if (abort.signal.aborted)
+      return { headers: {}, failure: 'timeout', failureDetail: `no answer within ${timeoutMs} ms`, ms };
+    if (err.code === 'E_RESPONSE_TOO_LARGE')
+      return {
+        status: raw?.status,
+        headers: raw?.headers ?? {},
+        failure: 'garbage',
+        failureDetail: err.message ?? '',
+        ms,
+      };
     if (!raw) {
       const text = `${err.code} ${err.message}`;
       // bytes that are not HTTP (Node's parser: HPE_*) are garbage; a closed socket is a reset
-      const failure = /HPE_|Parse Error/i.test(text) ? 'garbage' : /ECONNRESET|socket hang up|EPIPE|ECONNABORTED/i.test(text) ? 'reset' : 'network';
+      const failure = /HPE_|Parse Error/i.test(text)
+        ? 'garbage'
+        : /ECONNRESET|socket hang up|EPIPE|ECONNABORTED/i.test(text)
+          ? 'reset'
+          : 'network';
       return { headers: {}, failure, failureDetail: `${err.name}: ${err.message}`, ms };
     }
-    const modelled = typeof (Backup as Record<string, unknown>)[err.name ?? ''] === 'function' && e instanceof ((Backup as Record<string, unknown>)[err.name!] as new () => Error);
-    const garbage = err.name === 'SyntaxError' || /Deserialization error|Unexpected token|not valid JSON/i.test(err.message ?? '');
+    const modelled =
+      typeof (Backup as Record<string, unknown>)[err.name ?? ''] === 'function' &&
+      e instanceof ((Backup as Record<string, unknown>)[err.name!] as new () => Error);
+    const garbage =
+      err.name === 'SyntaxError' ||
+      /Deserialization error|Unexpected token|not valid JSON/i.test(err.message ?? '');
     return {
-      status: raw.status, headers: raw.headers, body: raw.body, ms,
+      status: raw.status,
+      headers: raw.headers,
+      body: raw.body,
+      ms,
       ...(garbage ? { failure: 'garbage' as const, failureDetail: err.message } : {}),
-      error: { name: err.name ?? 'Error', fault: err.$fault, status: err.$metadata?.httpStatusCode, message: err.message ?? '', modelled },
+      error: {
+        name: err.name ?? 'Error',
+        fault: err.$fault,
+        status: err.$metadata?.httpStatusCode,
+        message: err.message ?? '',
+        modelled,
+      },
     };
   } finally {
     clearTimeout(timer);

@@ -41,7 +41,8 @@ export function encodeRequest(op: Operation, input: Record<string, unknown>): Ht
     if (v === undefined) continue;
     if (m.location === 'path') {
       path = path.replace(new RegExp(`\\{${m.locationName}(\\+?)\\}`), (_s, greedy: string) =>
-        greedy ? String(v).split('/').map(encodeURIComponent).join('/') : encodeURIComponent(String(v)));
+        greedy ? String(v).split('/').map(encodeURIComponent).join('/') : encodeURIComponent(String(v)),
+      );
     } else if (m.location === 'query') for (const s of queryString(m, v)) query.append(m.locationName, s);
     else if (m.location === 'header') headers[m.locationName] = queryString(m, v).join(',');
     else body[m.locationName] = toJson(m.shape, v, 'wire');
@@ -50,7 +51,12 @@ export function encodeRequest(op: Operation, input: Record<string, unknown>): Ht
   if (hasBody) headers['content-type'] = 'application/json';
   // a Smithy literal query (`?delete`) goes first, as written
   const qs = [literal, query.toString()].filter(Boolean).join('&');
-  return { method: op.http.method, path: qs ? `${path}?${qs}` : path, headers, ...(hasBody ? { body: JSON.stringify(body) } : {}) };
+  return {
+    method: op.http.method,
+    path: qs ? `${path}?${qs}` : path,
+    headers,
+    ...(hasBody ? { body: JSON.stringify(body) } : {}),
+  };
 }
 
 const compiled = new WeakMap<Operation, { re: RegExp; names: string[] }>();
@@ -60,10 +66,12 @@ function pathPattern(op: Operation): { re: RegExp; names: string[] } {
   if (p) return p;
   const template = op.http!.uri.split('?')[0]!.replace(/\/$/, '');
   const names: string[] = [];
-  const re = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)(\\\+)?\\?\}/g, (_s, n: string, greedy?: string) => {
-    names.push(n);
-    return greedy ? '(.+)' : '([^/]+)';
-  });
+  const re = template
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\\?\{(\w+)(\\\+)?\\?\}/g, (_s, n: string, greedy?: string) => {
+      names.push(n);
+      return greedy ? '(.+)' : '([^/]+)';
+    });
   p = { re: new RegExp(`^${re}/?$`), names };
   compiled.set(op, p);
   return p;
@@ -88,7 +96,12 @@ function decodeLabel(s: string): string | undefined {
   }
 }
 
-export function decodeRequest(op: Operation, url: URL, headers: Pick<Headers, 'get' | 'has'>, bodyText: string): { input: Record<string, unknown>; problems: WireProblem[] } {
+export function decodeRequest(
+  op: Operation,
+  url: URL,
+  headers: Pick<Headers, 'get' | 'has'>,
+  bodyText: string,
+): { input: Record<string, unknown>; problems: WireProblem[] } {
   const input: Record<string, unknown> = {};
   const problems: WireProblem[] = [];
   const { re, names } = op.http ? pathPattern(op) : { re: /$^/, names: [] };
@@ -99,36 +112,64 @@ export function decodeRequest(op: Operation, url: URL, headers: Pick<Headers, 'g
       input[m.name] = labels[m.locationName];
       const sent = raw?.[names.indexOf(m.locationName) + 1];
       if (sent !== undefined && decodeLabel(sent) === undefined) {
-        problems.push({ kind: 'wrong-type', path: m.name, message: `${m.name} (path) is not valid percent-encoded UTF-8: ${JSON.stringify(sent.slice(0, 100))}` });
+        problems.push({
+          kind: 'wrong-type',
+          path: m.name,
+          message: `${m.name} (path) is not valid percent-encoded UTF-8: ${JSON.stringify(sent.slice(0, 100))}`,
+        });
       }
     }
     if (m.location === 'query' && url.searchParams.has(m.locationName)) {
       const all = url.searchParams.getAll(m.locationName);
-      input[m.name] = m.shape.type === 'list' ? all.map((s) => scalar(m, m.shape.member!.type, s, problems)) : scalar(m, m.shape.type, all[0]!, problems);
+      input[m.name] =
+        m.shape.type === 'list'
+          ? all.map((s) => scalar(m, m.shape.member!.type, s, problems))
+          : scalar(m, m.shape.type, all[0]!, problems);
     }
-    if (m.location === 'header' && headers.has(m.locationName)) input[m.name] = scalar(m, m.shape.type, headers.get(m.locationName)!, problems);
+    if (m.location === 'header' && headers.has(m.locationName))
+      input[m.name] = scalar(m, m.shape.type, headers.get(m.locationName)!, problems);
   }
   if (bodyText.trim() !== '') {
     let parsed: unknown;
     try {
       parsed = JSON.parse(bodyText);
     } catch (e) {
-      problems.push({ kind: 'malformed-json', path: '', message: `the body is not JSON: ${(e as Error).message}` });
+      problems.push({
+        kind: 'malformed-json',
+        path: '',
+        message: `the body is not JSON: ${(e as Error).message}`,
+      });
       return { input, problems };
     }
     if (!isRecord(parsed)) {
       problems.push({ kind: 'malformed-json', path: '', message: 'the body is not a JSON object' });
       return { input, problems };
     }
-    const bodyMembers = new Map(members(op).filter((m) => m.location === 'body').map((m) => [m.locationName, m]));
+    const bodyMembers = new Map(
+      members(op)
+        .filter((m) => m.location === 'body')
+        .map((m) => [m.locationName, m]),
+    );
     for (const [k, v] of Object.entries(parsed)) {
       const m = bodyMembers.get(k);
-      if (!m) { problems.push({ kind: 'unknown-member', path: k, message: `'${k}' is not a member of ${op.name}` }); continue; }
-      if (m.shape.type === 'timestamp' && typeof v !== 'number') {
-        problems.push({ kind: 'malformed-timestamp', path: m.name, message: `${m.name} must be epoch seconds in a JSON body, got ${JSON.stringify(v)}` });
+      if (!m) {
+        problems.push({ kind: 'unknown-member', path: k, message: `'${k}' is not a member of ${op.name}` });
         continue;
       }
-      Object.defineProperty(input, m.name, { value: fromJson(m.shape, v, 'wire'), enumerable: true, writable: true, configurable: true });
+      if (m.shape.type === 'timestamp' && typeof v !== 'number') {
+        problems.push({
+          kind: 'malformed-timestamp',
+          path: m.name,
+          message: `${m.name} must be epoch seconds in a JSON body, got ${JSON.stringify(v)}`,
+        });
+        continue;
+      }
+      Object.defineProperty(input, m.name, {
+        value: fromJson(m.shape, v, 'wire'),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return { input, problems };
@@ -138,19 +179,35 @@ function scalar(m: Member, type: string, s: string, problems: WireProblem[]): un
   switch (type) {
     case 'integer':
       if (/^-?\d+$/.test(s)) return Number(s);
-      problems.push({ kind: 'wrong-type', path: m.name, message: `${m.name} (${m.locationName}) must be an integer, got ${JSON.stringify(s)}` });
+      problems.push({
+        kind: 'wrong-type',
+        path: m.name,
+        message: `${m.name} (${m.locationName}) must be an integer, got ${JSON.stringify(s)}`,
+      });
       return s;
     case 'float':
       if (s.trim() !== '' && Number.isFinite(Number(s))) return Number(s);
-      problems.push({ kind: 'wrong-type', path: m.name, message: `${m.name} (${m.locationName}) must be a number, got ${JSON.stringify(s)}` });
+      problems.push({
+        kind: 'wrong-type',
+        path: m.name,
+        message: `${m.name} (${m.locationName}) must be a number, got ${JSON.stringify(s)}`,
+      });
       return s;
     case 'boolean':
       if (s === 'true' || s === 'false') return s === 'true';
-      problems.push({ kind: 'wrong-type', path: m.name, message: `${m.name} (${m.locationName}) must be true or false, got ${JSON.stringify(s)}` });
+      problems.push({
+        kind: 'wrong-type',
+        path: m.name,
+        message: `${m.name} (${m.locationName}) must be true or false, got ${JSON.stringify(s)}`,
+      });
       return s;
     case 'timestamp':
       if (ISO_8601.test(s) && !Number.isNaN(Date.parse(s))) return new Date(s);
-      problems.push({ kind: 'malformed-timestamp', path: m.name, message: `${m.name} (${m.locationName}) must be an ISO 8601 date-time, got ${JSON.stringify(s)}` });
+      problems.push({
+        kind: 'malformed-timestamp',
+        path: m.name,
+        message: `${m.name} (${m.locationName}) must be an ISO 8601 date-time, got ${JSON.stringify(s)}`,
+      });
       return s;
     default:
       return s;

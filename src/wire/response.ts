@@ -9,8 +9,15 @@ export interface WireResponse {
   body: string;
 }
 
-export function successResponse(op: Operation, output: Record<string, unknown>, requestId: string): WireResponse {
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-amzn-requestid': requestId };
+export function successResponse(
+  op: Operation,
+  output: Record<string, unknown>,
+  requestId: string,
+): WireResponse {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-amzn-requestid': requestId,
+  };
   const body: Record<string, unknown> = {};
   for (const m of Object.values(op.output.members ?? {})) {
     const v = output[m.name];
@@ -30,11 +37,25 @@ export interface ErrorSpec {
   context?: string;
 }
 
-export function errorWireResponse(e: ErrorSpec, requestId: string, extraHeaders: Record<string, string> = {}): WireResponse {
+export function errorWireResponse(
+  e: ErrorSpec,
+  requestId: string,
+  extraHeaders: Record<string, string> = {},
+): WireResponse {
   return {
     status: e.status,
-    headers: { 'content-type': 'application/json', 'x-amzn-errortype': e.name, 'x-amzn-requestid': requestId, ...extraHeaders },
-    body: JSON.stringify({ Code: e.name, Message: e.message, Type: e.fault === 'server' ? 'Server' : 'User', Context: e.context ?? '' }),
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-errortype': e.name,
+      'x-amzn-requestid': requestId,
+      ...extraHeaders,
+    },
+    body: JSON.stringify({
+      Code: e.name,
+      Message: e.message,
+      Type: e.fault === 'server' ? 'Server' : 'User',
+      Context: e.context ?? '',
+    }),
   };
 }
 

@@ -21,7 +21,10 @@ function converter(shape: Shape, form: Form): Convert {
   switch (shape.type) {
     case 'timestamp':
       // a value that is not a Date is already malformed on purpose: passed through untouched
-      c = form === 'data' ? (v) => (v instanceof Date ? v.toISOString() : v) : (v) => (v instanceof Date ? v.getTime() / 1000 : v);
+      c =
+        form === 'data'
+          ? (v) => (v instanceof Date ? v.toISOString() : v)
+          : (v) => (v instanceof Date ? v.getTime() / 1000 : v);
       break;
     case 'blob':
       c = (v) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v);
@@ -41,7 +44,10 @@ function converter(shape: Shape, form: Form): Convert {
       const keys = new Map<string, { key: string; convert: () => Convert }>();
       for (const [name, m] of Object.entries(members)) {
         let mc: Convert | undefined;
-        keys.set(name, { key: form === 'wire' ? m.locationName : name, convert: () => (mc ??= converter(m.shape, form)) });
+        keys.set(name, {
+          key: form === 'wire' ? m.locationName : name,
+          convert: () => (mc ??= converter(m.shape, form)),
+        });
       }
       c = (v) => {
         if (!isRecord(v)) return v;
@@ -50,7 +56,8 @@ function converter(shape: Shape, form: Form): Convert {
           const x = v[k];
           const m = keys.get(k);
           const y = m && !nil(x) ? m.convert()(x) : x;
-          if (k === '__proto__') Object.defineProperty(out, k, { value: y, enumerable: true, writable: true, configurable: true });
+          if (k === '__proto__')
+            Object.defineProperty(out, k, { value: y, enumerable: true, writable: true, configurable: true });
           else out[m ? m.key : k] = y;
         }
         return out;
@@ -80,7 +87,9 @@ export function fromJson(shape: Shape, value: unknown, form: Form): unknown {
       return isRecord(value) ? mapValues(value, (v) => fromJson(shape.value!, v, form)) : value;
     case 'structure': {
       if (!isRecord(value)) return value;
-      const byWire = new Map(Object.values(shape.members ?? {}).map((m) => [form === 'wire' ? m.locationName : m.name, m]));
+      const byWire = new Map(
+        Object.values(shape.members ?? {}).map((m) => [form === 'wire' ? m.locationName : m.name, m]),
+      );
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) {
         const m = byWire.get(k);
@@ -94,34 +103,69 @@ export function fromJson(shape: Shape, value: unknown, form: Form): unknown {
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    !(v instanceof Date) &&
+    !(v instanceof Uint8Array)
+  );
 }
 
 function mapValues(o: Record<string, unknown>, f: (v: unknown) => unknown): Record<string, unknown> {
   // keys such as __proto__ stay plain data: defineProperty never invokes the prototype setter
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) Object.defineProperty(out, k, { value: f(v), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(o))
+    Object.defineProperty(out, k, { value: f(v), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
 /** Members whose kind the form forbids, which the data-form schema cannot see. On the restJson1 wire
  * a timestamp must be epoch seconds; in the SDK's form a timestamp must be a Date and a blob bytes (a
  * stubbed string where the SDK gives a Date breaks code that calls getTime()). */
-export function kindProblems(shape: Shape, value: unknown, form: 'wire' | 'sdk', path = ''): { path: string; message: string }[] {
+export function kindProblems(
+  shape: Shape,
+  value: unknown,
+  form: 'wire' | 'sdk',
+  path = '',
+): { path: string; message: string }[] {
   if (value === undefined || value === null) return [];
   switch (shape.type) {
     case 'timestamp':
-      if (form === 'wire') return typeof value === 'number' ? [] : [{ path, message: `${path} is ${JSON.stringify(value)}: a body timestamp must be epoch seconds (a number)` }];
-      return value instanceof Date && !Number.isNaN(value.getTime()) ? [] : [{ path, message: `${path} is ${describe(value)}: the SDK gives a timestamp as a valid Date` }];
+      if (form === 'wire')
+        return typeof value === 'number'
+          ? []
+          : [
+              {
+                path,
+                message: `${path} is ${JSON.stringify(value)}: a body timestamp must be epoch seconds (a number)`,
+              },
+            ];
+      return value instanceof Date && !Number.isNaN(value.getTime())
+        ? []
+        : [{ path, message: `${path} is ${describe(value)}: the SDK gives a timestamp as a valid Date` }];
     case 'blob':
-      return form === 'wire' || value instanceof Uint8Array ? [] : [{ path, message: `${path} is ${describe(value)}: the SDK gives a blob as a Uint8Array` }];
+      return form === 'wire' || value instanceof Uint8Array
+        ? []
+        : [{ path, message: `${path} is ${describe(value)}: the SDK gives a blob as a Uint8Array` }];
     case 'list':
-      return Array.isArray(value) ? value.flatMap((v, i) => kindProblems(shape.member!, v, form, `${path}[${i}]`)) : [];
+      return Array.isArray(value)
+        ? value.flatMap((v, i) => kindProblems(shape.member!, v, form, `${path}[${i}]`))
+        : [];
     case 'map':
-      return isRecord(value) ? Object.entries(value).flatMap(([k, v]) => kindProblems(shape.value!, v, form, `${path}.${k}`)) : [];
+      return isRecord(value)
+        ? Object.entries(value).flatMap(([k, v]) => kindProblems(shape.value!, v, form, `${path}.${k}`))
+        : [];
     case 'structure':
       if (!isRecord(value)) return [];
-      return Object.values(shape.members ?? {}).flatMap((m) => kindProblems(m.shape, value[form === 'wire' ? m.locationName : m.name], form, path ? `${path}.${m.name}` : m.name));
+      return Object.values(shape.members ?? {}).flatMap((m) =>
+        kindProblems(
+          m.shape,
+          value[form === 'wire' ? m.locationName : m.name],
+          form,
+          path ? `${path}.${m.name}` : m.name,
+        ),
+      );
     default:
       return [];
   }

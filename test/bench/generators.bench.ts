@@ -9,14 +9,26 @@ const N = 10_000;
 
 export async function benchGenerators(runs = 5): Promise<{ markdown: string; figures: Figure[] }> {
   const model = await loadBackupModel();
-  const plain = fc.record(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`m${i}`, fc.string()])), { requiredKeys: [] });
-  const baseline = await measure(`baseline: ${N} plain fc.record of 11 strings`, runs, () => fc.sample(plain, { numRuns: N, seed: 1 }));
+  const plain = fc.record(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`m${i}`, fc.string()])), {
+    requiredKeys: [],
+  });
+  const baseline = await measure(`baseline: ${N} plain fc.record of 11 strings`, runs, () =>
+    fc.sample(plain, { numRuns: N, seed: 1 }),
+  );
   const figures = [
     baseline,
-    await measure(`${N} valid ListRestoreJobs`, runs, () => fc.sample(validRequest(model, 'ListRestoreJobs'), { numRuns: N, seed: 1 })),
-    await measure(`${N} valid StartRestoreJob`, runs, () => fc.sample(validRequest(model, 'StartRestoreJob'), { numRuns: N, seed: 1 })),
-    await measure(`${N} invalid ListRestoreJobs (labelled)`, runs, () => fc.sample(invalidRequest(model, 'ListRestoreJobs'), { numRuns: N, seed: 1 })),
-    await measure(`${N} invalid StartRestoreJob (labelled)`, runs, () => fc.sample(invalidRequest(model, 'StartRestoreJob'), { numRuns: N, seed: 1 })),
+    await measure(`${N} valid ListRestoreJobs`, runs, () =>
+      fc.sample(validRequest(model, 'ListRestoreJobs'), { numRuns: N, seed: 1 }),
+    ),
+    await measure(`${N} valid StartRestoreJob`, runs, () =>
+      fc.sample(validRequest(model, 'StartRestoreJob'), { numRuns: N, seed: 1 }),
+    ),
+    await measure(`${N} invalid ListRestoreJobs (labelled)`, runs, () =>
+      fc.sample(invalidRequest(model, 'ListRestoreJobs'), { numRuns: N, seed: 1 }),
+    ),
+    await measure(`${N} invalid StartRestoreJob (labelled)`, runs, () =>
+      fc.sample(invalidRequest(model, 'StartRestoreJob'), { numRuns: N, seed: 1 }),
+    ),
   ];
   const markdown = ['## Generators', '', HEADER, ...figures.map((f) => row(f, baseline)), ''].join('\n');
   return { markdown, figures };

@@ -29,9 +29,19 @@ for (const [name, run] of [
   process.stderr.write(`bench: ${name}…\n`);
   sections[name] = await run();
 }
-const md = [`# Benchmarks`, '', `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}).`, '', ...Object.values(sections).flatMap((s) => [s.markdown, '']), ''].join('\n');
+const md = [
+  `# Benchmarks`,
+  '',
+  `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}).`,
+  '',
+  ...Object.values(sections).flatMap((s) => [s.markdown, '']),
+  '',
+].join('\n');
 writeFileSync(join(out, 'bench.md'), md);
-const { markdown: _m, ...json } = { markdown: '', ...Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, { ...v, markdown: undefined }])) };
+const { markdown: _m, ...json } = {
+  markdown: '',
+  ...Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, { ...v, markdown: undefined }])),
+};
 void _m;
 writeFileSync(join(out, 'bench.json'), `${JSON.stringify({ node: process.version, ...json }, null, 2)}\n`);
 process.stdout.write(md);

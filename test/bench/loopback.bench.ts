@@ -11,7 +11,11 @@ const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 
 export function startStandalone(): Promise<{ endpoint: string; pid: number; stop: () => void }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin/aws-backup-conformance.js'), 'mock', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin/aws-backup-conformance.js'), 'mock', '--port', '0'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d;
@@ -24,13 +28,23 @@ export function startStandalone(): Promise<{ endpoint: string; pid: number; stop
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-export async function benchLoopback(total = 3000, reps = 3): Promise<{ markdown: string; rows: Record<string, number>[] }> {
+export async function benchLoopback(
+  total = 3000,
+  reps = 3,
+): Promise<{ markdown: string; rows: Record<string, number>[] }> {
   const { endpoint, stop } = await startStandalone();
   try {
     const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-    const client = new BackupClient({ region: 'us-east-1', credentials, endpoint, maxAttempts: 1, requestHandler: new NodeHttpHandler({ httpAgent: agent }) });
+    const client = new BackupClient({
+      region: 'us-east-1',
+      credentials,
+      endpoint,
+      maxAttempts: 1,
+      requestHandler: new NodeHttpHandler({ httpAgent: agent }),
+    });
     const arn = defaultCatalogue()[0]!.arn;
-    for (let i = 0; i < 20; i++) await client.send(new StartRestoreJobCommand({ RecoveryPointArn: arn, Metadata: {} }));
+    for (let i = 0; i < 20; i++)
+      await client.send(new StartRestoreJobCommand({ RecoveryPointArn: arn, Metadata: {} }));
     const rows: Record<string, number>[] = [];
     for (const concurrency of [1, 8, 64]) {
       const runs: { perSec: number; p50: number; p99: number }[] = [];
@@ -38,20 +52,29 @@ export async function benchLoopback(total = 3000, reps = 3): Promise<{ markdown:
         const lat: number[] = [];
         let left = total;
         const t0 = performance.now();
-        await Promise.all(Array.from({ length: concurrency }, async () => {
-          while (left-- > 0) {
-            const s = performance.now();
-            await client.send(new ListRestoreJobsCommand({ MaxResults: 10 }));
-            lat.push(performance.now() - s);
-          }
-        }));
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (left-- > 0) {
+              const s = performance.now();
+              await client.send(new ListRestoreJobsCommand({ MaxResults: 10 }));
+              lat.push(performance.now() - s);
+            }
+          }),
+        );
         const wall = performance.now() - t0;
         lat.sort((a, b) => a - b);
         if (r > 0) runs.push({ perSec: (total * 1000) / wall, p50: pct(lat, 50), p99: pct(lat, 99) }); // r = 0 warms up
       }
       runs.sort((a, b) => a.perSec - b.perSec);
       const mid = runs[Math.floor(runs.length / 2)]!;
-      rows.push({ concurrency, perSec: Math.round(mid.perSec), minPerSec: Math.round(runs[0]!.perSec), maxPerSec: Math.round(runs.at(-1)!.perSec), p50Ms: +mid.p50.toFixed(2), p99Ms: +mid.p99.toFixed(2) });
+      rows.push({
+        concurrency,
+        perSec: Math.round(mid.perSec),
+        minPerSec: Math.round(runs[0]!.perSec),
+        maxPerSec: Math.round(runs.at(-1)!.perSec),
+        p50Ms: +mid.p50.toFixed(2),
+        p99Ms: +mid.p99.toFixed(2),
+      });
     }
     client.destroy();
     agent.destroy();
@@ -62,7 +85,9 @@ export async function benchLoopback(total = 3000, reps = 3): Promise<{ markdown:
       '',
       '| concurrent clients | requests/s (median) | spread (min–max) | p50 ms | p99 ms |',
       '|---|---|---|---|---|',
-      ...rows.map((r) => `| ${r.concurrency} | ${r.perSec} | ${r.minPerSec}–${r.maxPerSec} | ${r.p50Ms} | ${r.p99Ms} |`),
+      ...rows.map(
+        (r) => `| ${r.concurrency} | ${r.perSec} | ${r.minPerSec}–${r.maxPerSec} | ${r.p50Ms} | ${r.p99Ms} |`,
+      ),
     ].join('\n');
     return { markdown, rows };
   } finally {

@@ -15,20 +15,48 @@ export async function benchRun(runs = 3): Promise<{ markdown: string; figures: F
   const once = async (n: number) => {
     const clock = new ManualClock();
     const mock = await createMock({ model, clock });
-    const target = fetchFunctionTarget((r) => mock.fetch(r), { name: 'builtin', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: 5000 });
-    const r = await runConformance({ model, target, runs: n, seed: 1, recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn), advance: (ms) => clock.advance(ms) });
+    const target = fetchFunctionTarget((r) => mock.fetch(r), {
+      name: 'builtin',
+      origin: 'https://backup.us-east-1.amazonaws.com',
+      timeoutMs: 5000,
+    });
+    const r = await runConformance({
+      model,
+      target,
+      runs: n,
+      seed: 1,
+      recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
+      advance: (ms) => clock.advance(ms),
+    });
     requests = r.requests;
     timings = r.timings;
-    if (r.cells.some((c) => c.status === 'failed')) throw new Error('the default run found failures against the built-in mock');
+    if (r.cells.some((c) => c.status === 'failed'))
+      throw new Error('the default run found failures against the built-in mock');
   };
   const body = Buffer.from('{"RestoreJobs":[]}');
-  const ceiling = new BackupClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, requestHandler: { handle: async () => ({ response: { statusCode: 200, headers: { 'content-type': 'application/json' }, body: Readable.from([body]) } }) } as never });
+  const ceiling = new BackupClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    requestHandler: {
+      handle: async () => ({
+        response: {
+          statusCode: 200,
+          headers: { 'content-type': 'application/json' },
+          body: Readable.from([body]),
+        },
+      }),
+    } as never,
+  });
   const def = await measure('default run (--runs 100)', runs, () => once(100));
   const defRequests = requests;
   const breakdown = timings;
-  const baseline = await measure(`baseline: ${defRequests} SDK requests to an instant handler`, runs, async () => {
-    for (let i = 0; i < defRequests; i++) await ceiling.send(new ListRestoreJobsCommand({}));
-  });
+  const baseline = await measure(
+    `baseline: ${defRequests} SDK requests to an instant handler`,
+    runs,
+    async () => {
+      for (let i = 0; i < defRequests; i++) await ceiling.send(new ListRestoreJobsCommand({}));
+    },
+  );
   const ten = await measure('10× runs (--runs 1000)', runs, () => once(1000));
   const tenRequests = requests;
   const markdown = [
@@ -39,9 +67,13 @@ export async function benchRun(runs = 3): Promise<{ markdown: string; figures: F
     row(def, baseline),
     row(ten, baseline),
     '',
-    `Per phase (wall ms, requests included, last run): ${Object.entries(breakdown.phases ?? {}).map(([k, v]) => `${k} ${v}`).join(' · ')}.`,
+    `Per phase (wall ms, requests included, last run): ${Object.entries(breakdown.phases ?? {})
+      .map(([k, v]) => `${k} ${v}`)
+      .join(' · ')}.`,
     '',
-    `Per check (ms judging; scenario checks: the whole scenario): ${Object.entries(breakdown.checks ?? {}).map(([k, v]) => `${k} ${v}`).join(' · ')}.`,
+    `Per check (ms judging; scenario checks: the whole scenario): ${Object.entries(breakdown.checks ?? {})
+      .map(([k, v]) => `${k} ${v}`)
+      .join(' · ')}.`,
     '',
     `Goal ≤ 10 s: ${def.medianMs <= 10_000 ? 'met' : 'NOT met'}. Goal --runs 1000 ≤ 10× the time: ${ten.medianMs <= 10 * def.medianMs ? 'met' : 'NOT met'}.`,
     '',

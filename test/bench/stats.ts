@@ -7,7 +7,11 @@ export interface Figure {
   runs: number;
 }
 
-export async function measure(name: string, runs: number, fn: () => unknown | Promise<unknown>): Promise<Figure> {
+export async function measure(
+  name: string,
+  runs: number,
+  fn: () => unknown | Promise<unknown>,
+): Promise<Figure> {
   await fn(); // warm-up: module loading and JIT are not what is measured
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -16,7 +20,13 @@ export async function measure(name: string, runs: number, fn: () => unknown | Pr
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  return { name, medianMs: times[Math.floor(times.length / 2)]!, minMs: times[0]!, maxMs: times.at(-1)!, runs };
+  return {
+    name,
+    medianMs: times[Math.floor(times.length / 2)]!,
+    minMs: times[0]!,
+    maxMs: times.at(-1)!,
+    runs,
+  };
 }
 
 export function row(f: Figure, baseline?: Figure): string {
@@ -24,12 +34,16 @@ export function row(f: Figure, baseline?: Figure): string {
   return `| ${f.name} | ${f.medianMs.toFixed(1)} | ${f.minMs.toFixed(1)}–${f.maxMs.toFixed(1)} | ${ratio} | ${f.runs} |`;
 }
 
-export const HEADER = '| what | median ms | spread (min–max) | ratio to baseline | runs |\n|---|---|---|---|---|';
+export const HEADER =
+  '| what | median ms | spread (min–max) | ratio to baseline | runs |\n|---|---|---|---|---|';
 
 /** Several contenders measured in rounds, each round running every one once (the order rotating), so a
  * shared machine's slow and fast phases fall on all of them alike. `ratios[i]`: per round, the first
  * contender's time over contender i's (the first is the baseline). */
-export async function measureRounds(runs: number, contenders: { name: string; fn: () => Promise<unknown> }[]): Promise<{ figures: Figure[]; ratios: number[][] }> {
+export async function measureRounds(
+  runs: number,
+  contenders: { name: string; fn: () => Promise<unknown> }[],
+): Promise<{ figures: Figure[]; ratios: number[][] }> {
   for (const c of contenders) await c.fn(); // warm-up
   const times = contenders.map(() => [] as number[]);
   for (let r = 0; r < runs; r++) {

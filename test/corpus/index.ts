@@ -25,42 +25,98 @@ import { corpusMarkdown } from './table.ts';
  * lexv2-runtime, kinesis), `b'bytes'|file` (apigatewaymanagementapi, mediastore-data), every protocol (query:
  * sts, ses, sns, sqs; json; rest-json; rest-xml: route53), and Backup. */
 export const SAMPLE = [
-  'kinesis-video-media', 'workmailmessageflow', 'apigatewaymanagementapi', 'personalize-runtime', 'sagemaker-runtime',
-  'lexv2-runtime', 'ebs', 'mediastore-data', 'sso', 'iot-data', 'pricing', 'bedrock-runtime', 'connectparticipant',
-  'sts', 'polly', 'application-autoscaling', 'timestream-write', 'acm', 'health', 'cognito-identity', 'secretsmanager',
-  'textract', 'dax', 'budgets', 'efs', 'bedrock-agent-runtime', 'stepfunctions', 'kinesis', 'xray', 'events', 'kms',
-  'sqs', 'ecr', 'cloudtrail', 'ses', 'athena', 'route53', 'sns', 'backup', 'codecommit',
+  'kinesis-video-media',
+  'workmailmessageflow',
+  'apigatewaymanagementapi',
+  'personalize-runtime',
+  'sagemaker-runtime',
+  'lexv2-runtime',
+  'ebs',
+  'mediastore-data',
+  'sso',
+  'iot-data',
+  'pricing',
+  'bedrock-runtime',
+  'connectparticipant',
+  'sts',
+  'polly',
+  'application-autoscaling',
+  'timestream-write',
+  'acm',
+  'health',
+  'cognito-identity',
+  'secretsmanager',
+  'textract',
+  'dax',
+  'budgets',
+  'efs',
+  'bedrock-agent-runtime',
+  'stepfunctions',
+  'kinesis',
+  'xray',
+  'events',
+  'kms',
+  'sqs',
+  'ecr',
+  'cloudtrail',
+  'ses',
+  'athena',
+  'route53',
+  'sns',
+  'backup',
+  'codecommit',
 ];
 
 const { values } = parseArgs({
   options: {
     out: { type: 'string', default: join(import.meta.dirname, '../../reports/corpus') },
-    services: { type: 'string', default: 'all' }, sample: { type: 'string' },
-    renderers: { type: 'string', default: 'w3m,lynx,html2text' }, reuse: { type: 'boolean' },
-    shard: { type: 'string' }, merge: { type: 'boolean' }, only: { type: 'string' },
+    services: { type: 'string', default: 'all' },
+    sample: { type: 'string' },
+    renderers: { type: 'string', default: 'w3m,lynx,html2text' },
+    reuse: { type: 'boolean' },
+    shard: { type: 'string' },
+    merge: { type: 'boolean' },
+    only: { type: 'string' },
   },
 });
 const out = resolve(values.out!);
-const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+const list = (v: string | undefined) =>
+  v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 const renderers = list(values.renderers)!;
 const sample = list(values.sample) ?? SAMPLE;
 mkdirSync(out, { recursive: true });
 
 function python(script: string, args: string[]): number {
   const t0 = performance.now();
-  const r = spawnSync('python3', [join(import.meta.dirname, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 26 });
-  for (const l of r.stdout.split('\n').filter((x) => x.includes('ERROR'))) process.stderr.write(`corpus: ${l}\n`);
+  const r = spawnSync('python3', [join(import.meta.dirname, script), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  for (const l of r.stdout.split('\n').filter((x) => x.includes('ERROR')))
+    process.stderr.write(`corpus: ${l}\n`);
   if (r.status !== 0) throw new Error(`python3 ${script} failed (exit ${r.status})`);
   return performance.now() - t0;
 }
 
 if (values.merge) {
-  const shards = readdirSync(out).filter((f) => /^corpus\.shard-\d+\.json$/.test(f))
+  const shards = readdirSync(out)
+    .filter((f) => /^corpus\.shard-\d+\.json$/.test(f))
     .sort((a, b) => statSync(join(out, a)).mtimeMs - statSync(join(out, b)).mtimeMs);
-  const all = shards.map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')) as { timings: Record<string, number>; rows: Row[] });
+  const all = shards.map(
+    (f) => JSON.parse(readFileSync(join(out, f), 'utf8')) as { timings: Record<string, number>; rows: Row[] },
+  );
   const newest = new Map(all.flatMap((a) => a.rows).map((r) => [`${r.form} ${r.service}`, r]));
   const timings = Object.fromEntries(
-    [...new Set(all.flatMap((a) => Object.keys(a.timings)))].map((k) => [k, Math.max(...all.map((a) => a.timings[k] ?? 0))]),
+    [...new Set(all.flatMap((a) => Object.keys(a.timings)))].map((k) => [
+      k,
+      Math.max(...all.map((a) => a.timings[k] ?? 0)),
+    ]),
   );
   write([...newest.values()], timings);
   process.exit(0);
@@ -82,14 +138,22 @@ const timings: Record<string, number> = {};
 const rstDir = join(out, 'rst');
 if (!values.shard && (!values.reuse || !existsSync(rstDir))) {
   process.stderr.write('corpus: writing RST pages with boto3’s documenter…\n');
-  timings.generateRst = python('rst.py', [rstDir, ...(values.services === 'all' ? [] : list(values.services)!)]);
+  timings.generateRst = python('rst.py', [
+    rstDir,
+    ...(values.services === 'all' ? [] : list(values.services)!),
+  ]);
 }
 if (!values.shard && (!values.reuse || renderers.some((r) => !existsSync(join(out, r))))) {
-  process.stderr.write(`corpus: Sphinx HTML and ${renderers.join(', ')} renderings of ${sample.length} services…\n`);
+  process.stderr.write(
+    `corpus: Sphinx HTML and ${renderers.join(', ')} renderings of ${sample.length} services…\n`,
+  );
   timings.render = python('render.py', [rstDir, out, renderers.join(','), ...sample]);
 }
 
-const services = readdirSync(rstDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const services = readdirSync(rstDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 const rows: Row[] = [];
 const t0 = performance.now();
 for (const form of ['rst', ...renderers]) {
@@ -103,5 +167,6 @@ for (const form of ['rst', ...renderers]) {
   process.stderr.write(`corpus: ${form} derived\n`);
 }
 timings.derive = performance.now() - t0;
-if (values.shard) writeFileSync(join(out, `corpus.shard-${shardK}.json`), `${JSON.stringify({ timings, rows }, null, 2)}\n`);
+if (values.shard)
+  writeFileSync(join(out, `corpus.shard-${shardK}.json`), `${JSON.stringify({ timings, rows }, null, 2)}\n`);
 else write(rows, timings);

@@ -31,21 +31,27 @@ let dataDir: string | undefined;
 /** botocore's data folder, from the installed python3 botocore */
 export function botocoreData(): string {
   dataDir ??= join(
-    execFileSync('python3', ['-c', 'import botocore,os;print(os.path.dirname(botocore.__file__))'], { encoding: 'utf8' }).trim(),
+    execFileSync('python3', ['-c', 'import botocore,os;print(os.path.dirname(botocore.__file__))'], {
+      encoding: 'utf8',
+    }).trim(),
     'data',
   );
   return dataDir;
 }
 
 const readJson = (file: string): unknown =>
-  JSON.parse((existsSync(file) ? readFileSync(file) : gunzipSync(readFileSync(`${file}.gz`))).toString('utf8'));
+  JSON.parse(
+    (existsSync(file) ? readFileSync(file) : gunzipSync(readFileSync(`${file}.gz`))).toString('utf8'),
+  );
 
 /** The oracle of one service: `<dir>/service-2.json[.gz]` and `paginators-1.json[.gz]` (if any). */
 export function oracleIn(dir: string): { model: OModel; paginators: OPaginators } {
   const has = (f: string) => existsSync(join(dir, f)) || existsSync(join(dir, `${f}.gz`));
   return {
     model: readJson(join(dir, 'service-2.json')) as OModel,
-    paginators: has('paginators-1.json') ? (readJson(join(dir, 'paginators-1.json')) as { pagination: OPaginators }).pagination : {},
+    paginators: has('paginators-1.json')
+      ? (readJson(join(dir, 'paginators-1.json')) as { pagination: OPaginators }).pagination
+      : {},
   };
 }
 
@@ -56,11 +62,32 @@ export function botocoreOracle(service: string): { model: OModel; paginators: OP
   return oracleIn(join(base, version));
 }
 
-export async function measure(service: string, form: string, dir: string, oracle: { model: OModel; paginators: OPaginators }): Promise<Row> {
-  const row: Row = { service, form, pages: 0, ops: 0, oracleOps: Object.keys(oracle.model.operations).length, losses: 0, total: 0, agree: 0, lostDisagree: 0, ms: 0, cpuMs: 0, residue: [] };
+export async function measure(
+  service: string,
+  form: string,
+  dir: string,
+  oracle: { model: OModel; paginators: OPaginators },
+): Promise<Row> {
+  const row: Row = {
+    service,
+    form,
+    pages: 0,
+    ops: 0,
+    oracleOps: Object.keys(oracle.model.operations).length,
+    losses: 0,
+    total: 0,
+    agree: 0,
+    lostDisagree: 0,
+    ms: 0,
+    cpuMs: 0,
+    residue: [],
+  };
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const cpu = () => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1000; };
+  const cpu = () => {
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
   try {
     const { model, drift, pages } = await deriveModel(dir, { sdk: false });
     row.ms = performance.now() - t0;

@@ -7,7 +7,11 @@ export const kept = (r: Row) => (r.total - r.lostDisagree ? r.agree / (r.total -
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
+  return s.length
+    ? s.length % 2
+      ? s[(s.length - 1) / 2]!
+      : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+    : NaN;
 };
 /** milliseconds per 100 operations */
 const speed = (r: Row) => (r.cpuMs * 100) / Math.max(r.ops, 1);
@@ -15,7 +19,8 @@ const speed = (r: Row) => (r.cpuMs * 100) / Math.max(r.ops, 1);
 export function corpusMarkdown(rows: Row[], timings: Record<string, number>, sample: string[]): string {
   const forms = [...new Set(rows.map((r) => r.form))];
   const rst = new Map(rows.filter((r) => r.form === 'rst').map((r) => [r.service, r]));
-  const lost = (r: Row) => r.lostDisagree + (r.form === 'rst' ? 0 : Math.max(0, (rst.get(r.service)?.total ?? 0) - r.total));
+  const lost = (r: Row) =>
+    r.lostDisagree + (r.form === 'rst' ? 0 : Math.max(0, (rst.get(r.service)?.total ?? 0) - r.total));
   const lines = [
     '# boto3 reference pages: `spec derive` against botocore’s own models',
     '',
@@ -26,7 +31,9 @@ export function corpusMarkdown(rows: Row[], timings: Record<string, number>, sam
     'operation whose page records a loss): counted and listed, not agreements. Speed: CPU time of the derivation (reading the',
     'pages included) per 100 operations; wall-clock time is given too, the machine being shared.',
     '',
-    `Times: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}.`,
+    `Times: ${Object.entries(timings)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+      .join(', ')}.`,
     '',
     '| form | services | schema | pages | losses | facts | lost facts | median kept | worst kept (service) | median raw | derive s (wall / CPU) | worst CPU ms per 100 ops (services ≥ 20 ops) | worst, all services |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
@@ -47,8 +54,15 @@ export function corpusMarkdown(rows: Row[], timings: Record<string, number>, sam
     );
   }
   const failed = rows.filter((r) => r.error);
-  if (failed.length) lines.push('', '## No schema', '', ...failed.map((r) => `- ${r.form} ${r.service}: ${r.error}`));
-  lines.push('', '## Per service', '', `| service | ops (oracle) | ${forms.map((f) => `${f} kept · losses · lost`).join(' | ')} |`, `|---|---|${forms.map(() => '---').join('|')}|`);
+  if (failed.length)
+    lines.push('', '## No schema', '', ...failed.map((r) => `- ${r.form} ${r.service}: ${r.error}`));
+  lines.push(
+    '',
+    '## Per service',
+    '',
+    `| service | ops (oracle) | ${forms.map((f) => `${f} kept · losses · lost`).join(' | ')} |`,
+    `|---|---|${forms.map(() => '---').join('|')}|`,
+  );
   for (const s of [...rst.keys()]) {
     const cells = forms.map((f) => {
       const r = rows.find((x) => x.form === f && x.service === s);
@@ -57,7 +71,10 @@ export function corpusMarkdown(rows: Row[], timings: Record<string, number>, sam
     lines.push(`| ${s} | ${rst.get(s)!.ops} (${rst.get(s)!.oracleOps}) | ${cells.join(' | ')} |`);
   }
   lines.push('', '## Disagreements (first 5 per service and form, worst services first)', '');
-  for (const r of [...rows].filter((x) => x.residue.length).sort((a, b) => kept(a) - kept(b)).slice(0, 60)) {
+  for (const r of [...rows]
+    .filter((x) => x.residue.length)
+    .sort((a, b) => kept(a) - kept(b))
+    .slice(0, 60)) {
     lines.push(`- ${r.form} ${r.service} (${r.residue.length}): ${r.residue.slice(0, 5).join('; ')}`);
   }
   return `${lines.join('\n')}\n`;

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/docs/page.ts';
 import { DocParseError } from '../../src/docs/types.ts';
 
-const rst = readFileSync(join(import.meta.dirname, '../../spec/docs/rst/client/start_restore_job.rst'), 'utf8');
+const rst = readFileSync(
+  join(import.meta.dirname, '../../spec/docs/rst/client/start_restore_job.rst'),
+  'utf8',
+);
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 function error(text: string): DocParseError {
@@ -26,7 +29,10 @@ describe('pages that cannot be parsed fail with the file, the line and what was 
   });
 
   it('a bracket closed by the wrong kind', () => {
-    const text = rst.replace("            'string': 'string'\n        },", "            'string': 'string'\n        ],");
+    const text = rst.replace(
+      "            'string': 'string'\n        },",
+      "            'string': 'string'\n        ],",
+    );
     const e = error(text);
     expect(e.message).toMatch(/^page\.rst:\d+: expected/);
     expect(e.ref.line).toBe(lineOf(text, '        ],'));
@@ -38,7 +44,10 @@ describe('pages that cannot be parsed fail with the file, the line and what was 
   });
 
   it('an RST syntax block that never closes', () => {
-    const text = rst.replace('        CopySourceTagsToRestoredResource=True|False\n    )', '        CopySourceTagsToRestoredResource=True|False\n');
+    const text = rst.replace(
+      '        CopySourceTagsToRestoredResource=True|False\n    )',
+      '        CopySourceTagsToRestoredResource=True|False\n',
+    );
     expect(error(text).message).toMatch(/a complete Request Syntax block/);
   });
 
@@ -50,7 +59,9 @@ describe('pages that cannot be parsed fail with the file, the line and what was 
   });
 
   it('an operation page without a Request Syntax section', () => {
-    expect(error(rst.replace('**Request Syntax**', '**Syntax**')).message).toMatch(/a Request Syntax section/);
+    expect(error(rst.replace('**Request Syntax**', '**Syntax**')).message).toMatch(
+      /a Request Syntax section/,
+    );
   });
 
   it('a file that is not a reference page', () => {

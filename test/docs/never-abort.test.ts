@@ -20,7 +20,12 @@ describe('a page read leniently: losses, never an exception', () => {
     const p = lenient(text) as OperationPage;
     expect(p.input.members!.map((m) => m.name)).toContain('IamRoleArn');
     expect(p.input.members!.find((m) => m.name === 'RecoveryPointArn')!.required).toBe(true);
-    expect(p.losses).toEqual([expect.objectContaining({ ref: { file: 'page.rst', line: lineOf(text, 'IamRoleArn=whatever') }, unread: expect.objectContaining({ found: '"whatever"' }) })]);
+    expect(p.losses).toEqual([
+      expect.objectContaining({
+        ref: { file: 'page.rst', line: lineOf(text, 'IamRoleArn=whatever') },
+        unread: expect.objectContaining({ found: '"whatever"' }),
+      }),
+    ]);
     expect(p.losses[0]!.what).toMatch(/structure taken from the parameter entries/);
   });
 
@@ -30,11 +35,16 @@ describe('a page read leniently: losses, never an exception', () => {
     const text = `${rst.slice(0, start)}# This section is too large to render.\n    # Please see the AWS API Documentation linked below.${rst.slice(end)}`;
     const p = lenient(text) as OperationPage;
     expect(p.input.members!.map((m) => [m.name, m.shape.type])).toContainEqual(['Metadata', 'map']);
-    expect(p.losses[0]!.what).toMatch(/found "# This section is too large to render\."; structure taken from the parameter entries/);
+    expect(p.losses[0]!.what).toMatch(
+      /found "# This section is too large to render\."; structure taken from the parameter entries/,
+    );
   });
 
   it('a documented member absent from the syntax, a bracket closed by the wrong kind: recorded, the rest read', () => {
-    const text = rst.replace("            'string': 'string'\n        },", "            'string': 'string'\n        ],");
+    const text = rst.replace(
+      "            'string': 'string'\n        },",
+      "            'string': 'string'\n        ],",
+    );
     const p = lenient(text) as OperationPage;
     expect(p.kind).toBe('operation');
     expect(p.losses.length).toBeGreaterThan(0);
@@ -43,10 +53,18 @@ describe('a page read leniently: losses, never an exception', () => {
 
   it('files that are no reference page are skipped by name with the reason; other pages of the docs by kind', () => {
     expect(lenient('')).toMatchObject({ kind: 'skipped', why: 'not-a-page', reason: /empty file/ });
-    expect(lenient('<!DOCTYPE html><html><body>hi</body></html>')).toMatchObject({ why: 'not-a-page', reason: /HTML/ });
+    expect(lenient('<!DOCTYPE html><html><body>hi</body></html>')).toMatchObject({
+      why: 'not-a-page',
+      reason: /HTML/,
+    });
     expect(lenient('\u0000\u0001PNG\u0000')).toMatchObject({ why: 'not-a-page', reason: /binary/ });
-    expect(lenient('LS(1)  User Commands\n\nNAME\n       ls - list directory contents\n')).toMatchObject({ why: 'not-a-page' });
-    expect(lenient(':doc:`S3 <../../s3>` / Waiter / BucketExists\n\n****\nBucketExists\n')).toMatchObject({ why: 'section', name: 'S3 / Waiter / BucketExists' });
+    expect(lenient('LS(1)  User Commands\n\nNAME\n       ls - list directory contents\n')).toMatchObject({
+      why: 'not-a-page',
+    });
+    expect(lenient(':doc:`S3 <../../s3>` / Waiter / BucketExists\n\n****\nBucketExists\n')).toMatchObject({
+      why: 'section',
+      name: 'S3 / Waiter / BucketExists',
+    });
     expect(() => parsePage('page.rst', '')).toThrow(/page\.rst:1: expected a boto3 reference page title/);
   });
 });
@@ -55,7 +73,10 @@ describe('a folder with junk among the pages', () => {
   const dir = mkdtempSync(join(tmpdir(), 'abc-junk-'));
   cpSync(rstDir, dir, { recursive: true });
   writeFileSync(join(dir, 'client/index.html'), '<!DOCTYPE html>\n<html><body>Backup</body></html>\n');
-  writeFileSync(join(dir, 'client/logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe]));
+  writeFileSync(
+    join(dir, 'client/logo.png'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe]),
+  );
   writeFileSync(join(dir, 'client/empty.rst'), '');
   writeFileSync(join(dir, 'client/ls.txt'), 'LS(1)\n\nNAME\n       ls - list directory contents\n');
 
@@ -63,15 +84,21 @@ describe('a folder with junk among the pages', () => {
     const { model, drift, pages } = await deriveModel(dir, { sdk: false });
     expect(Object.keys(model.operations).length).toBeGreaterThan(100);
     const unread = drift.filter((d) => d.kind === 'unread').map((d) => `${d.subject}: ${d.detail}`);
-    expect(unread).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^client\/index\.html: .*HTML/), expect.stringMatching(/^client\/logo\.png: .*binary/),
-      expect.stringMatching(/^client\/empty\.rst: .*empty/), expect.stringMatching(/^client\/ls\.txt: not a boto3 reference page/),
-    ]));
+    expect(unread).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^client\/index\.html: .*HTML/),
+        expect.stringMatching(/^client\/logo\.png: .*binary/),
+        expect.stringMatching(/^client\/empty\.rst: .*empty/),
+        expect.stringMatching(/^client\/ls\.txt: not a boto3 reference page/),
+      ]),
+    );
     expect(pages.filter((p) => p.kind === 'skipped' && p.why === 'not-a-page')).toHaveLength(4);
   });
 
   it('strict reading rejects the first page that is none', async () => {
-    await expect(deriveModel(dir, { sdk: false, strict: true })).rejects.toThrow(/client\/empty\.rst:1: expected a boto3 reference page title/);
+    await expect(deriveModel(dir, { sdk: false, strict: true })).rejects.toThrow(
+      /client\/empty\.rst:1: expected a boto3 reference page title/,
+    );
   });
 });
 
@@ -84,10 +111,17 @@ describe('a rendering that lost whole sections', () => {
     writeFileSync(file, text.slice(0, text.search(/^\s*Return type/m)));
     const { model, drift } = await deriveModel(dir, { sdk: false });
     expect(model.operations.ListRestoreJobs!.paginated).toMatchObject({
-      inputToken: 'NextToken', outputToken: 'NextToken', limitKey: 'MaxResults', resultKey: 'RestoreJobs',
+      inputToken: 'NextToken',
+      outputToken: 'NextToken',
+      limitKey: 'MaxResults',
+      resultKey: 'RestoreJobs',
     });
-    expect(drift).toContainEqual(expect.objectContaining({
-      kind: 'rendering-loss', subject: 'paginator/ListRestoreJobs.txt', detail: expect.stringMatching(/lost its Response Syntax.*client page/),
-    }));
+    expect(drift).toContainEqual(
+      expect.objectContaining({
+        kind: 'rendering-loss',
+        subject: 'paginator/ListRestoreJobs.txt',
+        detail: expect.stringMatching(/lost its Response Syntax.*client page/),
+      }),
+    );
   });
 });

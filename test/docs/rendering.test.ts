@@ -5,11 +5,13 @@ import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { parsePage } from '../../src/docs/page.ts';
 
-const pages = ['start_restore_job', 'list_restore_jobs', 'describe_restore_job', 'create_backup_plan'].map((f) =>
-  readFileSync(join(import.meta.dirname, '../../spec/docs/text/client', `${f}.txt`), 'utf8'),
+const pages = ['start_restore_job', 'list_restore_jobs', 'describe_restore_job', 'create_backup_plan'].map(
+  (f) => readFileSync(join(import.meta.dirname, '../../spec/docs/text/client', `${f}.txt`), 'utf8'),
 );
 const model = (text: string) =>
-  JSON.stringify(parsePage('p.txt', text), (k, v) => (k === 'ref' || k === 'line' ? undefined : typeof v === 'string' ? v.replace(/\s+/g, ' ') : v));
+  JSON.stringify(parsePage('p.txt', text), (k, v) =>
+    k === 'ref' || k === 'line' ? undefined : typeof v === 'string' ? v.replace(/\s+/g, ' ') : v,
+  );
 const BULLET = /^(\s*)[■★◎●☆•○◆▪‣-](\s+)/;
 
 test.prop([

@@ -1,9 +1,23 @@
 // Plausible mistakes in the same wrappers; the harness must catch each with a small counterexample.
-import { DescribeRestoreJobCommand, ListRestoreJobsCommand, type BackupClient, type DescribeRestoreJobCommandOutput, type RestoreJobsListMember } from '@aws-sdk/client-backup';
-import { RestoreFailedError, RestoreTimeoutError, type RestoreJobFilter, type WaitOptions } from './restore-jobs.ts';
+import {
+  DescribeRestoreJobCommand,
+  ListRestoreJobsCommand,
+  type BackupClient,
+  type DescribeRestoreJobCommandOutput,
+  type RestoreJobsListMember,
+} from '@aws-sdk/client-backup';
+import {
+  RestoreFailedError,
+  RestoreTimeoutError,
+  type RestoreJobFilter,
+  type WaitOptions,
+} from './restore-jobs.ts';
 
 /** Stops at the first empty page, even when it still carries a NextToken. */
-export async function listAllRestoreJobsStopsAtEmptyPage(client: BackupClient, filter: RestoreJobFilter = {}): Promise<RestoreJobsListMember[]> {
+export async function listAllRestoreJobsStopsAtEmptyPage(
+  client: BackupClient,
+  filter: RestoreJobFilter = {},
+): Promise<RestoreJobsListMember[]> {
   const jobs: RestoreJobsListMember[] = [];
   let NextToken: string | undefined;
   for (;;) {
@@ -18,7 +32,11 @@ export async function listAllRestoreJobsStopsAtEmptyPage(client: BackupClient, f
 }
 
 /** Treats ABORTED as still running: only FAILED counts as a failure. */
-export async function waitForRestoreIgnoresAborted(client: BackupClient, restoreJobId: string, o: WaitOptions = {}): Promise<DescribeRestoreJobCommandOutput> {
+export async function waitForRestoreIgnoresAborted(
+  client: BackupClient,
+  restoreJobId: string,
+  o: WaitOptions = {},
+): Promise<DescribeRestoreJobCommandOutput> {
   const { sleep = async () => {}, baseDelayMs = 1000, maxDelayMs = 30_000, maxPolls = 60 } = o;
   for (let poll = 0; poll < maxPolls; poll++) {
     const job = await client.send(new DescribeRestoreJobCommand({ RestoreJobId: restoreJobId }));

@@ -1,10 +1,20 @@
 // Two wrappers a team might write around the SDK — the code under test in the worked example.
-import { DescribeRestoreJobCommand, ListRestoreJobsCommand, type BackupClient, type DescribeRestoreJobCommandOutput, type ListRestoreJobsCommandInput, type RestoreJobsListMember } from '@aws-sdk/client-backup';
+import {
+  DescribeRestoreJobCommand,
+  ListRestoreJobsCommand,
+  type BackupClient,
+  type DescribeRestoreJobCommandOutput,
+  type ListRestoreJobsCommandInput,
+  type RestoreJobsListMember,
+} from '@aws-sdk/client-backup';
 
 export type RestoreJobFilter = Omit<ListRestoreJobsCommandInput, 'NextToken' | 'MaxResults'>;
 
 /** Every restore job matching the filter: follows NextToken to the end. */
-export async function listAllRestoreJobs(client: BackupClient, filter: RestoreJobFilter = {}): Promise<RestoreJobsListMember[]> {
+export async function listAllRestoreJobs(
+  client: BackupClient,
+  filter: RestoreJobFilter = {},
+): Promise<RestoreJobsListMember[]> {
   const jobs: RestoreJobsListMember[] = [];
   let NextToken: string | undefined;
   do {
@@ -16,13 +26,20 @@ export async function listAllRestoreJobs(client: BackupClient, filter: RestoreJo
 }
 
 export class RestoreFailedError extends Error {
-  constructor(readonly restoreJobId: string, readonly status: string, detail?: string) {
+  constructor(
+    readonly restoreJobId: string,
+    readonly status: string,
+    detail?: string,
+  ) {
     super(`restore job ${restoreJobId} ended ${status}${detail ? `: ${detail}` : ''}`);
   }
 }
 
 export class RestoreTimeoutError extends Error {
-  constructor(readonly restoreJobId: string, polls: number) {
+  constructor(
+    readonly restoreJobId: string,
+    polls: number,
+  ) {
     super(`restore job ${restoreJobId} had not finished after ${polls} polls`);
   }
 }
@@ -38,12 +55,17 @@ const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Polls DescribeRestoreJob with exponential backoff until the job ends: resolves on COMPLETED,
  * throws RestoreFailedError on FAILED or ABORTED, RestoreTimeoutError after maxPolls. */
-export async function waitForRestore(client: BackupClient, restoreJobId: string, o: WaitOptions = {}): Promise<DescribeRestoreJobCommandOutput> {
+export async function waitForRestore(
+  client: BackupClient,
+  restoreJobId: string,
+  o: WaitOptions = {},
+): Promise<DescribeRestoreJobCommandOutput> {
   const { sleep = realSleep, baseDelayMs = 1000, maxDelayMs = 30_000, maxPolls = 60 } = o;
   for (let poll = 0; poll < maxPolls; poll++) {
     const job = await client.send(new DescribeRestoreJobCommand({ RestoreJobId: restoreJobId }));
     if (job.Status === 'COMPLETED') return job;
-    if (job.Status === 'FAILED' || job.Status === 'ABORTED') throw new RestoreFailedError(restoreJobId, job.Status, job.StatusMessage);
+    if (job.Status === 'FAILED' || job.Status === 'ABORTED')
+      throw new RestoreFailedError(restoreJobId, job.Status, job.StatusMessage);
     await sleep(Math.min(maxDelayMs, baseDelayMs * 2 ** poll));
   }
   throw new RestoreTimeoutError(restoreJobId, maxPolls);

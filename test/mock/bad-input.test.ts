@@ -8,10 +8,26 @@ import { MAX_BODY_BYTES } from '../../src/mock/http.ts';
 
 const base = 'https://backup.us-east-1.amazonaws.com';
 
-async function call(mock: Awaited<ReturnType<typeof createMock>>, method: string, path: string, body?: string, type = 'application/json') {
-  const r = await mock.fetch(new Request(`${base}${path}`, { method, ...(body !== undefined ? { body, headers: { 'content-type': type } } : {}) }));
+async function call(
+  mock: Awaited<ReturnType<typeof createMock>>,
+  method: string,
+  path: string,
+  body?: string,
+  type = 'application/json',
+) {
+  const r = await mock.fetch(
+    new Request(`${base}${path}`, {
+      method,
+      ...(body !== undefined ? { body, headers: { 'content-type': type } } : {}),
+    }),
+  );
   const text = await r.text();
-  return { status: r.status, type: r.headers.get('x-amzn-errortype'), id: r.headers.get('x-amzn-requestid'), body: text ? JSON.parse(text) : undefined };
+  return {
+    status: r.status,
+    type: r.headers.get('x-amzn-errortype'),
+    id: r.headers.get('x-amzn-requestid'),
+    body: text ? JSON.parse(text) : undefined,
+  };
 }
 
 describe('bad input', () => {
@@ -21,20 +37,76 @@ describe('bad input', () => {
     const cases: [string, string, string | undefined, string | undefined, number, string][] = [
       ['PUT', '/restore-jobs', '{"RecoveryPointArn":', undefined, 400, 'SerializationException'],
       ['PUT', '/restore-jobs', '[1,2]', undefined, 400, 'SerializationException'],
-      ['PUT', '/restore-jobs', JSON.stringify({ RecoveryPointArn: arn, Metadata: {} }), 'text/plain', 415, 'UnsupportedMediaTypeException'],
-      ['PUT', '/restore-jobs', JSON.stringify({ RecoveryPointArn: arn, Metadata: { k: 'x'.repeat(MAX_BODY_BYTES) } }), undefined, 413, 'RequestEntityTooLargeException'],
-      ['PUT', '/restore-jobs', JSON.stringify({ RecoveryPointArn: 42, Metadata: {} }), undefined, 400, 'InvalidParameterValueException'],
-      ['PUT', '/restore-jobs', JSON.stringify({ RecoveryPointArn: arn, Metadata: 'x' }), undefined, 400, 'InvalidParameterValueException'],
-      ['GET', '/restore-jobs?createdBefore=yesterday', undefined, undefined, 400, 'InvalidParameterValueException'],
+      [
+        'PUT',
+        '/restore-jobs',
+        JSON.stringify({ RecoveryPointArn: arn, Metadata: {} }),
+        'text/plain',
+        415,
+        'UnsupportedMediaTypeException',
+      ],
+      [
+        'PUT',
+        '/restore-jobs',
+        JSON.stringify({ RecoveryPointArn: arn, Metadata: { k: 'x'.repeat(MAX_BODY_BYTES) } }),
+        undefined,
+        413,
+        'RequestEntityTooLargeException',
+      ],
+      [
+        'PUT',
+        '/restore-jobs',
+        JSON.stringify({ RecoveryPointArn: 42, Metadata: {} }),
+        undefined,
+        400,
+        'InvalidParameterValueException',
+      ],
+      [
+        'PUT',
+        '/restore-jobs',
+        JSON.stringify({ RecoveryPointArn: arn, Metadata: 'x' }),
+        undefined,
+        400,
+        'InvalidParameterValueException',
+      ],
+      [
+        'GET',
+        '/restore-jobs?createdBefore=yesterday',
+        undefined,
+        undefined,
+        400,
+        'InvalidParameterValueException',
+      ],
       ['GET', '/nowhere', undefined, undefined, 404, 'UnknownOperationException'],
       ['DELETE', '/restore-jobs', undefined, undefined, 405, 'MethodNotAllowedException'],
       ['POST', '/restore-jobs/abc', '{}', undefined, 405, 'MethodNotAllowedException'],
       ['FOO', '/restore-jobs', undefined, undefined, 405, 'MethodNotAllowedException'],
       ['GET', '/restore-jobs/%FF', undefined, undefined, 400, 'InvalidParameterValueException'],
       ['GET', '/restore-jobs/%E0%A4%A', undefined, undefined, 400, 'InvalidParameterValueException'],
-      ['GET', `/restore-jobs/${'j'.repeat(2000)}`, undefined, undefined, 400, 'InvalidParameterValueException'],
-      ['GET', `/restore-jobs/?x=${'q'.repeat(9000)}`, undefined, undefined, 400, 'InvalidParameterValueException'],
-      ['PUT', '/restore-jobs', JSON.stringify({ RecoveryPointArn: arn, Metadata: {} }), 'text/html; x=+json', 415, 'UnsupportedMediaTypeException'],
+      [
+        'GET',
+        `/restore-jobs/${'j'.repeat(2000)}`,
+        undefined,
+        undefined,
+        400,
+        'InvalidParameterValueException',
+      ],
+      [
+        'GET',
+        `/restore-jobs/?x=${'q'.repeat(9000)}`,
+        undefined,
+        undefined,
+        400,
+        'InvalidParameterValueException',
+      ],
+      [
+        'PUT',
+        '/restore-jobs',
+        JSON.stringify({ RecoveryPointArn: arn, Metadata: {} }),
+        'text/html; x=+json',
+        415,
+        'UnsupportedMediaTypeException',
+      ],
     ];
     for (const [method, path, body, type, status, name] of cases) {
       const r = await call(mock, method, path, body, type);
@@ -50,8 +122,18 @@ describe('bad input', () => {
     const mock = await createMock();
     const url = `${base}/restore-jobs/%C0%AF`;
     const viaMsw = await getResponse(mockHandlers(mock, { origin: base }), new Request(url));
-    const direct = await directRequestHandler(mock).handle({ method: 'GET', protocol: 'https:', hostname: 'backup.us-east-1.amazonaws.com', path: '/restore-jobs/%C0%AF', headers: {} });
-    for (const [status, type] of [[(await mock.fetch(new Request(url))).status, 'fetch'], [viaMsw?.status, 'msw'], [direct.response.statusCode, 'direct']]) {
+    const direct = await directRequestHandler(mock).handle({
+      method: 'GET',
+      protocol: 'https:',
+      hostname: 'backup.us-east-1.amazonaws.com',
+      path: '/restore-jobs/%C0%AF',
+      headers: {},
+    });
+    for (const [status, type] of [
+      [(await mock.fetch(new Request(url))).status, 'fetch'],
+      [viaMsw?.status, 'msw'],
+      [direct.response.statusCode, 'direct'],
+    ]) {
       expect(status, String(type)).toBe(400);
     }
     expect(direct.response.headers['x-amzn-errortype']).toBe('InvalidParameterValueException');
@@ -63,7 +145,12 @@ describe('bad input', () => {
     const body = `{"RecoveryPointArn":"${arn}","Metadata":{"__proto__":{"polluted":"yes"},"constructor":"c"}}`;
     const bad = await call(mock, 'PUT', '/restore-jobs', body);
     expect(bad.type).toBe('InvalidParameterValueException'); // a map of strings: an object value is invalid
-    const ok = await call(mock, 'PUT', '/restore-jobs', `{"RecoveryPointArn":"${arn}","Metadata":{"__proto__":"p","constructor":"c"}}`);
+    const ok = await call(
+      mock,
+      'PUT',
+      '/restore-jobs',
+      `{"RecoveryPointArn":"${arn}","Metadata":{"__proto__":"p","constructor":"c"}}`,
+    );
     expect(ok.status).toBe(200);
     const job = mock.store.get(ok.body.RestoreJobId)!;
     expect(Object.keys(job.metadata).sort()).toEqual(['__proto__', 'constructor']);

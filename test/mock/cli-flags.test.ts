@@ -8,19 +8,34 @@ import { runCli } from '../support/cli.ts';
 const bin = join(import.meta.dirname, '../../bin/aws-backup-conformance.js');
 
 function startMock(...flags: string[]) {
-  const child = spawn(process.execPath, [bin, 'mock', '--port', '0', ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'mock', '--port', '0', ...flags], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d));
   const exited = new Promise<number | null>((r) => child.once('exit', r));
   const endpoint = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => { const m = /endpoint: (\S+)/.exec(out); if (m) resolve(m[1]!); });
+    child.stdout.on('data', () => {
+      const m = /endpoint: (\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
     child.once('exit', (code) => reject(new Error(`mock exited (${code}): ${out}`)));
   });
-  return { endpoint, output: () => out, stop: async () => { child.kill('SIGTERM'); return exited; } };
+  return {
+    endpoint,
+    output: () => out,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }
 
 const call = (endpoint: string, method: string, path: string, body?: unknown) =>
-  fetch(`${endpoint}${path}`, { method, ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}) });
+  fetch(`${endpoint}${path}`, {
+    method,
+    ...(body ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
+  });
 
 describe('mock flags', () => {
   it('bad values: exit 2, the flag and what was expected named', async () => {
@@ -41,7 +56,9 @@ describe('mock flags', () => {
     }
   });
 
-  it('--faults, --max-jobs and --request-timeout reach the running server; the stop line gives the state', { timeout: 60_000 }, async () => {
+  it('--faults, --max-jobs and --request-timeout reach the running server; the stop line gives the state', {
+    timeout: 60_000,
+  }, async () => {
     const m = startMock('--faults', 'throttle=1', '--seed', '5', '--latency', '100..120');
     const endpoint = await m.endpoint;
     const t0 = performance.now();
@@ -55,7 +72,10 @@ describe('mock flags', () => {
     const e2 = await c.endpoint;
     expect(c.output()).toMatch(/limits: request timeout 1500 ms, .*jobs 2,/);
     const arn = defaultCatalogue()[0]!.arn;
-    for (let i = 0; i < 3; i++) expect((await call(e2, 'PUT', '/restore-jobs', { RecoveryPointArn: arn, Metadata: {} })).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await call(e2, 'PUT', '/restore-jobs', { RecoveryPointArn: arn, Metadata: {} })).status).toBe(
+        200,
+      );
     const listed = (await (await call(e2, 'GET', '/restore-jobs/')).json()) as { RestoreJobs: unknown[] };
     expect(listed.RestoreJobs).toHaveLength(2);
     expect(await c.stop()).toBe(0);

@@ -1,5 +1,10 @@
 // The same mock through msw's setupServer (Node's http intercepted), as users with msw already do.
-import { BackupClient, DescribeRestoreJobCommand, StartRestoreJobCommand, paginateListRestoreJobs } from '@aws-sdk/client-backup';
+import {
+  BackupClient,
+  DescribeRestoreJobCommand,
+  StartRestoreJobCommand,
+  paginateListRestoreJobs,
+} from '@aws-sdk/client-backup';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMock } from '../../src/mock/index.ts';
@@ -16,10 +21,17 @@ describe('msw setupServer', () => {
     const client = new BackupClient({ region: 'us-east-1', credentials: CREDENTIALS, maxAttempts: 1 });
     const point = mock.store.recoveryPoints()[1]!;
     const ids = [];
-    for (let i = 0; i < 5; i++) ids.push((await client.send(new StartRestoreJobCommand({ RecoveryPointArn: point.arn, Metadata: {} }))).RestoreJobId);
-    expect((await client.send(new DescribeRestoreJobCommand({ RestoreJobId: ids[0] }))).RecoveryPointArn).toBe(point.arn);
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        (await client.send(new StartRestoreJobCommand({ RecoveryPointArn: point.arn, Metadata: {} })))
+          .RestoreJobId,
+      );
+    expect(
+      (await client.send(new DescribeRestoreJobCommand({ RestoreJobId: ids[0] }))).RecoveryPointArn,
+    ).toBe(point.arn);
     const seen = [];
-    for await (const page of paginateListRestoreJobs({ client, pageSize: 2 }, {})) seen.push(...page.RestoreJobs!.map((j) => j.RestoreJobId));
+    for await (const page of paginateListRestoreJobs({ client, pageSize: 2 }, {}))
+      seen.push(...page.RestoreJobs!.map((j) => j.RestoreJobId));
     expect(seen.sort()).toEqual([...ids].sort());
   });
 });

@@ -14,7 +14,8 @@ export interface RawAnswer {
 function parse(all: Buffer): { status: number; headers: Record<string, string>; body: string } | undefined {
   // interim answers (100 Continue) come first: the final one follows them
   let buf = all;
-  while (/^HTTP\/1\.[01] 1\d\d /.test(buf.subarray(0, 16).toString('latin1')) && buf.indexOf('\r\n\r\n') >= 0) buf = buf.subarray(buf.indexOf('\r\n\r\n') + 4);
+  while (/^HTTP\/1\.[01] 1\d\d /.test(buf.subarray(0, 16).toString('latin1')) && buf.indexOf('\r\n\r\n') >= 0)
+    buf = buf.subarray(buf.indexOf('\r\n\r\n') + 4);
   const end = buf.indexOf('\r\n\r\n');
   if (end < 0) return undefined;
   const [line, ...lines] = buf.subarray(0, end).toString('latin1').split('\r\n');
@@ -32,7 +33,11 @@ function parse(all: Buffer): { status: number; headers: Record<string, string>; 
 
 /** Sends `chunks` (with `gapMs` between them) and resolves with the first answer, or when the server
  * closes the socket, or after `waitMs`. */
-export function rawRequest(port: number, chunks: (string | Buffer)[], o: { gapMs?: number; waitMs?: number } = {}): Promise<RawAnswer> {
+export function rawRequest(
+  port: number,
+  chunks: (string | Buffer)[],
+  o: { gapMs?: number; waitMs?: number } = {},
+): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const socket = net.connect(port, '127.0.0.1');
@@ -44,7 +49,13 @@ export function rawRequest(port: number, chunks: (string | Buffer)[], o: { gapMs
       clearTimeout(timer);
       const answer = parse(buf);
       socket.destroy();
-      resolve({ status: answer?.status, headers: answer?.headers ?? {}, body: answer?.body ?? buf.toString('latin1'), closed, ms: performance.now() - t0 });
+      resolve({
+        status: answer?.status,
+        headers: answer?.headers ?? {},
+        body: answer?.body ?? buf.toString('latin1'),
+        closed,
+        ms: performance.now() - t0,
+      });
     };
     const timer = setTimeout(() => finish(false), o.waitMs ?? 5000);
     socket.on('data', (d: Buffer) => {

@@ -25,42 +25,92 @@ describe('standalone mock over loopback', () => {
   });
 
   it('@aws-sdk/client-backup: start, then page with paginateListRestoreJobs', async () => {
-    const client = new BackupClient({ region: 'us-east-1', credentials: CREDENTIALS, endpoint: server.endpoint, maxAttempts: 1 });
+    const client = new BackupClient({
+      region: 'us-east-1',
+      credentials: CREDENTIALS,
+      endpoint: server.endpoint,
+      maxAttempts: 1,
+    });
     const point = mock.store.recoveryPoints()[2]!;
     const ids = [];
-    for (let i = 0; i < 7; i++) ids.push((await client.send(new StartRestoreJobCommand({ RecoveryPointArn: point.arn, Metadata: { n: String(i) } }))).RestoreJobId!);
+    for (let i = 0; i < 7; i++)
+      ids.push(
+        (
+          await client.send(
+            new StartRestoreJobCommand({ RecoveryPointArn: point.arn, Metadata: { n: String(i) } }),
+          )
+        ).RestoreJobId!,
+      );
     const seen: string[] = [];
-    for await (const page of paginateListRestoreJobs({ client, pageSize: 3 }, { ByResourceType: point.resourceType })) seen.push(...page.RestoreJobs!.map((j) => j.RestoreJobId!));
+    for await (const page of paginateListRestoreJobs(
+      { client, pageSize: 3 },
+      { ByResourceType: point.resourceType },
+    ))
+      seen.push(...page.RestoreJobs!.map((j) => j.RestoreJobId!));
     expect(seen).toHaveLength(new Set(seen).size);
     expect(seen).toEqual(expect.arrayContaining(ids));
   });
 
-  it.skipIf(!HAS_AWS_CLI)('AWS CLI: start-restore-job, describe, list-restore-jobs across pages, modelled errors', async () => {
-    const aws = (...args: string[]) => run('aws', ['backup', ...args, '--endpoint-url', server.endpoint, '--output', 'json'], { env: AWS_ENV });
-    const point = mock.store.recoveryPoints()[3]!;
-    const started = [];
-    for (let i = 0; i < 5; i++) {
-      const { stdout } = await aws('start-restore-job', '--recovery-point-arn', point.arn, '--metadata', `file-system-id=fs-${i},newFileSystem=true`, '--iam-role-arn', 'arn:aws:iam::123456789012:role/Restore');
-      started.push(JSON.parse(stdout).RestoreJobId as string);
-    }
-    const d = JSON.parse((await aws('describe-restore-job', '--restore-job-id', started[0]!)).stdout);
-    expect(d).toMatchObject({ RestoreJobId: started[0], RecoveryPointArn: point.arn, IamRoleArn: 'arn:aws:iam::123456789012:role/Restore', ResourceType: point.resourceType });
-    expect(typeof d.CreationDate).toBe('number'); // CLI v1 prints body timestamps as received: epoch seconds
-    const seen: string[] = [];
-    let token: string | undefined;
-    do {
-      const { stdout } = await aws('list-restore-jobs', '--by-resource-type', point.resourceType, '--page-size', '2', '--max-items', '5', ...(token ? ['--starting-token', token] : []));
-      const out = JSON.parse(stdout);
-      seen.push(...out.RestoreJobs.map((j: { RestoreJobId: string }) => j.RestoreJobId));
-      token = out.NextToken;
-    } while (token);
-    expect(seen).toHaveLength(new Set(seen).size);
-    expect(seen).toEqual(expect.arrayContaining(started));
-    const err = await aws('describe-restore-job', '--restore-job-id', 'nope').then(() => '', (e: { stderr: string }) => e.stderr);
-    expect(err).toMatch(/ResourceNotFoundException/);
-    const err2 = await aws('list-restore-jobs', '--max-results', '1001').then(() => '', (e: { stderr: string }) => e.stderr);
-    expect(err2).toMatch(/InvalidParameterValueException/);
-  });
+  it.skipIf(!HAS_AWS_CLI)(
+    'AWS CLI: start-restore-job, describe, list-restore-jobs across pages, modelled errors',
+    async () => {
+      const aws = (...args: string[]) =>
+        run('aws', ['backup', ...args, '--endpoint-url', server.endpoint, '--output', 'json'], {
+          env: AWS_ENV,
+        });
+      const point = mock.store.recoveryPoints()[3]!;
+      const started = [];
+      for (let i = 0; i < 5; i++) {
+        const { stdout } = await aws(
+          'start-restore-job',
+          '--recovery-point-arn',
+          point.arn,
+          '--metadata',
+          `file-system-id=fs-${i},newFileSystem=true`,
+          '--iam-role-arn',
+          'arn:aws:iam::123456789012:role/Restore',
+        );
+        started.push(JSON.parse(stdout).RestoreJobId as string);
+      }
+      const d = JSON.parse((await aws('describe-restore-job', '--restore-job-id', started[0]!)).stdout);
+      expect(d).toMatchObject({
+        RestoreJobId: started[0],
+        RecoveryPointArn: point.arn,
+        IamRoleArn: 'arn:aws:iam::123456789012:role/Restore',
+        ResourceType: point.resourceType,
+      });
+      expect(typeof d.CreationDate).toBe('number'); // CLI v1 prints body timestamps as received: epoch seconds
+      const seen: string[] = [];
+      let token: string | undefined;
+      do {
+        const { stdout } = await aws(
+          'list-restore-jobs',
+          '--by-resource-type',
+          point.resourceType,
+          '--page-size',
+          '2',
+          '--max-items',
+          '5',
+          ...(token ? ['--starting-token', token] : []),
+        );
+        const out = JSON.parse(stdout);
+        seen.push(...out.RestoreJobs.map((j: { RestoreJobId: string }) => j.RestoreJobId));
+        token = out.NextToken;
+      } while (token);
+      expect(seen).toHaveLength(new Set(seen).size);
+      expect(seen).toEqual(expect.arrayContaining(started));
+      const err = await aws('describe-restore-job', '--restore-job-id', 'nope').then(
+        () => '',
+        (e: { stderr: string }) => e.stderr,
+      );
+      expect(err).toMatch(/ResourceNotFoundException/);
+      const err2 = await aws('list-restore-jobs', '--max-results', '1001').then(
+        () => '',
+        (e: { stderr: string }) => e.stderr,
+      );
+      expect(err2).toMatch(/InvalidParameterValueException/);
+    },
+  );
 
   it.skipIf(!HAS_BOTO3)('boto3: its list_restore_jobs paginator and its modelled exceptions', async () => {
     const point = mock.store.recoveryPoints()[4]!;
@@ -80,13 +130,19 @@ for call in (lambda: c.describe_restore_job(RestoreJobId='nope'), lambda: c.list
         errors.append([type(e).__name__, e.response['ResponseMetadata']['HTTPStatusCode']])
 print(json.dumps({'ids': ids, 'seen': seen, 'arn': d['RecoveryPointArn'], 'status': d['Status'], 'errors': errors}))
 `;
-    const { stdout } = await run('python3', ['-c', script, server.endpoint, point.arn, point.resourceType], { env: AWS_ENV });
+    const { stdout } = await run('python3', ['-c', script, server.endpoint, point.arn, point.resourceType], {
+      env: AWS_ENV,
+    });
     const r = JSON.parse(stdout);
     expect(r.arn).toBe(point.arn);
     expect(r.status).toBe('PENDING');
     expect(r.seen).toHaveLength(new Set(r.seen).size);
     expect(r.seen).toEqual(expect.arrayContaining(r.ids));
-    expect(r.errors).toEqual([['ResourceNotFoundException', 400], ['InvalidParameterValueException', 400], ['InvalidParameterValueException', 400]]);
+    expect(r.errors).toEqual([
+      ['ResourceNotFoundException', 400],
+      ['InvalidParameterValueException', 400],
+      ['InvalidParameterValueException', 400],
+    ]);
   });
 });
 

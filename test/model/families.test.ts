@@ -14,7 +14,11 @@ import { widgetsSdk } from '../fixtures/widgets/bindings.ts';
 const widgets = join(import.meta.dirname, '../fixtures/widgets');
 const source = 'https://docs.aws.amazon.com/widgets/latest/APIReference/API_LaunchRun.html';
 const runFact = {
-  operation: 'LaunchRun', family: 'Run', role: 'create', source, note: 'POST /run starts it.',
+  operation: 'LaunchRun',
+  family: 'Run',
+  role: 'create',
+  source,
+  note: 'POST /run starts it.',
 };
 
 function widgetModel(resources?: unknown[]) {
@@ -30,15 +34,27 @@ describe('resource families, derived from the bindings (synthetic Widgets servic
     expect(Object.keys(by).sort()).toEqual(['Gadget', 'Run', 'Settings', 'Widgets']);
     // a PUT on the item is the create where the collection has none; a bare `Name` names it by its collection
     expect(by.Widgets).toMatchObject({
-      kind: 'collection', path: '/widgets/{Name}', identifier: 'Name', identifiers: ['Name'],
-      create: ['PutWidget'], read: ['GetWidget'], list: ['ListWidgets'], update: [], delete: ['DeleteWidget'],
-      other: ['PolishWidget'], resultKeys: { ListWidgets: 'Widgets' },
+      kind: 'collection',
+      path: '/widgets/{Name}',
+      identifier: 'Name',
+      identifiers: ['Name'],
+      create: ['PutWidget'],
+      read: ['GetWidget'],
+      list: ['ListWidgets'],
+      update: [],
+      delete: ['DeleteWidget'],
+      other: ['PolishWidget'],
+      resultKeys: { ListWidgets: 'Widgets' },
     });
     expect(by.Widgets!.parent).toBeUndefined();
     expect(by.Gadget).toMatchObject({
-      path: '/widgets/{Name}/gadgets/{GadgetId}', identifier: 'GadgetId', identifiers: ['Name', 'GadgetId'],
+      path: '/widgets/{Name}/gadgets/{GadgetId}',
+      identifier: 'GadgetId',
+      identifiers: ['Name', 'GadgetId'],
       parent: 'Widgets',
-      create: ['CreateGadget'], read: ['GetGadget'], update: ['UpdateGadget'],
+      create: ['CreateGadget'],
+      read: ['GetGadget'],
+      update: ['UpdateGadget'],
       // a list on another path joins the family whose collection it names and whose identifier its
       // items carry
       list: ['ListGadgets', 'ListGadgetsByColour'],
@@ -46,10 +62,16 @@ describe('resource families, derived from the bindings (synthetic Widgets servic
       yieldedBy: ['CreateGadget', 'ListGadgets', 'ListGadgetsByColour'],
     });
     expect(by.Settings).toMatchObject({
-      kind: 'singleton', path: '/settings', identifiers: [], read: ['GetSettings'], update: ['PutSettings'],
+      kind: 'singleton',
+      path: '/settings',
+      identifiers: [],
+      read: ['GetSettings'],
+      update: ['PutSettings'],
     });
     expect(by.Run).toMatchObject({
-      create: ['LaunchRun'], read: ['DescribeRun'], list: ['ListRuns'],
+      create: ['LaunchRun'],
+      read: ['DescribeRun'],
+      list: ['ListRuns'],
       corrections: [{ operation: 'LaunchRun', role: 'create', source }],
     });
     expect(unassigned).toEqual(['Ping']);
@@ -72,7 +94,7 @@ describe('resource families, derived from the bindings (synthetic Widgets servic
     expect(bad({ operation: 'Nope' })).toThrow(/resources\[0\]\.operation: expected an operation of the/);
   });
 
-  it('a URI fact gives another client\'s URI; one whose labels are not the operation\'s is an error', () => {
+  it("a URI fact gives another client's URI; one whose labels are not the operation's is an error", () => {
     const uri = (u: string) => {
       const uris = [{ operation: 'GetGadget', client: 'botocore', uri: u, source }];
       const overlay = parseOverlay('w.json', { service: 'Widgets', facts: [], uris });
@@ -80,12 +102,14 @@ describe('resource families, derived from the bindings (synthetic Widgets servic
     };
     expect(uri('/widgets/{Name}/gadgets/{GadgetId}/').operations.GetGadget!.clientUris).toEqual([
       {
-        client: 'botocore', uri: '/widgets/{Name}/gadgets/{GadgetId}/',
+        client: 'botocore',
+        uri: '/widgets/{Name}/gadgets/{GadgetId}/',
         provenance: [{ source: 'api-reference', url: source, overlay: 'w.json' }],
       },
     ]);
-    expect(() => uri('/widgets/{Name}/gadgets/{Id}/'))
-      .toThrow(/w\.json: uris\[0\]\.uri: expected the labels of GetGadget's URI/);
+    expect(() => uri('/widgets/{Name}/gadgets/{Id}/')).toThrow(
+      /w\.json: uris\[0\]\.uri: expected the labels of GetGadget's URI/,
+    );
     expect(() => uri('widgets')).toThrow(/uris\[0\]\.uri: expected a URI template starting with \//);
   });
 
@@ -94,7 +118,10 @@ describe('resource families, derived from the bindings (synthetic Widgets servic
     const names = [...backup, ...[...widgetsSdk.operations.values()].map((o) => o.name)];
     for (const f of ['families.ts', 'family-coverage.ts', 'overlay-resources.ts']) {
       const src = readFileSync(join(import.meta.dirname, '../../src/model', f), 'utf8');
-      expect(names.filter((n) => new RegExp(`\\b${n}\\b`).test(src)), f).toEqual([]);
+      expect(
+        names.filter((n) => new RegExp(`\\b${n}\\b`).test(src)),
+        f,
+      ).toEqual([]);
     }
   });
 });
@@ -129,24 +156,33 @@ describe('resource families of the Backup model: coverage', () => {
     const { families } = deriveFamilies(await loadBackupModel());
     const by = Object.fromEntries(families.map((f) => [f.name, f]));
     expect(by.BackupVault).toMatchObject({
-      create: ['CreateBackupVault', 'CreateLogicallyAirGappedBackupVault'], read: ['DescribeBackupVault'],
-      list: ['ListBackupVaults'], delete: ['DeleteBackupVault'], arn: 'BackupVaultArn',
+      create: ['CreateBackupVault', 'CreateLogicallyAirGappedBackupVault'],
+      read: ['DescribeBackupVault'],
+      list: ['ListBackupVaults'],
+      delete: ['DeleteBackupVault'],
+      arn: 'BackupVaultArn',
     });
     expect(by.Selection).toMatchObject({
-      parent: 'BackupPlan', identifiers: ['BackupPlanId', 'SelectionId'],
+      parent: 'BackupPlan',
+      identifiers: ['BackupPlanId', 'SelectionId'],
       resultKeys: { ListBackupSelections: 'BackupSelectionsList' },
     });
     expect(by.RecoveryPoint).toMatchObject({
-      parent: 'BackupVault', identifiers: ['BackupVaultName', 'RecoveryPointArn'],
-      read: ['DescribeRecoveryPoint'], delete: ['DeleteRecoveryPoint'],
+      parent: 'BackupVault',
+      identifiers: ['BackupVaultName', 'RecoveryPointArn'],
+      read: ['DescribeRecoveryPoint'],
+      delete: ['DeleteRecoveryPoint'],
     });
     expect(by.RestoreJob).toMatchObject({
-      create: ['StartRestoreJob'], read: ['DescribeRestoreJob'],
+      create: ['StartRestoreJob'],
+      read: ['DescribeRestoreJob'],
       list: ['ListRestoreJobs', 'ListRestoreJobsByProtectedResource'],
     });
     expect(by.ScanJob!.create).toEqual(['StartScanJob']);
     expect(by.ReportJob).toMatchObject({
-      create: ['StartReportJob'], read: ['DescribeReportJob'], list: ['ListReportJobs'],
+      create: ['StartReportJob'],
+      read: ['DescribeReportJob'],
+      list: ['ListReportJobs'],
     });
     expect(by.RestoreAccessBackupVault!.parent).toBe('BackupVault');
     const page = /^https:\/\/docs\.aws\.amazon\.com\/aws-backup\/latest\/devguide\/API_\w+\.html$/;

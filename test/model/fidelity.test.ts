@@ -9,10 +9,16 @@ const overlay = join(import.meta.dirname, '../../spec/overlay/backup.json');
 
 function report(label: string, a: Agreement): void {
   const pct = ((100 * a.agree) / a.total).toFixed(2);
-  console.log(`${label}: ${a.agree}/${a.total} facts agree (${pct}%)` +
-    (a.residue.length ? `\n  residue:\n    ${a.residue.join('\n    ')}` : '') +
-    (a.notStated.length ? `\n  not stated by the pages (${a.notStated.length}): ${a.notStated.join(', ')}` : '') +
-    (a.newerInSdk.length ? `\n  only in the installed SDK, newer than the oracle (${a.newerInSdk.length}): ${a.newerInSdk.join(', ')}` : ''));
+  console.log(
+    `${label}: ${a.agree}/${a.total} facts agree (${pct}%)` +
+      (a.residue.length ? `\n  residue:\n    ${a.residue.join('\n    ')}` : '') +
+      (a.notStated.length
+        ? `\n  not stated by the pages (${a.notStated.length}): ${a.notStated.join(', ')}`
+        : '') +
+      (a.newerInSdk.length
+        ? `\n  only in the installed SDK, newer than the oracle (${a.newerInSdk.length}): ${a.newerInSdk.join(', ')}`
+        : ''),
+  );
 }
 
 describe('fidelity against the official Backup model', () => {

@@ -15,12 +15,25 @@ interface OShape {
   enum?: string[];
 }
 export interface OModel {
-  operations: Record<string, { name: string; input?: { shape: string }; output?: { shape: string }; errors?: { shape: string }[] }>;
+  operations: Record<
+    string,
+    { name: string; input?: { shape: string }; output?: { shape: string }; errors?: { shape: string }[] }
+  >;
   shapes: Record<string, OShape>;
 }
 
-export const oracle: OModel = JSON.parse(readFileSync(new URL('../fixtures/oracle/service-2.json', import.meta.url), 'utf8'));
-export type OPaginators = Record<string, { input_token: string | string[]; output_token: string | string[]; limit_key?: string; result_key: string | string[] }>;
+export const oracle: OModel = JSON.parse(
+  readFileSync(new URL('../fixtures/oracle/service-2.json', import.meta.url), 'utf8'),
+);
+export type OPaginators = Record<
+  string,
+  {
+    input_token: string | string[];
+    output_token: string | string[];
+    limit_key?: string;
+    result_key: string | string[];
+  }
+>;
 export const oraclePaginators: OPaginators = JSON.parse(
   readFileSync(new URL('../fixtures/oracle/paginators-1.json', import.meta.url), 'utf8'),
 ).pagination;
@@ -46,11 +59,20 @@ export interface Agreement {
 function paginationFacts(p: OPaginators[string] | undefined): unknown {
   if (!p) return null;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) && v.length === 1 ? v[0] : v);
-  return { input_token: one(p.input_token), output_token: one(p.output_token), limit_key: p.limit_key, result_key: one(p.result_key) };
+  return {
+    input_token: one(p.input_token),
+    output_token: one(p.output_token),
+    limit_key: p.limit_key,
+    result_key: one(p.result_key),
+  };
 }
 
 /** Against the Backup oracle by default; the corpus script passes another service's botocore model. */
-export function compare(model: ServiceModel, scope: Scope, against: { model: OModel; paginators: OPaginators } = { model: oracle, paginators: oraclePaginators }): Agreement {
+export function compare(
+  model: ServiceModel,
+  scope: Scope,
+  against: { model: OModel; paginators: OPaginators } = { model: oracle, paginators: oraclePaginators },
+): Agreement {
   const oracle = against.model;
   const oraclePaginators = against.paginators;
   const r: Agreement = { agree: 0, total: 0, residue: [], notStated: [], newerInSdk: [] };
@@ -69,12 +91,28 @@ export function compare(model: ServiceModel, scope: Scope, against: { model: OMo
     fact(true, name);
     if (o.input) walk(o.input.shape, op.input, `${name} input`, true);
     if (o.output) walk(o.output.shape, op.output, `${name} output`, false);
-    const errs = (o.errors ?? []).map((e) => e.shape).sort().join(',');
-    fact(errs === [...op.errors].sort().join(','), `${name} errors: oracle ${errs}, derived ${op.errors.join(',')}`);
+    const errs = (o.errors ?? [])
+      .map((e) => e.shape)
+      .sort()
+      .join(',');
+    fact(
+      errs === [...op.errors].sort().join(','),
+      `${name} errors: oracle ${errs}, derived ${op.errors.join(',')}`,
+    );
     const p = oraclePaginators[name];
     const d = op.paginated;
     fact(
-      JSON.stringify(paginationFacts(p)) === JSON.stringify(d ? { input_token: d.inputToken, output_token: d.outputToken, limit_key: d.limitKey, result_key: d.resultKey } : null),
+      JSON.stringify(paginationFacts(p)) ===
+        JSON.stringify(
+          d
+            ? {
+                input_token: d.inputToken,
+                output_token: d.outputToken,
+                limit_key: d.limitKey,
+                result_key: d.resultKey,
+              }
+            : null,
+        ),
       `${name} pagination: oracle ${JSON.stringify(p)}, derived ${JSON.stringify(d)}`,
     );
   }
@@ -83,21 +121,43 @@ export function compare(model: ServiceModel, scope: Scope, against: { model: OMo
   function walk(oName: string, shape: Shape | undefined, path: string, input: boolean, depth = 0): void {
     const o = oracle.shapes[oName]!;
     if (!shape) return fact(false, `${path}: no shape derived`);
-    const t = o.document ? 'document' : o.type === 'string' || o.type === 'boolean' || o.type === 'timestamp' || o.type === 'list' || o.type === 'map' || o.type === 'structure' ? o.type : o.type === 'blob' ? 'blob' : TYPE[o.type] ?? o.type;
+    const t = o.document
+      ? 'document'
+      : o.type === 'string' ||
+          o.type === 'boolean' ||
+          o.type === 'timestamp' ||
+          o.type === 'list' ||
+          o.type === 'map' ||
+          o.type === 'structure'
+        ? o.type
+        : o.type === 'blob'
+          ? 'blob'
+          : (TYPE[o.type] ?? o.type);
     fact(shape.type === t, `${path}: type oracle ${t}, derived ${shape.type}`);
     if (shape.type !== t || depth > 12) return;
     if (scope.docsOnly && o.enum && !shape.enum) r.notStated.push(`${path}: enum (the page shows 'string')`);
-    else if (o.enum || shape.enum) fact(JSON.stringify(o.enum) === JSON.stringify(shape.enum), `${path}: enum oracle ${o.enum}, derived ${shape.enum}`);
+    else if (o.enum || shape.enum)
+      fact(
+        JSON.stringify(o.enum) === JSON.stringify(shape.enum),
+        `${path}: enum oracle ${o.enum}, derived ${shape.enum}`,
+      );
     if (o.member) walk(o.member.shape, shape.member!, `${path}[]`, input, depth + 1);
     if (o.key) walk(o.key.shape, shape.key!, `${path}{key}`, input, depth + 1);
     if (o.value) walk(o.value.shape, shape.value!, `${path}{value}`, input, depth + 1);
     for (const [mName, m] of Object.entries(o.members ?? {})) {
       const dm: Member | undefined = shape.members?.[mName];
       const docsStated = dm?.provenance.some((p) => p.source === 'docs');
-      if (scope.docsOnly && !docsStated) { r.notStated.push(`${path}.${mName}`); continue; }
+      if (scope.docsOnly && !docsStated) {
+        r.notStated.push(`${path}.${mName}`);
+        continue;
+      }
       fact(!!dm, `${path}.${mName}: member missing`);
       if (!dm) continue;
-      if (input || !scope.docsOnly) fact(dm.required === (o.required ?? []).includes(mName), `${path}.${mName}: required oracle ${(o.required ?? []).includes(mName)}, derived ${dm.required}`);
+      if (input || !scope.docsOnly)
+        fact(
+          dm.required === (o.required ?? []).includes(mName),
+          `${path}.${mName}: required oracle ${(o.required ?? []).includes(mName)}, derived ${dm.required}`,
+        );
       walk(m.shape, dm.shape, `${path}.${mName}`, input, depth + 1);
     }
     for (const extra of Object.keys(shape.members ?? {}).filter((k) => !o.members?.[k])) {

@@ -9,7 +9,10 @@ describe('the faithful mock', () => {
     const alarms: string[] = [];
     for (let seed = 100; seed < 120; seed++) {
       const r = await runAgainst((inner) => inner, seed);
-      for (const c of r.cells.filter((x) => x.status !== 'passed')) alarms.push(`seed ${seed}: ${c.check} × ${c.operation} ${c.status}: ${c.details[0]?.received ?? c.inconclusiveReason ?? c.skippedReason}`);
+      for (const c of r.cells.filter((x) => x.status !== 'passed'))
+        alarms.push(
+          `seed ${seed}: ${c.check} × ${c.operation} ${c.status}: ${c.details[0]?.received ?? c.inconclusiveReason ?? c.skippedReason}`,
+        );
     }
     expect(alarms).toEqual([]);
   }, 300_000);
@@ -18,8 +21,12 @@ describe('the faithful mock', () => {
     it(`variant ${v.id}: no finding`, async () => {
       const alarms: string[] = [];
       for (const seed of [1, 2, 3]) {
-        const r = await runAgainst(v.wrap, seed, 60, { ...(v.history ? { history: v.history } : {}), ...(v.mock ? { mock: v.mock } : {}) });
-        for (const c of r.cells.filter((x) => x.status === 'failed')) alarms.push(`seed ${seed}: ${c.check} × ${c.operation}: ${c.details[0]?.received}`);
+        const r = await runAgainst(v.wrap, seed, 60, {
+          ...(v.history ? { history: v.history } : {}),
+          ...(v.mock ? { mock: v.mock } : {}),
+        });
+        for (const c of r.cells.filter((x) => x.status === 'failed'))
+          alarms.push(`seed ${seed}: ${c.check} × ${c.operation}: ${c.details[0]?.received}`);
       }
       expect(alarms, v.description).toEqual([]);
     }, 120_000);

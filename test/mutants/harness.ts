@@ -8,14 +8,29 @@ import { fetchFunctionTarget } from '../../src/targets/fetch-target.ts';
 import type { FetchFn } from './kit.ts';
 
 /** `history`: past jobs seeded before the run; `mock`: options of the mock behind the wrapper */
-export async function runAgainst(wrap: (inner: FetchFn) => FetchFn, seed: number, runs = 100, o: { history?: number; mock?: MockOptions } = {}): Promise<RunResult> {
+export async function runAgainst(
+  wrap: (inner: FetchFn) => FetchFn,
+  seed: number,
+  runs = 100,
+  o: { history?: number; mock?: MockOptions } = {},
+): Promise<RunResult> {
   const model = await loadBackupModel();
   const clock = new ManualClock();
   const mock = await createMock({ ...o.mock, model, clock });
   if (o.history) seedHistory(mock.store, model, o.history, { seed });
-  const target = fetchFunctionTarget(wrap((r) => mock.fetch(r)), { name: 'mutant', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: 2000 });
+  const target = fetchFunctionTarget(
+    wrap((r) => mock.fetch(r)),
+    { name: 'mutant', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: 2000 },
+  );
   try {
-    return await runConformance({ model, target, runs, seed, recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn), advance: (ms) => clock.advance(ms) });
+    return await runConformance({
+      model,
+      target,
+      runs,
+      seed,
+      recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
+      advance: (ms) => clock.advance(ms),
+    });
   } finally {
     await target.close();
   }

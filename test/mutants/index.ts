@@ -6,5 +6,11 @@ import { stateMutants } from './state.ts';
 import { valueMutants } from './values.ts';
 import { wireMutants } from './wire.ts';
 
-export const MUTANTS: Mutant[] = [...paginationMutants, ...valueMutants, ...wireMutants, ...stateMutants, ...observedMutants];
+export const MUTANTS: Mutant[] = [
+  ...paginationMutants,
+  ...valueMutants,
+  ...wireMutants,
+  ...stateMutants,
+  ...observedMutants,
+];
 export type { Mutant } from './kit.ts';

@@ -26,19 +26,34 @@ export function opOf(r: Request): Op {
 type Json = Record<string, unknown>;
 
 /** A response with its JSON body replaced (headers kept, content-length dropped). */
-export function withBody(res: Response, body: unknown, o: { status?: number; headers?: Record<string, string | undefined> } = {}): Response {
+export function withBody(
+  res: Response,
+  body: unknown,
+  o: { status?: number; headers?: Record<string, string | undefined> } = {},
+): Response {
   const headers = new Headers(res.headers);
   headers.delete('content-length');
-  for (const [k, v] of Object.entries(o.headers ?? {})) (v === undefined ? headers.delete(k) : headers.set(k, v));
-  return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status: o.status ?? res.status, headers });
+  for (const [k, v] of Object.entries(o.headers ?? {}))
+    v === undefined ? headers.delete(k) : headers.set(k, v);
+  return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+    status: o.status ?? res.status,
+    headers,
+  });
 }
 
 /** Edits the JSON body of answers to one operation (successes only, unless `errors`). */
-export function editAnswers(op: Op, edit: (body: Json, req: Request, res: Response) => Json | Response, errors = false): (inner: FetchFn) => FetchFn {
+export function editAnswers(
+  op: Op,
+  edit: (body: Json, req: Request, res: Response) => Json | Response,
+  errors = false,
+): (inner: FetchFn) => FetchFn {
   return (inner) => async (req) => {
     const res = await inner(req.clone());
     if (opOf(req) !== op || (!errors && res.status >= 300)) return res;
-    const body = (await res.clone().json().catch(() => undefined)) as Json | undefined;
+    const body = (await res
+      .clone()
+      .json()
+      .catch(() => undefined)) as Json | undefined;
     if (!body) return res;
     const out = edit(body, req, res);
     return out instanceof Response ? out : withBody(res, out);
@@ -59,9 +74,14 @@ export function editQuery(op: Op, edit: (q: URLSearchParams) => void): (inner: F
 export function editRequestBody(op: Op, edit: (body: Json) => Json): (inner: FetchFn) => FetchFn {
   return (inner) => async (req) => {
     if (opOf(req) !== op) return inner(req);
-    const body = (await req.clone().json().catch(() => undefined)) as Json | undefined;
+    const body = (await req
+      .clone()
+      .json()
+      .catch(() => undefined)) as Json | undefined;
     if (!body) return inner(req);
-    return inner(new Request(req.url, { method: req.method, headers: req.headers, body: JSON.stringify(edit(body)) }));
+    return inner(
+      new Request(req.url, { method: req.method, headers: req.headers, body: JSON.stringify(edit(body)) }),
+    );
   };
 }
 
@@ -70,7 +90,10 @@ export function editErrors(edit: (body: Json, res: Response) => Response): (inne
   return (inner) => async (req) => {
     const res = await inner(req);
     if (res.status < 400) return res;
-    const body = (await res.clone().json().catch(() => undefined)) as Json | undefined;
+    const body = (await res
+      .clone()
+      .json()
+      .catch(() => undefined)) as Json | undefined;
     return body ? edit(body, res) : res;
   };
 }

@@ -16,7 +16,13 @@ describe('the mutant catalogue', () => {
       const r = await runAgainst(m.wrap, 1, 100, { ...(m.history ? { history: m.history } : {}) });
       const hit = r.cells.filter((c) => c.check === m.caughtBy && c.status === 'failed');
       const first = hit.map((c) => c.casesToFirstFailure ?? Infinity).sort((a, b) => a - b)[0];
-      rows.push({ id: m.id, check: m.caughtBy, caught: hit.length > 0, ...(first !== undefined ? { cases: first } : {}), ...(hit[0]?.details[0] ? { phase: hit[0].details[0].phase } : {}) });
+      rows.push({
+        id: m.id,
+        check: m.caughtBy,
+        caught: hit.length > 0,
+        ...(first !== undefined ? { cases: first } : {}),
+        ...(hit[0]?.details[0] ? { phase: hit[0].details[0].phase } : {}),
+      });
       expect(hit.length, `${m.description}: ${m.caughtBy} did not fail`).toBeGreaterThan(0);
     });
   }
@@ -30,7 +36,10 @@ describe('the mutant catalogue', () => {
         `mutation score: ${caught.length}/${rows.length} (${((100 * caught.length) / rows.length).toFixed(0)}%), median cases to detection: ${median}`,
         '| mutant | check | caught | cases to detection | phase |',
         '|---|---|---|---|---|',
-        ...rows.map((r) => `| ${r.id} | ${r.check} | ${r.caught ? 'yes' : 'NO'} | ${r.cases ?? '—'} | ${r.phase ?? '—'} |`),
+        ...rows.map(
+          (r) =>
+            `| ${r.id} | ${r.check} | ${r.caught ? 'yes' : 'NO'} | ${r.cases ?? '—'} | ${r.phase ?? '—'} |`,
+        ),
       ].join('\n'),
     );
   });

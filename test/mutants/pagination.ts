@@ -3,18 +3,25 @@ import { editAnswers, editQuery, jobs, opOf, type FetchFn, type Mutant } from '.
 
 export const paginationMutants: Mutant[] = [
   {
-    id: 'ignores-maxresults', caughtBy: 'pagination',
+    id: 'ignores-maxresults',
+    caughtBy: 'pagination',
     description: 'MaxResults is ignored: every page has the default size',
     wrap: editQuery('list', (q) => q.delete('maxResults')),
   },
   {
-    id: 'first-page-one-larger', caughtBy: 'pagination',
+    id: 'first-page-one-larger',
+    caughtBy: 'pagination',
     description: 'the first page holds MaxResults + 1 items (an off-by-one in the slice)',
-    wrap: editQuery('list', (q) => { if (!q.has('nextToken') && q.has('maxResults')) q.set('maxResults', String(Math.min(1000, Number(q.get('maxResults')) + 1))); }),
+    wrap: editQuery('list', (q) => {
+      if (!q.has('nextToken') && q.has('maxResults'))
+        q.set('maxResults', String(Math.min(1000, Number(q.get('maxResults')) + 1)));
+    }),
   },
   {
-    id: 'item-repeated-across-pages', caughtBy: 'pagination',
-    description: 'the next page starts with the last item of the previous one (cursor points at, not after, it)',
+    id: 'item-repeated-across-pages',
+    caughtBy: 'pagination',
+    description:
+      'the next page starts with the last item of the previous one (cursor points at, not after, it)',
     wrap: (inner) => {
       const lastOf = new Map<string, unknown>();
       return editAnswers('list', (b, req) => {
@@ -28,26 +35,37 @@ export const paginationMutants: Mutant[] = [
     },
   },
   {
-    id: 'last-item-dropped', caughtBy: 'pagination',
+    id: 'last-item-dropped',
+    caughtBy: 'pagination',
     description: 'the last page loses its last item',
-    wrap: editAnswers('list', (b) => (b.NextToken === undefined && jobs(b).length > 1 ? { ...b, RestoreJobs: jobs(b).slice(0, -1) } : b)),
+    wrap: editAnswers('list', (b) =>
+      b.NextToken === undefined && jobs(b).length > 1 ? { ...b, RestoreJobs: jobs(b).slice(0, -1) } : b,
+    ),
   },
   {
-    id: 'token-on-last-page', caughtBy: 'pagination',
+    id: 'token-on-last-page',
+    caughtBy: 'pagination',
     description: 'the last page still carries a NextToken',
     wrap: editAnswers('list', (b) => (b.NextToken === undefined ? { ...b, NextToken: 'bGFzdA' } : b)),
   },
   {
-    id: 'token-never-ends', caughtBy: 'pagination',
+    id: 'token-never-ends',
+    caughtBy: 'pagination',
     description: 'after the last page comes an empty page with a token, forever',
     wrap: (inner: FetchFn) => async (req) => {
       const q = new URL(req.url).searchParams;
-      if (opOf(req) === 'list' && q.get('nextToken') === 'bW9yZQ') return new Response('{"RestoreJobs":[],"NextToken":"bW9yZQ"}', { headers: { 'content-type': 'application/json', 'x-amzn-requestid': 'r' } });
-      return editAnswers('list', (b) => (b.NextToken === undefined && q.has('nextToken') ? { ...b, NextToken: 'bW9yZQ' } : b))(inner)(req);
+      if (opOf(req) === 'list' && q.get('nextToken') === 'bW9yZQ')
+        return new Response('{"RestoreJobs":[],"NextToken":"bW9yZQ"}', {
+          headers: { 'content-type': 'application/json', 'x-amzn-requestid': 'r' },
+        });
+      return editAnswers('list', (b) =>
+        b.NextToken === undefined && q.has('nextToken') ? { ...b, NextToken: 'bW9yZQ' } : b,
+      )(inner)(req);
     },
   },
   {
-    id: 'token-not-bound-to-filters', caughtBy: 'pagination',
+    id: 'token-not-bound-to-filters',
+    caughtBy: 'pagination',
     description: 'a token is honoured whatever filters come with it',
     wrap: (inner) => {
       const issuedFor = new Map<string, string>();
@@ -63,7 +81,10 @@ export const paginationMutants: Mutant[] = [
           url.search = keep.toString();
         }
         const res = await inner(new Request(url, req));
-        const body = (await res.clone().json().catch(() => undefined)) as { NextToken?: string } | undefined;
+        const body = (await res
+          .clone()
+          .json()
+          .catch(() => undefined)) as { NextToken?: string } | undefined;
         if (body?.NextToken) {
           const filters = new URLSearchParams(original ?? new URL(req.url).search);
           filters.delete('nextToken');
@@ -75,8 +96,11 @@ export const paginationMutants: Mutant[] = [
     },
   },
   {
-    id: 'empty-token-accepted', caughtBy: 'pagination',
+    id: 'empty-token-accepted',
+    caughtBy: 'pagination',
     description: 'an empty nextToken is taken as "from the start"',
-    wrap: editQuery('list', (q) => { if (q.get('nextToken') === '') q.delete('nextToken'); }),
+    wrap: editQuery('list', (q) => {
+      if (q.get('nextToken') === '') q.delete('nextToken');
+    }),
   },
 ];

@@ -140,10 +140,18 @@ describe('github reporter: provenance and inconclusive cells', () => {
   test('says a convention is one, and warns (not errors) for an inconclusive cell', () => {
     const failed = cell();
     failed.details[0]!.provenance = 'convention';
-    const open: Cell = { ...cell(), status: 'inconclusive', failures: 0, details: [], inconclusiveReason: 'no job could be started' };
+    const open: Cell = {
+      ...cell(),
+      status: 'inconclusive',
+      failures: 0,
+      details: [],
+      inconclusiveReason: 'no job could be started',
+    };
     const out = renderGithubAnnotations(result([failed, open]));
     expect(out).toMatch(/^::error .*Convention \(no page documents it\)/m);
-    expect(out).toMatch(/^::warning title=pagination × ListRestoreJobs%3A inconclusive::no job could be started$/m);
+    expect(out).toMatch(
+      /^::warning title=pagination × ListRestoreJobs%3A inconclusive::no job could be started$/m,
+    );
     expect(out.match(/^::error/gm)).toHaveLength(1);
   });
 });

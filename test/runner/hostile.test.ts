@@ -19,15 +19,27 @@ const KINDS: Kind[] = ['reset', 'hang', 'not-http', 'not-json', 'huge', 'drip'];
 function misbehave(kind: Kind, req: IncomingMessage, res: ServerResponse): void {
   const socket = req.socket;
   switch (kind) {
-    case 'reset': return void socket.resetAndDestroy();
-    case 'hang': return;
-    case 'not-http': return void socket.end('SSH-2.0-OpenSSH_9.6\r\n\r\n\u0000\u0001garbage');
-    case 'not-json': return void res.writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': 'r' }).end('{"RestoreJobs": [oops');
+    case 'reset':
+      return void socket.resetAndDestroy();
+    case 'hang':
+      return;
+    case 'not-http':
+      return void socket.end('SSH-2.0-OpenSSH_9.6\r\n\r\n\u0000\u0001garbage');
+    case 'not-json':
+      return void res
+        .writeHead(200, { 'content-type': 'application/json', 'x-amzn-requestid': 'r' })
+        .end('{"RestoreJobs": [oops');
     case 'huge': {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(64 * 2 ** 20) });
       const chunk = Buffer.alloc(2 ** 20, 0x20);
       let left = 64;
-      const more = () => { while (left > 0 && !res.destroyed) { left--; if (!res.write(chunk)) return void res.once('drain', more); } res.end(); };
+      const more = () => {
+        while (left > 0 && !res.destroyed) {
+          left--;
+          if (!res.write(chunk)) return void res.once('drain', more);
+        }
+        res.end();
+      };
       return more();
     }
     case 'drip': {
@@ -39,7 +51,10 @@ function misbehave(kind: Kind, req: IncomingMessage, res: ServerResponse): void 
 }
 
 /** A server on 127.0.0.1:0 that misbehaves on the requests `when` picks and otherwise forwards to `real`. */
-async function hostile(when: (n: number) => Kind | undefined, real?: string): Promise<{ url: string; server: Server }> {
+async function hostile(
+  when: (n: number) => Kind | undefined,
+  real?: string,
+): Promise<{ url: string; server: Server }> {
   let n = 0;
   const server = createServer(async (req, res) => {
     const kind = when(++n);
@@ -47,10 +62,20 @@ async function hostile(when: (n: number) => Kind | undefined, real?: string): Pr
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length', 'transfer-encoding'].includes(k))) as Record<string, string>;
-    const answer = await fetch(`${real}${req.url}`, { method: req.method, headers, ...(hasBody ? { body: Buffer.concat(chunks) } : {}) });
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(
+        ([k]) => !['host', 'connection', 'content-length', 'transfer-encoding'].includes(k),
+      ),
+    ) as Record<string, string>;
+    const answer = await fetch(`${real}${req.url}`, {
+      method: req.method,
+      headers,
+      ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
+    });
     const out: Record<string, string> = {};
-    answer.headers.forEach((v, k) => { if (k !== 'content-length' && k !== 'connection') out[k] = v; });
+    answer.headers.forEach((v, k) => {
+      if (k !== 'content-length' && k !== 'connection') out[k] = v;
+    });
     res.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -66,14 +91,24 @@ beforeAll(async () => {
   real = await serve(mock, 0);
 });
 afterAll(async () => {
-  for (const s of servers) { s.closeAllConnections(); s.close(); }
+  for (const s of servers) {
+    s.closeAllConnections();
+    s.close();
+  }
   await real.close();
 });
 
 const TIMEOUT = 400;
 
 describe('each kind of misbehaviour, on both channels', () => {
-  const want: Record<Kind, RegExp> = { reset: /^reset$/, hang: /^timeout$/, 'not-http': /^garbage$/, 'not-json': /^garbage$/, huge: /^garbage$/, drip: /^timeout$/ };
+  const want: Record<Kind, RegExp> = {
+    reset: /^reset$/,
+    hang: /^timeout$/,
+    'not-http': /^garbage$/,
+    'not-json': /^garbage$/,
+    huge: /^garbage$/,
+    drip: /^timeout$/,
+  };
   for (const kind of KINDS) {
     it(`${kind}: a failure the checks judge, within the timeout`, async () => {
       const h = await hostile(() => kind);
@@ -90,7 +125,10 @@ describe('each kind of misbehaviour, on both channels', () => {
         if (kind === 'not-json') expect([http.status, http.body]).toEqual([200, '{"RestoreJobs": [oops']);
         else expect(http.failure ?? '', JSON.stringify(http)).toMatch(want[kind]);
         expect(http.ms).toBeLessThan(timeout + 2000);
-        if (kind === 'huge') expect(`${sdk.failureDetail} ${http.failureDetail}`).toMatch(/exceeds 8388608 bytes.*exceeds 8388608 bytes/);
+        if (kind === 'huge')
+          expect(`${sdk.failureDetail} ${http.failureDetail}`).toMatch(
+            /exceeds 8388608 bytes.*exceeds 8388608 bytes/,
+          );
       } finally {
         await target.close();
       }
@@ -102,7 +140,9 @@ describe('a run against a target that misbehaves now and then', () => {
   // one run per kind: a cell keeps a few distinct details, so kinds mixed in one run could crowd each other out
   const seen: Record<string, RegExp> = { reset: /reset/, hang: /timeout/, 'not-http': /garbage/ };
   for (const [kind, finding] of Object.entries(seen)) {
-    it(`${kind} now and then: the run finishes within its timeouts, a finding, the reports written`, { timeout: 120_000 }, async () => {
+    it(`${kind} now and then: the run finishes within its timeouts, a finding, the reports written`, {
+      timeout: 120_000,
+    }, async () => {
       const model = await loadBackupModel();
       // a hang costs a whole timeout: fewer of them keep the test short
       const every = kind === 'hang' ? 30 : 9;
@@ -110,7 +150,13 @@ describe('a run against a target that misbehaves now and then', () => {
       servers.push(h.server);
       const target = endpointTarget(h.url, TIMEOUT);
       const t0 = performance.now();
-      const r = await runConformance({ model, target, runs: 10, seed: 4, recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn) });
+      const r = await runConformance({
+        model,
+        target,
+        runs: 10,
+        seed: 4,
+        recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
+      });
       await target.close();
       const failing = r.cells.filter((c) => c.status === 'failed');
       expect(failing.map((c) => c.check)).toContain('not-a-server-error');

@@ -17,7 +17,12 @@ import { has } from '../mock/interop.ts';
 
 const cli = runCli;
 const tmp = () => mkdtempSync(join(tmpdir(), 'run-'));
-const results = (dir: string) => JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { summary: Record<string, number>; results: { check: string; operation: string; status: string; cases: number; failures: number }[]; notes: string[] };
+const results = (dir: string) =>
+  JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as {
+    summary: Record<string, number>;
+    results: { check: string; operation: string; status: string; cases: number; failures: number }[];
+    notes: string[];
+  };
 
 describe('run against the built-in mock', () => {
   it('passes every check, writes all four reports, exit 0', async () => {
@@ -63,12 +68,25 @@ describe('run against the built-in mock', () => {
 describe('run against the standalone mock over loopback', () => {
   let mock: BackupMock;
   let server: RunningServer;
-  beforeAll(async () => { mock = await createMock(); server = await serve(mock, 0); });
+  beforeAll(async () => {
+    mock = await createMock();
+    server = await serve(mock, 0);
+  });
   afterAll(() => server.close());
 
   it('passes every check', async () => {
     const dir = tmp();
-    const r = await cli('run', '--target', `endpoint:${server.endpoint}`, '--out', dir, '--runs', '50', '--seed', '3');
+    const r = await cli(
+      'run',
+      '--target',
+      `endpoint:${server.endpoint}`,
+      '--out',
+      dir,
+      '--runs',
+      '50',
+      '--seed',
+      '3',
+    );
     expect(r.code, r.err).toBe(EXIT.ok);
     expect(results(dir).summary.failed).toBe(0);
   });
@@ -79,7 +97,13 @@ describe('run against the standalone mock over loopback', () => {
     const target = await awsTarget({ timeoutMs: 5000, endpoint: server.endpoint, region: 'us-east-1' });
     process.env.AWS_ACCESS_KEY_ID ??= 'AKIDEXAMPLE';
     process.env.AWS_SECRET_ACCESS_KEY ??= 'secret';
-    const r = await runConformance({ model, target, runs: 30, seed: 5, recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn) });
+    const r = await runConformance({
+      model,
+      target,
+      runs: 30,
+      seed: 5,
+      recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
+    });
     await target.close();
     expect(mock.store.size).toBe(before);
     expect(r.notes.join('\n')).toMatch(/read-only/);
@@ -98,11 +122,22 @@ describe('a target that misbehaves is a finding, never a crash', () => {
       n++;
       if (n % 7 === 0) return Response.error();
       if (n % 11 === 0) return new Promise(() => {}); // never answers
-      if (n % 13 === 0) return new Response('<html>oops</html>', { status: 200, headers: { 'content-type': 'text/html' } });
+      if (n % 13 === 0)
+        return new Response('<html>oops</html>', { status: 200, headers: { 'content-type': 'text/html' } });
       return real.fetch(req);
     };
-    const target = fetchFunctionTarget(flaky, { name: 'flaky', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: 200 });
-    const r = await runConformance({ model, target, runs: 30, seed: 9, recoveryPoints: real.store.recoveryPoints().map((p) => p.arn) });
+    const target = fetchFunctionTarget(flaky, {
+      name: 'flaky',
+      origin: 'https://backup.us-east-1.amazonaws.com',
+      timeoutMs: 200,
+    });
+    const r = await runConformance({
+      model,
+      target,
+      runs: 30,
+      seed: 9,
+      recoveryPoints: real.store.recoveryPoints().map((p) => p.arn),
+    });
     const failing = r.cells.filter((c) => c.status === 'failed');
     expect(failing.map((c) => c.check)).toContain('not-a-server-error');
     const received = failing.flatMap((c) => c.details.map((d) => d.received)).join('\n');
@@ -115,10 +150,22 @@ describe('a target that misbehaves is a finding, never a crash', () => {
 describe('sensitive members', () => {
   it('restore Metadata never reaches a report', async () => {
     const model = await loadBackupModel();
-    const target = fetchFunctionTarget(async () => new Response('{"RestoreJobId":1}', { status: 200, headers: { 'content-type': 'application/json' } }), { name: 'wrong', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: 1000 });
-    const r = await runConformance({ model, target, runs: 20, seed: 2, checks: ['response-schema', 'negative-rejection'] });
+    const target = fetchFunctionTarget(
+      async () =>
+        new Response('{"RestoreJobId":1}', { status: 200, headers: { 'content-type': 'application/json' } }),
+      { name: 'wrong', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: 1000 },
+    );
+    const r = await runConformance({
+      model,
+      target,
+      runs: 20,
+      seed: 2,
+      checks: ['response-schema', 'negative-rejection'],
+    });
     const { REPORTERS } = await import('../../src/report/reporters.ts');
-    const all = Object.values(REPORTERS).map((rep) => rep.render(r)).join('\n');
+    const all = Object.values(REPORTERS)
+      .map((rep) => rep.render(r))
+      .join('\n');
     expect(all).toMatch(/redacted/);
     expect(all).not.toMatch(/"Metadata":\{"/);
     expect(all).not.toMatch(/file-system-id/);
@@ -132,14 +179,29 @@ describe.skipIf(!HAS_MOTO)('run against moto server', () => {
     const moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
     try {
       for (let i = 0; i < 50; i++) {
-        if (await fetch(`http://127.0.0.1:${port}/moto-api/`).then(() => true, () => false)) break;
+        if (
+          await fetch(`http://127.0.0.1:${port}/moto-api/`).then(
+            () => true,
+            () => false,
+          )
+        )
+          break;
         await new Promise((r) => setTimeout(r, 200));
       }
       const dir = tmp();
-      const r = await cli('run', '--target', `endpoint:http://127.0.0.1:${port}`, '--out', dir, '--runs', '10');
+      const r = await cli(
+        'run',
+        '--target',
+        `endpoint:http://127.0.0.1:${port}`,
+        '--out',
+        dir,
+        '--runs',
+        '10',
+      );
       expect(r.code).toBe(EXIT.findings);
       const res = results(dir);
-      for (const op of ['StartRestoreJob', 'ListRestoreJobs', 'DescribeRestoreJob']) expect(res.notes.join('\n')).toMatch(new RegExp(`${op}: not implemented by the target`));
+      for (const op of ['StartRestoreJob', 'ListRestoreJobs', 'DescribeRestoreJob'])
+        expect(res.notes.join('\n')).toMatch(new RegExp(`${op}: not implemented by the target`));
     } finally {
       moto.kill();
     }

@@ -33,7 +33,8 @@ function operations(doc: Doc) {
   return Object.entries(doc.paths).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([m]) => METHODS.includes(m))
-      .map(([m, op]) => ({ path, method: m.toUpperCase(), ...op })));
+      .map(([m, op]) => ({ path, method: m.toUpperCase(), ...op })),
+  );
 }
 
 describe('the OpenAPI documents under Spectral (spectral:oas, recommended)', () => {
@@ -66,7 +67,7 @@ describe('the OpenAPI documents under Spectral (spectral:oas, recommended)', () 
 });
 
 describe('what both SDKs send', () => {
-  it('the model states botocore\'s URI for every operation (the JS SDK\'s, else clientUris)', async () => {
+  it("the model states botocore's URI for every operation (the JS SDK's, else clientUris)", async () => {
     const model = await loadBackupModel();
     const differ: string[] = [];
     for (const [name, { http }] of Object.entries(botocore.operations)) {
@@ -86,7 +87,7 @@ describe('what both SDKs send', () => {
     expect(differ.length).toBe(23);
   });
 
-  it('the sdks document has a path for each SDK\'s requests; the main one for the JS SDK\'s', async () => {
+  it("the sdks document has a path for each SDK's requests; the main one for the JS SDK's", async () => {
     const model = await loadBackupModel();
     const at = (doc: Doc) => new Map(operations(doc).map((o) => [`${o.method} ${shape(o.path)}`, o]));
     const sdkOps = at(sdks);

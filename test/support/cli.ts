@@ -5,7 +5,13 @@ import { main } from '../../src/cli.ts';
 export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const sink = (f: (s: string) => void) => new Writable({ write(c, _e, cb) { f(String(c)); cb(); } });
+  const sink = (f: (s: string) => void) =>
+    new Writable({
+      write(c, _e, cb) {
+        f(String(c));
+        cb();
+      },
+    });
   const code = await main(argv, sink((s) => (out += s)) as never, sink((s) => (err += s)) as never);
   return { code, out, err };
 }
