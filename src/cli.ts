@@ -309,7 +309,7 @@ async function mock(args: string[], out: NodeJS.WritableStream): Promise<number>
   const { createMock } = await import('./mock/index.ts');
   const { serve } = await import('./mock/server.ts');
   const { faultPlanFromFlags } = await import('./mock/faults.ts');
-  let faults;
+  let faults: ReturnType<typeof faultPlanFromFlags>;
   try {
     faults = faultPlanFromFlags(values.faults, values.latency, seed);
   } catch (e) {

@@ -11,13 +11,13 @@ export interface HandlerOptions {
   catchAll?: boolean;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 // Routes as regular expressions without capture groups: msw decodes every captured parameter with
 // decodeURIComponent, which throws on a label such as %FF before the resolver could answer it (400)
 export function mockHandlers(mock: BackupMock, o: HandlerOptions = {}): HttpHandler[] {
   const origin =
-    !o.origin || o.origin === '*' ? '[a-z][a-z0-9+.-]*:\\/\\/[^/]+' : escape(o.origin.replace(/\/$/, ''));
+    !o.origin || o.origin === '*' ? '[a-z][a-z0-9+.-]*:\\/\\/[^/]+' : escapeRegExp(o.origin.replace(/\/$/, ''));
   const resolver = ({ request }: { request: Request }) => mock.fetch(request);
   const handlers: HttpHandler[] = [];
   for (const name of Object.keys(IMPLEMENTED)) {
@@ -27,7 +27,7 @@ export function mockHandlers(mock: BackupMock, o: HandlerOptions = {}): HttpHand
       .split('?')[0]!
       .replace(/\/$/, '')
       .split('/')
-      .map((seg) => (/^\{\w+\+\}$/.test(seg) ? '.+' : /^\{\w+\}$/.test(seg) ? '[^/]+' : escape(seg)))
+      .map((seg) => (/^\{\w+\+\}$/.test(seg) ? '.+' : /^\{\w+\}$/.test(seg) ? '[^/]+' : escapeRegExp(seg)))
       .join('\\/');
     // every method on the route, with or without a trailing slash: the resolver answers a wrong one with 405
     handlers.push(http.all(new RegExp(`^${origin}${path}\\/?$`), resolver));

@@ -81,7 +81,10 @@ function* matching(
   if (q.ByCompleteAfter) after.push(q.ByCompleteAfter.getTime() - life);
   if (q.ByCompleteBefore) upTo.push([q.ByCompleteBefore.getTime() - life, false]);
   if (status === 'PENDING') after.push(now - store.pendingMs);
-  if (status === 'RUNNING') after.push(now - life), upTo.push([now - store.pendingMs, true]);
+  if (status === 'RUNNING') {
+    after.push(now - life);
+    upTo.push([now - store.pendingMs, true]);
+  }
   if (byClock && (terminal || q.ByCompleteAfter || q.ByCompleteBefore)) upTo.push([now - life, true]);
   let minSeq = 1;
   let top = below;

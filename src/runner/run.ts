@@ -164,7 +164,7 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
         collector.time(collector.phaseMs, check, performance.now() - t);
         collector.time(collector.checkMs, check, performance.now() - t);
       };
-      const unsure = (check: CheckId, op: string) => (why: string | void) => {
+      const unsure = (check: CheckId, op: string) => (why: string | undefined) => {
         if (why) collector.inconclusive(check, op, why);
       };
       if (collector.wants('pagination')) {
@@ -218,7 +218,7 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
           collector.inconclusive(check, start!.name, cannotStart);
           continue;
         }
-        await timed(check, async () => unsure(check, start!.name)(await run()));
+        await timed(check, async () => unsure(check, start!.name)((await run()) ?? undefined));
       }
     }
   };

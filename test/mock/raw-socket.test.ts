@@ -325,7 +325,7 @@ describe('raw sockets against the standalone server', () => {
 
   it('closes trickling connections at the configured request timeout, and serves others meanwhile', async () => {
     const trickle = Array.from({ length: 5 }, () =>
-      rawRequest(port, [...('GET /restore-jobs/ HTTP/1.1\r\nHost: a\r\nX-Slow: ' + 'z'.repeat(200))], {
+      rawRequest(port, [...(`GET /restore-jobs/ HTTP/1.1\r\nHost: a\r\nX-Slow: ${'z'.repeat(200)}`)], {
         gapMs: 50,
         waitMs: 10_000,
       }),

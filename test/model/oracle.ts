@@ -120,7 +120,10 @@ export function compare(
 
   function walk(oName: string, shape: Shape | undefined, path: string, input: boolean, depth = 0): void {
     const o = oracle.shapes[oName]!;
-    if (!shape) return fact(false, `${path}: no shape derived`);
+    if (!shape) {
+      fact(false, `${path}: no shape derived`);
+      return;
+    }
     const t = o.document
       ? 'document'
       : o.type === 'string' ||

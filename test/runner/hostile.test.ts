@@ -40,7 +40,8 @@ function misbehave(kind: Kind, req: IncomingMessage, res: ServerResponse): void 
         }
         res.end();
       };
-      return more();
+      more();
+      return;
     }
     case 'drip': {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
