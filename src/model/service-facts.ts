@@ -1,6 +1,7 @@
 // Service behaviour as data (spec/overlay/behaviour.json): each resource's status lifecycle, the
 // fields that never change, what a job takes from its parent (a recovery point), and what each list
 // filter means. The checks judge by these facts; none of them is written into a check.
+import { packageRoot } from './package-root.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OverlayError } from './overlay.ts';
@@ -113,12 +114,13 @@ export function parseServiceFacts(file: string, doc: unknown): ServiceFacts {
   return { file, resources, filters };
 }
 
-const FILE = join(import.meta.dirname, '../../spec/overlay/behaviour.json');
+// from the package root, not this module's place: compiled, this module sits one folder deeper (dist/)
+const file = () => join(packageRoot(), 'spec/overlay/behaviour.json');
 let cached: ServiceFacts | undefined;
 
 /** The project's behaviour overlay, read and validated once per process. */
 export function serviceFacts(): ServiceFacts {
-  cached ??= parseServiceFacts('spec/overlay/behaviour.json', JSON.parse(readFileSync(FILE, 'utf8')));
+  cached ??= parseServiceFacts('spec/overlay/behaviour.json', JSON.parse(readFileSync(file(), 'utf8')));
   return cached;
 }
 
