@@ -60,7 +60,9 @@ export function boundaryCases(op: Operation, o: RequestOptions = {}, seed = 0): 
       const c = applyMutation(op, minimal, s, edge);
       out.push({
         phase: 'boundary',
-        label: `invalid: ${s.mutation} ${s.member.name || 'body'}${typeof edge === 'symbol' ? '' : ` = ${JSON.stringify(edge)}`}`,
+        label:
+          `invalid: ${s.mutation} ${s.member.name || 'body'}` +
+          `${typeof edge === 'symbol' ? '' : ` = ${JSON.stringify(edge)}`}`,
         case: c,
       });
     }

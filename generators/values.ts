@@ -30,8 +30,11 @@ export function exampleLike(example: string): fc.Arbitrary<string> {
     /^[A-Za-z][A-Za-z0-9_-]*$/.test(example.slice(lastSep + 1)) &&
     !/^\d+$/.test(example.slice(lastSep + 1));
   let rest = tailIsName ? example.slice(0, lastSep + 1) : example;
-  const token =
-    /([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})|(\b[a-z]{2}-[a-z]+-\d\b)|(\d{3,})/;
+  // (UUID)|(region)|(digit run)
+  const token = new RegExp(
+    '([0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})' +
+      '|(\\b[a-z]{2}-[a-z]+-\\d\\b)|(\\d{3,})',
+  );
   for (let m = token.exec(rest); m; m = token.exec(rest)) {
     if (m.index > 0) parts.push(fc.constant(rest.slice(0, m.index)));
     if (m[1])

@@ -55,12 +55,17 @@ export function checkFilter(r: FilterRecord, facts: ServiceFacts = serviceFacts(
   const extra = r.got.filter((id) => !want.includes(id));
   if (!missing.length && !extra.length) return [];
   const v = r.value instanceof Date ? r.value.toISOString() : JSON.stringify(r.value);
+  const missingText = missing.length ? `, ${missing.length} matching item(s) missing` : '';
+  const extraText = extra.length ? `, ${extra.length} non-matching item(s) included` : '';
+  const how = fact.match === 'equals' ? 'equal to the value, exactly' : `strictly ${fact.match}`;
   return [
     {
       check: 'filters',
       operation: r.operation,
-      received: `${r.filter}=${v}: ${r.got.length} item(s)${missing.length ? `, ${missing.length} matching item(s) missing` : ''}${extra.length ? `, ${extra.length} non-matching item(s) included` : ''}`,
-      documented: `exactly the ${want.length} item(s) of the full listing that match (${r.filter}: ${fact.field} ${fact.match === 'equals' ? 'equal to the value, exactly' : `strictly ${fact.match}`}; ${fact.source})`,
+      received: `${r.filter}=${v}: ${r.got.length} item(s)${missingText}${extraText}`,
+      documented:
+        `exactly the ${want.length} item(s) of the full listing that match ` +
+        `(${r.filter}: ${fact.field} ${how}; ${fact.source})`,
     },
   ];
 }

@@ -36,7 +36,9 @@ export function checkIdempotency(r: IdempotencyRecord): Finding[] {
     out.push({
       check: 'idempotency',
       operation: r.operation,
-      received: `the same token with other parameters answered HTTP ${c.status ?? '(none)'}${c.id ? ` with ${c.id}` : ''}`,
+      received:
+        `the same token with other parameters answered HTTP ${c.status ?? '(none)'}` +
+        `${c.id ? ` with ${c.id}` : ''}`,
       documented: 'a client error (4xx): the token already names another request',
     });
   }

@@ -22,7 +22,9 @@ export const SCENARIO_CHECKS: { id: CheckId; description: string }[] = [
   {
     id: 'pagination',
     description:
-      'Every page ≤ MaxResults; the pages together equal the unpaginated listing, in order, with no duplicate and no gap; the listing ends and its last page has no token; empty, tampered and filter-mismatched tokens are rejected.',
+      'Every page ≤ MaxResults; the pages together equal the unpaginated listing, in order, with no ' +
+      'duplicate and no gap; the listing ends and its last page has no token; empty, tampered and ' +
+      'filter-mismatched tokens are rejected.',
   },
   {
     id: 'filters',
@@ -37,17 +39,22 @@ export const SCENARIO_CHECKS: { id: CheckId; description: string }[] = [
   {
     id: 'lifecycle',
     description:
-      'A started job is listed and described with what it was started with; its status moves only forward along the documented states; CompletionDate ≥ CreationDate once terminal.',
+      'A started job is listed and described with what it was started with; its status moves only ' +
+      'forward along the documented states; CompletionDate ≥ CreationDate once terminal.',
   },
   {
     id: 'stateful',
     description:
-      'Start / list / describe interleaved at random (fast-check commands) agree with a model of the jobs started.',
+      'Start / list / describe interleaved at random (fast-check commands) agree with a model of the ' +
+      'jobs started.',
   },
   {
     id: 'history',
     description:
-      'Every resource seen anywhere in the run (starts, listings, describes) is followed: its status moves only forward along the documented lifecycle, fields that cannot change never change, and jobs restoring the same recovery point agree on what comes from it (facts: spec/overlay/behaviour.json).',
+      'Every resource seen anywhere in the run (starts, listings, describes) is followed: its status ' +
+      'moves only forward along the documented lifecycle, fields that cannot change never change, and ' +
+      'jobs restoring the same recovery point agree on what comes from it ' +
+      '(facts: spec/overlay/behaviour.json).',
   },
 ];
 

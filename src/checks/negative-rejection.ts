@@ -6,7 +6,8 @@ import { clientError, describeAnswer, errorName, type ExchangeCheck } from './ty
 export const negativeRejection: ExchangeCheck = {
   id: 'negative-rejection',
   description:
-    'A request invalid in one labelled way is rejected with 4xx and the exception documented for it; accepting it and rejecting it with another exception are reported apart.',
+    'A request invalid in one labelled way is rejected with 4xx and the exception documented for it; ' +
+    'accepting it and rejecting it with another exception are reported apart.',
   applies: (x) => x.case.mode === 'negative',
   run(x) {
     if (x.case.mode !== 'negative') return [];
@@ -18,7 +19,8 @@ export const negativeRejection: ExchangeCheck = {
     const want =
       provenance === 'documented'
         ? `${c.expectedError} (4xx) for ${what}`
-        : `a client error (4xx naming its exception) for ${what}; by convention ${c.expectedError}, no page documents one`;
+        : `a client error (4xx naming its exception) for ${what}; ` +
+          `by convention ${c.expectedError}, no page documents one`;
     const f = (received: string) => [
       {
         check: 'negative-rejection' as const,

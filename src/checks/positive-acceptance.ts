@@ -4,7 +4,8 @@ import { describeAnswer, errorName, type ExchangeCheck } from './types.ts';
 export const positiveAcceptance: ExchangeCheck = {
   id: 'positive-acceptance',
   description:
-    'A request valid against the documented input schema is accepted (2xx). An answer that a referenced resource does not exist is not a rejection of the request.',
+    'A request valid against the documented input schema is accepted (2xx). ' +
+    'An answer that a referenced resource does not exist is not a rejection of the request.',
   applies: (x) => x.case.mode === 'positive',
   run(x) {
     if (x.case.mode !== 'positive') return [];

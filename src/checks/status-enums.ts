@@ -30,7 +30,8 @@ function enumProblems(
 export const statusEnums: ExchangeCheck = {
   id: 'status-enums',
   description:
-    'Every enum-valued field of every answer is within the documented set; a By<Field> filter on an enum returns only items with that value.',
+    'Every enum-valued field of every answer is within the documented set; a By<Field> filter on an ' +
+    'enum returns only items with that value.',
   applies: succeeded,
   run(x, model) {
     const o = x.observed;

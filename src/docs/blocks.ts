@@ -113,7 +113,9 @@ export function readRequest(
   annotate(root, entries, marksKnown, where, ctx.sink);
   if (!entries.length && root.members.length) {
     ctx.losses.push({
-      what: `the ${where} parameter entries are missing: types from the Syntax block alone, no [REQUIRED] marks`,
+      what:
+        `the ${where} parameter entries are missing: ` +
+        'types from the Syntax block alone, no [REQUIRED] marks',
       ref: ref(ctx, start),
     });
   }
@@ -134,7 +136,9 @@ function noteElided(ctx: Ctx, root: DocShape, where: string): void {
   walk(root);
   if (at.length)
     ctx.losses.push({
-      what: `${at.length} value(s) the ${where} Syntax block elides as \`...\` with no entry to type them: typed as document`,
+      what:
+        `${at.length} value(s) the ${where} Syntax block elides as \`...\` ` +
+        'with no entry to type them: typed as document',
       ref: { file: ctx.file, line: at[0]! },
     });
 }

@@ -83,7 +83,8 @@ export function readEntries(lines: Line[], file: string, sink: LossSink = strict
     last.required = joined.startsWith('[REQUIRED]');
     if (last.required) joined = joined.slice('[REQUIRED]'.length).trim();
     last.description = joined;
-    // a list whose items repeat one word ("Metadata for Amazon EBS", "Metadata for …") lists links, not values
+    // a list whose items repeat one word ("Metadata for Amazon EBS", "Metadata for …")
+    // lists links, not values
     if (new Set(values).size === values.length && values.length >= 2) last.documentedValues = values;
   };
   for (const ln of lines) {
@@ -101,8 +102,9 @@ export function readEntries(lines: Line[], file: string, sink: LossSink = strict
     flush();
     const type = typeOf(m.type);
     const ref = { file, line: ln.no };
-    // an unknown type is either a form the parser lacks or prose that looks like an entry (`Event (default) --`):
-    // strict reading rejects it; lenient reading keeps it only where the Syntax block shows such a member
+    // an unknown type is either a form the parser lacks or prose that looks like an entry
+    // (`Event (default) --`): strict reading rejects it; lenient reading keeps it only where the Syntax
+    // block shows such a member
     if (!type)
       sink(
         new DocParseError(ref, `a type (one of ${Object.keys(TYPES).join(', ')})`, JSON.stringify(m.type)),

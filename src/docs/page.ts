@@ -226,7 +226,9 @@ function parsePaginator(ctx: Ctx, service: string, name: string, titleAt: number
       : readResponse(ctx, respAt + 1, orEnd(ctx, structAt >= 0 ? structAt : respEnd), structAt, respEnd);
   if (!output) {
     ctx.losses.push({
-      what: "the page lost its Response Syntax: the paginator's output is taken from the operation's client page",
+      what:
+        "the page lost its Response Syntax: the paginator's output is taken " +
+        "from the operation's client page",
       ref: ref(ctx, reqEnd),
     });
   }

@@ -19,7 +19,10 @@ export interface SyntaxMember {
 
 const OPEN: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
 
-/** Index (into `lines`) of the line where the first bracket opened there closes again; -1 if it never does. */
+/**
+ * Index (into `lines`) of the line where the first bracket opened there closes again; -1 if it never
+ * does.
+ */
 export function closingLineIndex(lines: Line[], file: string): number {
   let depth = 0;
   let opened = false;

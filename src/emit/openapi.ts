@@ -76,10 +76,11 @@ export function toOpenApi(model: ServiceModel, options: OpenApiOptions = {}): Js
     if (note) paths[key] = { description: note, ...paths[key] };
   }
   const ungrouped = `Operations in no resource family: ${unassigned.join(', ')}.`;
+  const sdk = model.sdkPackage ? ` and ${model.sdkPackage}` : '';
   return {
     openapi: '3.1.0',
     info: {
-      title: `${model.service} API (derived from the documentation pages${model.sdkPackage ? ` and ${model.sdkPackage}` : ''})`,
+      title: `${model.service} API (derived from the documentation pages${sdk})`,
       version: '1.0.0',
       description: infoDescription(model, ops, options),
       contact: { name: 'aws-backup-conformance' },

@@ -18,12 +18,14 @@ export function banner(endpoint: string, points: RecoveryPoint[], jobs: number):
     '  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1',
     ...(first
       ? [
-          `  aws backup start-restore-job --endpoint-url ${endpoint} --recovery-point-arn ${first.arn} --metadata key=value`,
+          `  aws backup start-restore-job --endpoint-url ${endpoint} ` +
+            `--recovery-point-arn ${first.arn} --metadata key=value`,
         ]
       : []),
     `  aws backup list-restore-jobs --endpoint-url ${endpoint}`,
     `  boto3.client('backup', endpoint_url='${endpoint}')`,
-    `  aws-backup-conformance run --target endpoint:${endpoint}${first ? ` --recovery-point ${first.arn}` : ''}`,
+    `  aws-backup-conformance run --target endpoint:${endpoint}` +
+      (first ? ` --recovery-point ${first.arn}` : ''),
   ];
   return `${lines.join('\n')}\n`;
 }

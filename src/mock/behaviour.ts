@@ -111,7 +111,8 @@ export function behaviourProblems(model: ServiceModel, b: ServiceBehaviour): str
       out.push(`${at}.count: expected a whole number ≥ 1, got ${JSON.stringify(f?.count)}`);
     if (!whole(f?.quietBefore, i === 0 ? 0 : 1))
       out.push(
-        `${at}.quietBefore: expected a whole number ≥ ${i === 0 ? 0 : 1} (bursts are separate), got ${JSON.stringify(f?.quietBefore)}`,
+        `${at}.quietBefore: expected a whole number ≥ ${i === 0 ? 0 : 1} (bursts are separate), ` +
+          `got ${JSON.stringify(f?.quietBefore)}`,
       );
   });
   return out;

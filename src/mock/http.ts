@@ -179,7 +179,8 @@ async function answerWire(ctx: MockContext, request: WireRequest): Promise<WireR
       });
     }
   }
-  const wire = problems.find((p) => p.kind !== 'unknown-member'); // unknown members are ignored, as Smithy servers do
+  // unknown members are ignored, as Smithy servers do
+  const wire = problems.find((p) => p.kind !== 'unknown-member');
   if (wire) return fail(modelled(ctx, expectedErrorFor(wire.kind), wire.message, wire.path));
   const violation = validatorFor(ctx.model).input(op, input)[0];
   if (violation) {

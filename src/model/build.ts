@@ -204,7 +204,8 @@ function attachPagination(model: ServiceModel, page: PaginatorPage): void {
   );
   if (!inputToken || !outputToken || !result) {
     throw new ModelError(
-      `${page.file}:${page.ref.line}: expected the paginator to hide an input token and an output token of ${op.name} and return a list`,
+      `${page.file}:${page.ref.line}: expected the paginator to hide an input token and an output token ` +
+        `of ${op.name} and return a list`,
     );
   }
   const pagination: Pagination = {

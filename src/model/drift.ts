@@ -62,7 +62,8 @@ export function compareRendering(page: OperationPage, op: Operation, service: st
         item(
           'required',
           at(d.name),
-          `${page.file} marks it ${d.required ? 'required' : 'optional'}; the model has it ${m.required ? 'required' : 'optional'}`,
+          `${page.file} marks it ${d.required ? 'required' : 'optional'}; ` +
+            `the model has it ${m.required ? 'required' : 'optional'}`,
           d.ref.line,
         );
       }
@@ -85,7 +86,8 @@ export function compareRendering(page: OperationPage, op: Operation, service: st
     item(
       'errors',
       'exceptions',
-      `${page.file}: ${missing.length ? `lacks ${missing.join(', ')}` : ''}${missing.length && extra.length ? '; ' : ''}${extra.length ? `adds ${extra.join(', ')}` : ''}`,
+      `${page.file}: ${missing.length ? `lacks ${missing.join(', ')}` : ''}` +
+        `${missing.length && extra.length ? '; ' : ''}${extra.length ? `adds ${extra.join(', ')}` : ''}`,
     );
   }
   return out;
@@ -150,7 +152,11 @@ export function compareValueLists(pages: OperationPage[], opName: (p: OperationP
       out.push({
         kind: 'values',
         subject: o.where.join('; '),
-        detail: `lists ${o.values.size} values where the most common list (${common!.values.size} values, ${common!.where.length} places, e.g. ${common!.where[0]}) differs${adds.length ? `; only here: ${adds.join(', ')}` : ''}${lacks.length ? `; missing here: ${lacks.join(', ')}` : ''}`,
+        detail:
+          `lists ${o.values.size} values where the most common list (${common!.values.size} values, ` +
+          `${common!.where.length} places, e.g. ${common!.where[0]}) differs` +
+          (adds.length ? `; only here: ${adds.join(', ')}` : '') +
+          (lacks.length ? `; missing here: ${lacks.join(', ')}` : ''),
         sources: [...o.where, common!.where[0]!],
       });
     }

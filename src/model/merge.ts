@@ -78,7 +78,9 @@ function mergeMembers(
         kind: 'required',
         operation: ctx.operation,
         subject: at(d.name),
-        detail: `the page marks it ${d.required ? 'required' : 'optional'}, the SDK ${s.required ? 'requires it' : 'does not require it'}; the SDK is followed`,
+        detail:
+          `the page marks it ${d.required ? 'required' : 'optional'}, ` +
+          `the SDK ${s.required ? 'requires it' : 'does not require it'}; the SDK is followed`,
         sources: [`${ctx.page}:${d.ref.line}`, ctx.sdkPackage ?? 'sdk'],
       });
     }

@@ -80,7 +80,10 @@ const API = 'https://docs.aws.amazon.com/aws-backup/latest/devguide';
 const BAD_VALUE: Expectation = {
   error: 'InvalidParameterValueException',
   provenance: 'documented',
-  source: `${API}/API_StartRestoreJob.html#API_StartRestoreJob_Errors: "Indicates that something is wrong with a parameter's value. For example, the value is out of range."`,
+  source:
+    `${API}/API_StartRestoreJob.html#API_StartRestoreJob_Errors: ` +
+    `"Indicates that something is wrong with a parameter's value. ` +
+    `For example, the value is out of range."`,
 };
 
 /** Which exception each way of breaking a request earns, and the evidence for it. Keyed by JSON
@@ -89,19 +92,24 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   required: {
     error: 'MissingParameterValueException',
     provenance: 'documented',
-    source: `${API}/API_StartRestoreJob.html#API_StartRestoreJob_Errors: "Indicates that a required parameter is missing."`,
+    source:
+      `${API}/API_StartRestoreJob.html#API_StartRestoreJob_Errors: ` +
+      `"Indicates that a required parameter is missing."`,
   },
   'unknown-resource': {
     error: 'ResourceNotFoundException',
     provenance: 'documented',
-    source: `${API}/API_DescribeRestoreJob.html#API_DescribeRestoreJob_Errors: "A resource that is required for the action doesn't exist."`,
+    source:
+      `${API}/API_DescribeRestoreJob.html#API_DescribeRestoreJob_Errors: ` +
+      `"A resource that is required for the action doesn't exist."`,
   },
   // no page says what a body that is not JSON earns; AWS's JSON front ends commonly answer this
   'malformed-json': {
     error: 'SerializationException',
     provenance: 'convention',
     source:
-      "no page documents the answer to an unparseable body; AWS's restJson1 front ends commonly answer SerializationException (400)",
+      "no page documents the answer to an unparseable body; AWS's restJson1 front ends commonly answer " +
+      'SerializationException (400)',
   },
   // NextToken is documented only as "the next item following a partial list": no exception for a bad one
   'empty-next-token': {

@@ -30,7 +30,8 @@ export function renderGithubAnnotations(r: RunResult, o: AnnotationOptions = {})
     const message = [
       d ? `Received: ${d.received}` : '',
       d
-        ? `${d.provenance === 'convention' ? 'Convention (no page documents it)' : 'Documented'}: ${d.documented}`
+        ? (d.provenance === 'convention' ? 'Convention (no page documents it)' : 'Documented') +
+          `: ${d.documented}`
         : '',
       d?.label ? `Case: ${d.label}` : '',
       d ? `Replay: --seed ${d.seed}${d.path ? ` (fast-check path ${d.path})` : ''}` : '',

@@ -7,15 +7,31 @@ const esc = (s: string) =>
   s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
 const id = (check: string, op: string) => `f-${check}-${op}`.replace(/[^\w-]/g, '');
 
-const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d232b;max-width:1200px}
-h1{font-size:1.5rem;margin:0 0 .25rem}.meta{color:#55606e;margin-bottom:1.5rem}
-table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #d5dae1;padding:.45rem .7rem;text-align:left}
-th{background:#f3f5f8}td.passed{background:#e3f6e8;color:#135c2b}td.failed{background:#fde4e4;color:#8c1d1d;font-weight:600}
-td.skipped{background:#f1f1f1;color:#6b7280}td.inconclusive{background:#eef2fb;color:#35507a}td a{color:inherit}
-.failure{border:1px solid #f2b8b8;border-left:4px solid #c53030;border-radius:4px;padding:.6rem .9rem;margin:.8rem 0;background:#fffafa}
-.failure dt{font-weight:600;margin-top:.3rem}.failure dd{margin:0 0 0 1rem}pre{background:#f6f8fa;padding:.5rem;overflow:auto;white-space:pre-wrap;word-break:break-all}
-.note{background:#fff8e1;border:1px solid #f0d98c;padding:.5rem .8rem;border-radius:4px;margin:.5rem 0}
-.legend span{display:inline-block;padding:.1rem .5rem;margin-right:.5rem;border-radius:3px}`;
+// one rule group a line, as the page carries them
+const CSS = [
+  'body{font:14px/1.45 system-ui,sans-serif;margin:2rem;color:#1d232b;max-width:1200px}',
+  'h1{font-size:1.5rem;margin:0 0 .25rem}.meta{color:#55606e;margin-bottom:1.5rem}',
+  'table{border-collapse:collapse;margin:1rem 0}' +
+    'th,td{border:1px solid #d5dae1;padding:.45rem .7rem;text-align:left}',
+  'th{background:#f3f5f8}td.passed{background:#e3f6e8;color:#135c2b}' +
+    'td.failed{background:#fde4e4;color:#8c1d1d;font-weight:600}',
+  'td.skipped{background:#f1f1f1;color:#6b7280}td.inconclusive{background:#eef2fb;color:#35507a}' +
+    'td a{color:inherit}',
+  '.failure{border:1px solid #f2b8b8;border-left:4px solid #c53030;border-radius:4px;' +
+    'padding:.6rem .9rem;margin:.8rem 0;background:#fffafa}',
+  '.failure dt{font-weight:600;margin-top:.3rem}.failure dd{margin:0 0 0 1rem}' +
+    'pre{background:#f6f8fa;padding:.5rem;overflow:auto;white-space:pre-wrap;word-break:break-all}',
+  '.note{background:#fff8e1;border:1px solid #f0d98c;padding:.5rem .8rem;border-radius:4px;margin:.5rem 0}',
+  '.legend span{display:inline-block;padding:.1rem .5rem;margin-right:.5rem;border-radius:3px}',
+].join('\n');
+
+const VIEWPORT = '<meta name="viewport" content="width=device-width,initial-scale=1">';
+
+const LEGEND =
+  '<div class="legend"><span class="passed" style="background:#e3f6e8">pass (cases)</span>' +
+  '<span style="background:#fde4e4">fail (failing/cases)</span>' +
+  '<span style="background:#f1f1f1">skip (hover for why)</span>' +
+  '<span style="background:#eef2fb">inconclusive: could not judge (hover for why)</span>* noted</div>';
 
 export function renderHtml(r: RunResult): string {
   const ops = [...new Set(r.cells.map((c) => c.operation))];
@@ -32,43 +48,71 @@ export function renderHtml(r: RunResult): string {
           : c.status === 'inconclusive'
             ? 'inconclusive'
             : 'skip';
-    return `<td class="${c.status}" title="${esc(c.inconclusiveReason ?? c.skippedReason ?? `${c.cases} case(s)`)}">${text}</td>`;
+    const title = esc(c.inconclusiveReason ?? c.skippedReason ?? `${c.cases} case(s)`);
+    return `<td class="${c.status}" title="${title}">${text}</td>`;
   };
   const failures = r.cells
     .filter((c) => c.status === 'failed')
-    .map(
-      (c) => `
-<section id="${id(c.check, c.operation)}"><h3>${esc(c.check)} × ${esc(c.operation)} — ${c.failures} of ${c.cases} case(s)</h3>
+    .map((c) => {
+      const heading = `${esc(c.check)} × ${esc(c.operation)} — ${c.failures} of ${c.cases} case(s)`;
+      return `
+<section id="${id(c.check, c.operation)}"><h3>${heading}</h3>
 ${c.details
-  .map(
-    (d) => `<div class="failure"><dl>
+  .map((d) => {
+    const request =
+      d.request !== undefined
+        ? '<dt>Request (minimal, sensitive members redacted)</dt>' +
+          `<dd><pre>${esc(JSON.stringify(d.request, null, 2))}</pre></dd>`
+        : '';
+    return `<div class="failure"><dl>
 <dt>Received</dt><dd>${esc(d.received)}</dd><dt>Documented</dt><dd>${esc(d.documented)}</dd>
 <dt>Expectation</dt><dd>${esc(provenanceLabel(d.provenance))}</dd>
 ${d.label ? `<dt>Case</dt><dd>${esc(d.label)} (${d.phase} phase)</dd>` : `<dt>Phase</dt><dd>${d.phase}</dd>`}
-${d.request !== undefined ? `<dt>Request (minimal, sensitive members redacted)</dt><dd><pre>${esc(JSON.stringify(d.request, null, 2))}</pre></dd>` : ''}
+${request}
 ${d.response ? `<dt>Answer</dt><dd><pre>${esc(JSON.stringify(d.response, null, 2))}</pre></dd>` : ''}
 <dt>Replay</dt><dd>seed ${d.seed}${d.path ? `, path ${esc(d.path)}` : ''}</dd>
 ${d.reproduce ? `<dt>Reproduce</dt><dd><pre>${esc(d.reproduce)}</pre></dd>` : ''}
-</dl></div>`,
-  )
-  .join('')}</section>`,
-    )
+</dl></div>`;
+  })
+  .join('')}</section>`;
+    })
     .join('');
   const unsure = r.cells.filter((c) => c.status === 'inconclusive');
   const noted = r.cells.filter((c) => c.notes?.length);
+  const meta =
+    `Target <code>${esc(r.target)}</code> · seed <code>${r.seed}</code> · ` +
+    `${r.runs} random cases per operation · ` +
+    `${r.requests} requests in ${(r.durationMs / 1000).toFixed(1)} s · started ${esc(r.startedAt)}` +
+    (r.account ? ` · account <code>${esc(r.account)}</code>` : '') +
+    `<br>${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped`;
+  const rows = checks
+    .map((c) => `<tr><th>${esc(c)}</th>${ops.map((o) => cell(c, o)).join('')}</tr>`)
+    .join('');
+  const unsureItems = unsure
+    .map((c) => `<li>${esc(c.check)} × ${esc(c.operation)}: ${esc(c.inconclusiveReason ?? '')}</li>`)
+    .join('');
+  const notedItems = noted
+    .flatMap((c) =>
+      c.notes!.map(
+        (n) =>
+          `<li>${esc(c.check)} × ${esc(c.operation)}: ${esc(n.received)} — ${esc(n.documented)} ` +
+          `(${esc(provenanceLabel(n.provenance))})</li>`,
+      ),
+    )
+    .join('');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="en"><head><meta charset="utf-8">${VIEWPORT}
 <title>AWS Backup conformance — ${esc(r.target)}</title><style>${CSS}</style></head>
 <body>
 <h1>AWS Backup conformance: ${t.failed ? `${t.failed} failing` : 'all passing'}</h1>
-<div class="meta">Target <code>${esc(r.target)}</code> · seed <code>${r.seed}</code> · ${r.runs} random cases per operation · ${r.requests} requests in ${(r.durationMs / 1000).toFixed(1)} s · started ${esc(r.startedAt)}${r.account ? ` · account <code>${esc(r.account)}</code>` : ''}<br>${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped</div>
+<div class="meta">${meta}</div>
 ${r.notes.map((n) => `<div class="note">${esc(n)}</div>`).join('')}
 <table><thead><tr><th>check</th>${ops.map((o) => `<th>${esc(o)}</th>`).join('')}</tr></thead>
-<tbody>${checks.map((c) => `<tr><th>${esc(c)}</th>${ops.map((o) => cell(c, o)).join('')}</tr>`).join('')}</tbody></table>
-<div class="legend"><span class="passed" style="background:#e3f6e8">pass (cases)</span><span style="background:#fde4e4">fail (failing/cases)</span><span style="background:#f1f1f1">skip (hover for why)</span><span style="background:#eef2fb">inconclusive: could not judge (hover for why)</span>* noted</div>
+<tbody>${rows}</tbody></table>
+${LEGEND}
 ${failures ? `<h2>Failures</h2>${failures}` : ''}
-${unsure.length ? `<h2>Inconclusive</h2><ul>${unsure.map((c) => `<li>${esc(c.check)} × ${esc(c.operation)}: ${esc(c.inconclusiveReason ?? '')}</li>`).join('')}</ul>` : ''}
-${noted.length ? `<h2>Notes</h2><ul>${noted.flatMap((c) => c.notes!.map((n) => `<li>${esc(c.check)} × ${esc(c.operation)}: ${esc(n.received)} — ${esc(n.documented)} (${esc(provenanceLabel(n.provenance))})</li>`)).join('')}</ul>` : ''}
+${unsure.length ? `<h2>Inconclusive</h2><ul>${unsureItems}</ul>` : ''}
+${noted.length ? `<h2>Notes</h2><ul>${notedItems}</ul>` : ''}
 </body></html>
 `;
 }

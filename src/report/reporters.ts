@@ -30,7 +30,12 @@ export const REPORTERS: Record<string, Reporter> = {
  * request redacted, answer, seed, path, reproduction) and notes (answers a convention accepted). */
 export function renderJson(r: RunResult): string {
   const counts = tally(r);
-  return `${JSON.stringify({ ...r, summary: counts, results: r.cells }, (k, v) => (k === 'cells' ? undefined : v), 2)}\n`;
+  const json = JSON.stringify(
+    { ...r, summary: counts, results: r.cells },
+    (k, v) => (k === 'cells' ? undefined : v),
+    2,
+  );
+  return `${json}\n`;
 }
 
 export function tally(r: RunResult): {

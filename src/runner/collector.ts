@@ -82,7 +82,8 @@ export class Collector {
       .filter(([, a]) => a.ok === 0 && a.other.size)
       .map(
         ([op, a]) =>
-          `${op}: not implemented by the target, it seems — no valid request succeeded; answers: ${[...a.other].map(([k, n]) => `${n}× ${k}`).join(', ')}`,
+          `${op}: not implemented by the target, it seems — no valid request succeeded; ` +
+          `answers: ${[...a.other].map(([k, n]) => `${n}× ${k}`).join(', ')}`,
       );
   }
 

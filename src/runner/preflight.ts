@@ -21,7 +21,8 @@ export async function preflight(target: Target, probe: Operation | undefined): P
       const where = target.endpoint ? ` at ${target.endpoint}` : '';
       throw new PreflightError(
         `pre-flight: the ${target.name} target cannot be reached${where}: ${describeAnswer(o)}. ` +
-          `Start the server (e.g. aws-backup-conformance mock --port <port>) or fix the --target URL. Nothing was judged.`,
+          'Start the server (e.g. aws-backup-conformance mock --port <port>) or fix the --target URL. ' +
+          'Nothing was judged.',
       );
     }
   }

@@ -108,7 +108,8 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
       if (!jobIds.length) {
         const answers = [...refused].map(([a, n]) => `${n}× ${a}`).join(', ');
         cannotStart =
-          `no job could be started: ${start.name} from the ${o.recoveryPoints!.length} recovery point(s) given answered ${answers}` +
+          `no job could be started: ${start.name} from the ${o.recoveryPoints!.length} recovery point(s) ` +
+          `given answered ${answers}` +
           ' (pass --recovery-point <arn> with one the target has)';
         notes.push(`set-up: ${cannotStart}; listings may be empty`);
       }
@@ -122,7 +123,8 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
       );
     if (readOnly)
       notes.push(
-        'read-only: StartRestoreJob was sent only with requests certain to fail validation; idempotency, lifecycle and stateful need --allow-mutations --account <id>',
+        'read-only: StartRestoreJob was sent only with requests certain to fail validation; ' +
+          'idempotency, lifecycle and stateful need --allow-mutations --account <id>',
       );
     // jobs are started from recovery points the target knows, once some are known
     const known = usable.size ? fc.constantFrom(...usable) : rp;
@@ -139,7 +141,8 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
       collector.time(collector.phaseMs, 'boundary', performance.now() - t0);
       if (skipped && !o.target.rawHttp)
         notes.push(
-          `${op.name}: ${skipped} raw-HTTP boundary case(s) not sent (the ${o.target.name} target takes SDK requests only)`,
+          `${op.name}: ${skipped} raw-HTTP boundary case(s) not sent ` +
+            `(the ${o.target.name} target takes SDK requests only)`,
         );
       emit({ kind: 'phase', phase: 'random', operation: op.name });
       t0 = performance.now();
@@ -227,7 +230,8 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
   if (collector.wants('history')) judgeHistory(ctx, observations);
   if (interrupted) {
     notes.push(
-      `interrupted after ${collector.requests} requests: the checks judged so far are reported; cells not reached are skipped`,
+      `interrupted after ${collector.requests} requests: ` +
+        'the checks judged so far are reported; cells not reached are skipped',
     );
     for (const c of collector.result())
       if (c.cases === 0) collector.skip(c.check, c.operation, 'not reached: the run was interrupted');

@@ -24,7 +24,8 @@ export function outputViolations(model: ServiceModel, operation: string, output:
     return [
       v(
         '',
-        `the stubbed output is ${describe(output)}; the SDK resolves ${op.name} with an object (${op.name}CommandOutput)`,
+        `the stubbed output is ${describe(output)}; ` +
+          `the SDK resolves ${op.name} with an object (${op.name}CommandOutput)`,
       ),
     ];
   const { $metadata: _, ...body } = output;
@@ -45,7 +46,8 @@ export function errorViolations(model: ServiceModel, operation: string, error: u
   if (!(error instanceof Error) && !isRecord(error))
     return [
       v(
-        `rejects with ${describe(error)}; the SDK rejects with an Error — one of the documented exceptions: ${documented}`,
+        `rejects with ${describe(error)}; ` +
+          `the SDK rejects with an Error — one of the documented exceptions: ${documented}`,
       ),
     ];
   const e = error as Error & { $fault?: unknown; $metadata?: { httpStatusCode?: number }; code?: string };
@@ -62,14 +64,18 @@ export function errorViolations(model: ServiceModel, operation: string, error: u
       v(
         sdkLike
           ? `${e.name} is not an exception ${op.name} documents (documented: ${documented})`
-          : `a plain Error (name ${JSON.stringify(e.name)}, message ${JSON.stringify(String(e.message ?? '').slice(0, 60))}) where a modelled exception belongs: reject with one of ${documented}, e.g. new ${op.errors[0] ?? 'ServiceException'}({ message, $metadata: {} }) from the SDK`,
+          : `a plain Error (name ${JSON.stringify(e.name)}, ` +
+              `message ${JSON.stringify(String(e.message ?? '').slice(0, 60))}) ` +
+              `where a modelled exception belongs: reject with one of ${documented}, ` +
+              `e.g. new ${op.errors[0] ?? 'ServiceException'}({ message, $metadata: {} }) from the SDK`,
       ),
     ];
   }
   if (!sdkLike)
     return [
       v(
-        `an Error named ${e.name} but not the SDK's exception (no $fault / $metadata): code that checks \`instanceof ${e.name}\` or reads $metadata sees something AWS never sends`,
+        `an Error named ${e.name} but not the SDK's exception (no $fault / $metadata): ` +
+          `code that checks \`instanceof ${e.name}\` or reads $metadata sees something AWS never sends`,
       ),
     ];
   const out: StubViolation[] = [];
@@ -108,7 +114,9 @@ export async function checkStubbedCalls(
         operation: name || '(unknown)',
         call: i,
         path: '',
-        message: `call ${i} sent ${command?.constructor?.name ?? describe(command)}, not a command of ${model.service}`,
+        message:
+          `call ${i} sent ${command?.constructor?.name ?? describe(command)}, ` +
+          `not a command of ${model.service}`,
       });
       continue;
     }
@@ -135,7 +143,8 @@ export class StubConformanceError extends Error {
   readonly code = 'E_STUB_CONFORMANCE';
   constructor(readonly violations: StubViolation[]) {
     super(
-      `${violations.length} stubbed answer${violations.length === 1 ? '' : 's'} AWS would never give:\n${violations.map(formatViolation).join('\n')}`,
+      `${violations.length} stubbed answer${violations.length === 1 ? '' : 's'} AWS would never give:\n` +
+        `${violations.map(formatViolation).join('\n')}`,
     );
   }
 }
@@ -150,7 +159,10 @@ export async function assertStubsConform(
 }
 
 export function formatViolation(v: StubViolation): string {
-  return `  ${v.operation}${v.call !== undefined ? ` (call ${v.call})` : ''}${v.path && v.path !== 'error' ? ` ${v.path}` : ''}: ${v.message}`;
+  return (
+    `  ${v.operation}${v.call !== undefined ? ` (call ${v.call})` : ''}` +
+    `${v.path && v.path !== 'error' ? ` ${v.path}` : ''}: ${v.message}`
+  );
 }
 
 function operationOf(model: ServiceModel, name: string): Operation {
@@ -189,7 +201,10 @@ function explain(shape: Shape, value: unknown, x: Violation): string {
   if (x.keyword === 'required') return `${x.path} is missing: a required member`;
   const at = walk(shape, value, x.path);
   if (x.keyword === 'enum' && at)
-    return `${x.path} is ${JSON.stringify(at.value)}: not a documented value (${(at.shape.enum ?? []).join(', ')})`;
+    return (
+      `${x.path} is ${JSON.stringify(at.value)}: ` +
+      `not a documented value (${(at.shape.enum ?? []).join(', ')})`
+    );
   return at
     ? `${x.path} is ${JSON.stringify(at.value)?.slice(0, 60)}: ${x.message.replace(`${x.path} `, '')}`
     : x.message;

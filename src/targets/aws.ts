@@ -72,7 +72,8 @@ export async function awsTarget(o: AwsTargetOptions): Promise<Target> {
 }
 
 const SET_CREDENTIALS =
-  'set AWS_PROFILE (a profile in ~/.aws/config or ~/.aws/credentials), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY';
+  'set AWS_PROFILE (a profile in ~/.aws/config or ~/.aws/credentials), ' +
+  'or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY';
 
 /** Credentials and region resolve, and STS names the caller's account: otherwise what failed and what
  * to set. No Backup request is sent. */
@@ -89,7 +90,9 @@ async function awsPreflight(
     await client.config.credentials();
   } catch (e) {
     return {
-      problem: `no AWS credentials resolved (${(e as Error).name}: ${(e as Error).message}); ${SET_CREDENTIALS}`,
+      problem:
+        `no AWS credentials resolved (${(e as Error).name}: ${(e as Error).message}); ` +
+        `${SET_CREDENTIALS}`,
     };
   }
   if (o.endpoint && !o.stsEndpoint && !process.env.AWS_ENDPOINT_URL_STS) return {};
@@ -104,10 +107,14 @@ async function awsPreflight(
     const err = e as Error & { $metadata?: { httpStatusCode?: number } };
     return err.$metadata?.httpStatusCode
       ? {
-          problem: `STS GetCallerIdentity refused the credentials (${err.name}: ${err.message}); ${SET_CREDENTIALS} for a valid identity`,
+          problem:
+            `STS GetCallerIdentity refused the credentials (${err.name}: ${err.message}); ` +
+            `${SET_CREDENTIALS} for a valid identity`,
         }
       : {
-          problem: `STS GetCallerIdentity could not be reached (${err.name}: ${err.message}); check the network, a proxy (HTTPS_PROXY) or AWS_ENDPOINT_URL_STS`,
+          problem:
+            `STS GetCallerIdentity could not be reached (${err.name}: ${err.message}); ` +
+            'check the network, a proxy (HTTPS_PROXY) or AWS_ENDPOINT_URL_STS',
         };
   } finally {
     sts.destroy();

@@ -82,10 +82,11 @@ export async function observeFetch(
           : /ECONNRESET|socket|other side closed|terminated/i.test(text)
             ? 'reset'
             : 'network';
+    const cause = err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : '';
     return {
       headers: {},
       failure,
-      failureDetail: `${err.message}${err.cause ? ` (${String((err.cause as Error).message ?? err.cause)})` : ''}`,
+      failureDetail: `${err.message}${cause}`,
       ms,
     };
   } finally {
@@ -94,7 +95,8 @@ export async function observeFetch(
   }
 }
 
-/** In-process: the SDK's requests resolved by a Fetch function (the built-in mock, msw handlers, user code). */
+/** In-process: the SDK's requests resolved by a Fetch function (the built-in mock, msw handlers, user
+ * code). */
 export function fetchFunctionTarget(fetchFn: FetchFn, o: FetchTargetOptions): Target {
   const inner = o.sdkHandler ?? {
     handle: async (request: unknown) => toSdkResponse(await fetchFn(toFetchRequest(request as never))),

@@ -21,7 +21,8 @@ export interface SelectOptions {
   region?: string;
 }
 
-/** The reference mock as a target: SDK calls straight to its resolver, raw HTTP cases through its Fetch face. */
+/** The reference mock as a target: SDK calls straight to its resolver, raw HTTP cases through its Fetch
+ * face. */
 export function builtinTarget(mock: BackupMock, timeoutMs: number): Target {
   return fetchFunctionTarget((r) => mock.fetch(r), {
     name: 'builtin',

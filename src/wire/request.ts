@@ -115,7 +115,8 @@ export function decodeRequest(
         problems.push({
           kind: 'wrong-type',
           path: m.name,
-          message: `${m.name} (path) is not valid percent-encoded UTF-8: ${JSON.stringify(sent.slice(0, 100))}`,
+          message:
+            `${m.name} (path) is not valid percent-encoded UTF-8: ` + `${JSON.stringify(sent.slice(0, 100))}`,
         });
       }
     }

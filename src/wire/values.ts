@@ -138,7 +138,9 @@ export function kindProblems(
           : [
               {
                 path,
-                message: `${path} is ${JSON.stringify(value)}: a body timestamp must be epoch seconds (a number)`,
+                message:
+                  `${path} is ${JSON.stringify(value)}: ` +
+                  'a body timestamp must be epoch seconds (a number)',
               },
             ];
       return value instanceof Date && !Number.isNaN(value.getTime())

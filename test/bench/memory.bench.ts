@@ -81,18 +81,28 @@ export async function benchMemory(
   const sorted = [...rows].sort((a, b) => a.rssGrowthMb! - b.rssGrowthMb!);
   const mid = sorted[Math.floor(sorted.length / 2)]!;
   const markdown = [
-    `## 7${path === 'msw' ? ' (msw path)' : ''}. Memory: ${requests.toLocaleString('en')} requests to ${path === 'builtin' ? 'the built-in target (as run uses it)' : 'the mock through mockRequestHandler (msw getResponse)'}`,
+    `## 7${path === 'msw' ? ' (msw path)' : ''}. Memory: ${requests.toLocaleString('en')} requests to ` +
+      (path === 'builtin'
+        ? 'the built-in target (as run uses it)'
+        : 'the mock through mockRequestHandler (msw getResponse)'),
     '',
-    `Half ListRestoreJobs, half DescribeRestoreJob over a store of 50 jobs (constant: the store is accounted for by not growing it). ${typeof (globalThis as { gc?: unknown }).gc === 'function' ? 'Measured after a forced GC.' : 'No --expose-gc: figures include garbage not yet collected.'}`,
+    'Half ListRestoreJobs, half DescribeRestoreJob over a store of 50 jobs ' +
+      '(constant: the store is accounted for by not growing it). ' +
+      (typeof (globalThis as { gc?: unknown }).gc === 'function'
+        ? 'Measured after a forced GC.'
+        : 'No --expose-gc: figures include garbage not yet collected.'),
     '',
     '| run | RSS before MB | RSS after MB | RSS growth MB | heap growth MB | seconds |',
     '|---|---|---|---|---|---|',
     ...rows.map(
       (r, i) =>
-        `| ${i + 1} | ${r.rssBeforeMb} | ${r.rssAfterMb} | ${r.rssGrowthMb} | ${r.heapGrowthMb} | ${r.seconds} |`,
+        `| ${i + 1} | ${r.rssBeforeMb} | ${r.rssAfterMb} | ` +
+        `${r.rssGrowthMb} | ${r.heapGrowthMb} | ${r.seconds} |`,
     ),
     '',
-    `Median RSS growth ${mid.rssGrowthMb} MB (spread ${sorted[0]!.rssGrowthMb}–${sorted.at(-1)!.rssGrowthMb}); goal < 50 MB — ${mid.rssGrowthMb! < 50 ? 'met' : 'NOT met'}.`,
+    `Median RSS growth ${mid.rssGrowthMb} MB ` +
+      `(spread ${sorted[0]!.rssGrowthMb}–${sorted.at(-1)!.rssGrowthMb}); ` +
+      `goal < 50 MB — ${mid.rssGrowthMb! < 50 ? 'met' : 'NOT met'}.`,
   ].join('\n');
   return { markdown, rows };
 }

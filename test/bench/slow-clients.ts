@@ -131,7 +131,9 @@ writeFileSync(join(out, 'slow-clients.json'), `${JSON.stringify({ ...result, ver
 const md = [
   '## Slow clients against the standalone mock',
   '',
-  `${TRICKLE} connections trickling their headers (a byte every 500 ms), \`--request-timeout ${TIMEOUT}\`; one normal keep-alive client, ${SECONDS} s per phase. Node ${process.version}, ${cpus().length} cores (shared machine: load ${result.loadAvgAtEnd.join(', ')}).`,
+  `${TRICKLE} connections trickling their headers (a byte every 500 ms), \`--request-timeout ${TIMEOUT}\`; ` +
+    `one normal keep-alive client, ${SECONDS} s per phase. Node ${process.version}, ${cpus().length} cores ` +
+    `(shared machine: load ${result.loadAvgAtEnd.join(', ')}).`,
   '',
   '| normal client | requests | p50 ms | p99 ms | errors |',
   '|---|---:|---:|---:|---:|',
@@ -144,7 +146,10 @@ const md = [
   ).map(([k, v]) => `| ${k} | ${v.requests} | ${v.p50Ms} | ${v.p99Ms} | ${v.errors} |`),
   '',
   `- p99 beside the crowd / alone: ${result.p99Ratio}×`,
-  `- trickling connections closed: ${result.trickleClosed.count}, ${result.trickleClosed.with408} with 408 RequestTimeoutException, after ${result.trickleClosed.minMs}–${result.trickleClosed.maxMs} ms (median ${result.trickleClosed.medianMs})`,
+  `- trickling connections closed: ${result.trickleClosed.count}, ` +
+    `${result.trickleClosed.with408} with 408 RequestTimeoutException, ` +
+    `after ${result.trickleClosed.minMs}–${result.trickleClosed.maxMs} ms ` +
+    `(median ${result.trickleClosed.medianMs})`,
   `- verdict: ${Object.entries(verdict)
     .map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`)
     .join(', ')}`,

@@ -31,7 +31,10 @@ export async function measure(
 
 export function row(f: Figure, baseline?: Figure): string {
   const ratio = baseline ? `${(f.medianMs / baseline.medianMs).toFixed(1)}×` : '1×';
-  return `| ${f.name} | ${f.medianMs.toFixed(1)} | ${f.minMs.toFixed(1)}–${f.maxMs.toFixed(1)} | ${ratio} | ${f.runs} |`;
+  return (
+    `| ${f.name} | ${f.medianMs.toFixed(1)} | ${f.minMs.toFixed(1)}–${f.maxMs.toFixed(1)} | ` +
+    `${ratio} | ${f.runs} |`
+  );
 }
 
 export const HEADER =

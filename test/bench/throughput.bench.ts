@@ -95,17 +95,24 @@ export async function benchThroughput(
   const markdown = [
     '## 1–3. Throughput through the SDK (ListRestoreJobs, 10-item pages)',
     '',
-    '| what | requests/s (median) | spread ms (min–max per run) | ratio to the ceiling (median of rounds) | ratio spread | runs |',
+    '| what | requests/s (median) | spread ms (min–max per run) | ' +
+      'ratio to the ceiling (median of rounds) | ratio spread | runs |',
     '|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${r.perSec} | ${r.figure.minMs.toFixed(0)}–${r.figure.maxMs.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.ratioSpread} | ${r.figure.runs} |`,
+        `| ${r.name} | ${r.perSec} | ${r.figure.minMs.toFixed(0)}–${r.figure.maxMs.toFixed(0)} | ` +
+        `${r.ratio.toFixed(2)} | ${r.ratioSpread} | ${r.figure.runs} |`,
     ),
     '',
-    'Ceiling, built-in target and getResponse run in interleaved rounds (order rotating), and each ratio is the median of per-round ratios: this machine has slow and fast phases that would otherwise fall on one contender.',
+    'Ceiling, built-in target and getResponse run in interleaved rounds (order rotating), ' +
+      'and each ratio is the median of per-round ratios: ' +
+      'this machine has slow and fast phases that would otherwise fall on one contender.',
     '',
-    `Goal for the built-in target: ≥ 0.6 of the ceiling — ${rows[1]!.ratio >= 0.6 ? 'met' : 'NOT met'} (${rows[1]!.ratio.toFixed(2)}). It is ${(msw.medianMs / builtin.medianMs).toFixed(1)}× setupServer; ` +
-      `msw's getResponse path is ${(msw.medianMs / viaMsw.medianMs).toFixed(1)}× setupServer (msw's own per-request work — request clone, header copies, handler bookkeeping — costs about as much as the whole mock).`,
+    `Goal for the built-in target: ≥ 0.6 of the ceiling — ${rows[1]!.ratio >= 0.6 ? 'met' : 'NOT met'} ` +
+      `(${rows[1]!.ratio.toFixed(2)}). It is ${(msw.medianMs / builtin.medianMs).toFixed(1)}× setupServer; ` +
+      `msw's getResponse path is ${(msw.medianMs / viaMsw.medianMs).toFixed(1)}× setupServer ` +
+      `(msw's own per-request work — request clone, header copies, handler bookkeeping — ` +
+      `costs about as much as the whole mock).`,
   ].join('\n');
   return { markdown, rows };
 }

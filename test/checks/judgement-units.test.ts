@@ -44,7 +44,8 @@ describe('history', () => {
       job,
     );
     expect(v.findings).toEqual([]);
-    // j1 listed twice after its start, j2 compared with j1 (the same recovery point), j1 and j2 described again
+    // j1 listed twice after its start, j2 compared with j1 (the same recovery point),
+    // j1 and j2 described again
     expect(v.cases).toEqual({ DescribeRestoreJob: 2, ListRestoreJobs: 3 });
   });
 
@@ -65,7 +66,8 @@ describe('history', () => {
     expect(got).toEqual([
       'ListRestoreJobs: j1: RUNNING (ListRestoreJobs) after COMPLETED (ListRestoreJobs)',
       'DescribeRestoreJob: j2: COMPLETED (DescribeRestoreJob) after ABORTED (DescribeRestoreJob)',
-      `DescribeRestoreJob: j3: RecoveryPointArn = ${RP}x (DescribeRestoreJob) after ${RP} (StartRestoreJob, as started)`,
+      `DescribeRestoreJob: j3: RecoveryPointArn = ${RP}x (DescribeRestoreJob) ` +
+        `after ${RP} (StartRestoreJob, as started)`,
       `ListRestoreJobs: j4 and j3 both restore ${RP}x but SourceResourceArn differs: b vs a`,
     ]);
     expect(v.findings.every((f) => f.documented.includes('https://docs.aws.amazon.com/'))).toBe(true);
@@ -164,21 +166,25 @@ describe('error names and expectations', () => {
     expect(errorName(o({}))).toBeUndefined();
   });
 
-  it('documented expectations are strict; an unparseable body or a bad token is a convention; an exception the operation does not list is one too', () => {
-    expect(expectationFor('required')).toMatchObject({
-      error: 'MissingParameterValueException',
-      provenance: 'documented',
-    });
-    expect(expectationFor('malformed-json')).toMatchObject({
-      error: 'SerializationException',
-      provenance: 'convention',
-    });
-    expect(expectationFor('tampered-next-token').provenance).toBe('convention');
-    expect(
-      expectationFor('unknown-resource', { errors: ['InvalidParameterValueException'] }).provenance,
-    ).toBe('convention');
-    expect(expectationFor('pattern', { errors: ['InvalidParameterValueException'] }).provenance).toBe(
-      'documented',
-    );
-  });
+  it(
+    'documented expectations are strict; an unparseable body or a bad token is a convention; ' +
+      'an exception the operation does not list is one too',
+    () => {
+      expect(expectationFor('required')).toMatchObject({
+        error: 'MissingParameterValueException',
+        provenance: 'documented',
+      });
+      expect(expectationFor('malformed-json')).toMatchObject({
+        error: 'SerializationException',
+        provenance: 'convention',
+      });
+      expect(expectationFor('tampered-next-token').provenance).toBe('convention');
+      expect(
+        expectationFor('unknown-resource', { errors: ['InvalidParameterValueException'] }).provenance,
+      ).toBe('convention');
+      expect(expectationFor('pattern', { errors: ['InvalidParameterValueException'] }).provenance).toBe(
+        'documented',
+      );
+    },
+  );
 });

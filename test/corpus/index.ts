@@ -7,8 +7,9 @@
 //   --sample a,b         services rendered to text (default: SAMPLE below, 40 services of every kind)
 //   --renderers list     text renderings (default w3m,lynx,html2text)
 //   --reuse              keep pages already generated under --out (re-derive only)
-//   --shard k/n          derive only every n-th service from the k-th (0-based) and write corpus.shard-k.json;
-//                        run n shards side by side, then `--merge` writes the table from all shard files
+//   --shard k/n          derive only every n-th service from the k-th (0-based) and write
+//                        corpus.shard-k.json; run n shards side by side, then `--merge` writes the
+//                        table from all shard files
 //   --only a,b           derive only these services (with --shard k/n: e.g. one service re-derived later;
 //                        --merge keeps the newest shard file's row of each service and form)
 import { spawnSync } from 'node:child_process';

@@ -32,7 +32,9 @@ describe('a page read leniently: losses, never an exception', () => {
   it("a 'too large to render' block: structure from the entries, the loss says so", () => {
     const start = rst.indexOf('response = client.start_restore_job(');
     const end = rst.indexOf(')', rst.indexOf('CopySourceTagsToRestoredResource=True|False')) + 1;
-    const text = `${rst.slice(0, start)}# This section is too large to render.\n    # Please see the AWS API Documentation linked below.${rst.slice(end)}`;
+    const text =
+      `${rst.slice(0, start)}# This section is too large to render.\n` +
+      `    # Please see the AWS API Documentation linked below.${rst.slice(end)}`;
     const p = lenient(text) as OperationPage;
     expect(p.input.members!.map((m) => [m.name, m.shape.type])).toContainEqual(['Metadata', 'map']);
     expect(p.losses[0]!.what).toMatch(
@@ -40,33 +42,41 @@ describe('a page read leniently: losses, never an exception', () => {
     );
   });
 
-  it('a documented member absent from the syntax, a bracket closed by the wrong kind: recorded, the rest read', () => {
-    const text = rst.replace(
-      "            'string': 'string'\n        },",
-      "            'string': 'string'\n        ],",
-    );
-    const p = lenient(text) as OperationPage;
-    expect(p.kind).toBe('operation');
-    expect(p.losses.length).toBeGreaterThan(0);
-    expect(p.output!.members!.map((m) => m.name)).toEqual(['RestoreJobId']);
-  });
+  it(
+    'a documented member absent from the syntax, a bracket closed by the wrong kind: ' +
+      'recorded, the rest read',
+    () => {
+      const text = rst.replace(
+        "            'string': 'string'\n        },",
+        "            'string': 'string'\n        ],",
+      );
+      const p = lenient(text) as OperationPage;
+      expect(p.kind).toBe('operation');
+      expect(p.losses.length).toBeGreaterThan(0);
+      expect(p.output!.members!.map((m) => m.name)).toEqual(['RestoreJobId']);
+    },
+  );
 
-  it('files that are no reference page are skipped by name with the reason; other pages of the docs by kind', () => {
-    expect(lenient('')).toMatchObject({ kind: 'skipped', why: 'not-a-page', reason: /empty file/ });
-    expect(lenient('<!DOCTYPE html><html><body>hi</body></html>')).toMatchObject({
-      why: 'not-a-page',
-      reason: /HTML/,
-    });
-    expect(lenient('\u0000\u0001PNG\u0000')).toMatchObject({ why: 'not-a-page', reason: /binary/ });
-    expect(lenient('LS(1)  User Commands\n\nNAME\n       ls - list directory contents\n')).toMatchObject({
-      why: 'not-a-page',
-    });
-    expect(lenient(':doc:`S3 <../../s3>` / Waiter / BucketExists\n\n****\nBucketExists\n')).toMatchObject({
-      why: 'section',
-      name: 'S3 / Waiter / BucketExists',
-    });
-    expect(() => parsePage('page.rst', '')).toThrow(/page\.rst:1: expected a boto3 reference page title/);
-  });
+  it(
+    'files that are no reference page are skipped by name with the reason; ' +
+      'other pages of the docs by kind',
+    () => {
+      expect(lenient('')).toMatchObject({ kind: 'skipped', why: 'not-a-page', reason: /empty file/ });
+      expect(lenient('<!DOCTYPE html><html><body>hi</body></html>')).toMatchObject({
+        why: 'not-a-page',
+        reason: /HTML/,
+      });
+      expect(lenient('\u0000\u0001PNG\u0000')).toMatchObject({ why: 'not-a-page', reason: /binary/ });
+      expect(lenient('LS(1)  User Commands\n\nNAME\n       ls - list directory contents\n')).toMatchObject({
+        why: 'not-a-page',
+      });
+      expect(lenient(':doc:`S3 <../../s3>` / Waiter / BucketExists\n\n****\nBucketExists\n')).toMatchObject({
+        why: 'section',
+        name: 'S3 / Waiter / BucketExists',
+      });
+      expect(() => parsePage('page.rst', '')).toThrow(/page\.rst:1: expected a boto3 reference page title/);
+    },
+  );
 });
 
 describe('a folder with junk among the pages', () => {
@@ -103,25 +113,29 @@ describe('a folder with junk among the pages', () => {
 });
 
 describe('a rendering that lost whole sections', () => {
-  it("a paginator page cut after its Request Syntax: pagination from the operation's client page, the loss recorded", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'abc-cut-'));
-    cpSync(join(import.meta.dirname, '../../spec/docs/text'), dir, { recursive: true });
-    const file = join(dir, 'paginator/ListRestoreJobs.txt');
-    const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.slice(0, text.search(/^\s*Return type/m)));
-    const { model, drift } = await deriveModel(dir, { sdk: false });
-    expect(model.operations.ListRestoreJobs!.paginated).toMatchObject({
-      inputToken: 'NextToken',
-      outputToken: 'NextToken',
-      limitKey: 'MaxResults',
-      resultKey: 'RestoreJobs',
-    });
-    expect(drift).toContainEqual(
-      expect.objectContaining({
-        kind: 'rendering-loss',
-        subject: 'paginator/ListRestoreJobs.txt',
-        detail: expect.stringMatching(/lost its Response Syntax.*client page/),
-      }),
-    );
-  });
+  it(
+    "a paginator page cut after its Request Syntax: pagination from the operation's client page, " +
+      'the loss recorded',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'abc-cut-'));
+      cpSync(join(import.meta.dirname, '../../spec/docs/text'), dir, { recursive: true });
+      const file = join(dir, 'paginator/ListRestoreJobs.txt');
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, text.slice(0, text.search(/^\s*Return type/m)));
+      const { model, drift } = await deriveModel(dir, { sdk: false });
+      expect(model.operations.ListRestoreJobs!.paginated).toMatchObject({
+        inputToken: 'NextToken',
+        outputToken: 'NextToken',
+        limitKey: 'MaxResults',
+        resultKey: 'RestoreJobs',
+      });
+      expect(drift).toContainEqual(
+        expect.objectContaining({
+          kind: 'rendering-loss',
+          subject: 'paginator/ListRestoreJobs.txt',
+          detail: expect.stringMatching(/lost its Response Syntax.*client page/),
+        }),
+      );
+    },
+  );
 });

@@ -37,7 +37,10 @@ const filters: fc.Arbitrary<RestoreJobFilter> = fc.record(
 
 type Listing = (client: BackupClient, filter?: RestoreJobFilter) => Promise<{ RestoreJobId?: string }[]>;
 
-/** Every job matching the filter is listed exactly once, whatever pages, faults and latency the service chooses. */
+/**
+ * Every job matching the filter is listed exactly once, whatever pages, faults and latency the service
+ * chooses.
+ */
 function listsEveryJobOnce(list: Listing) {
   return async (behaviour: ServiceBehaviour, filter: RestoreJobFilter) => {
     const { mock, client } = await harness(behaviour);
@@ -102,25 +105,29 @@ describe('listAllRestoreJobs', () => {
     await expect(listAllRestoreJobs(client)).rejects.toMatchObject({ name: 'ThrottlingException' });
   });
 
-  test('the buggy variant that stops at an empty page with a token is caught, shrunk to one job behind one empty page', async () => {
-    const result = await fc.check(
-      fc.asyncProperty(
-        serviceBehaviour(model),
-        filters,
-        listsEveryJobOnce(listAllRestoreJobsStopsAtEmptyPage),
-      ),
-      { seed: 42 },
-    );
-    expect(result.failed).toBe(true);
-    const [behaviour, filter] = result.counterexample!;
-    expect(filter).toEqual({});
-    expect(behaviour).toEqual({
-      jobs: [{ recoveryPoint: 0, statuses: ['COMPLETED'] }],
-      pageSizes: [0],
-      faults: [],
-      latencyMs: [],
-    });
-  });
+  test(
+    'the buggy variant that stops at an empty page with a token is caught, ' +
+      'shrunk to one job behind one empty page',
+    async () => {
+      const result = await fc.check(
+        fc.asyncProperty(
+          serviceBehaviour(model),
+          filters,
+          listsEveryJobOnce(listAllRestoreJobsStopsAtEmptyPage),
+        ),
+        { seed: 42 },
+      );
+      expect(result.failed).toBe(true);
+      const [behaviour, filter] = result.counterexample!;
+      expect(filter).toEqual({});
+      expect(behaviour).toEqual({
+        jobs: [{ recoveryPoint: 0, statuses: ['COMPLETED'] }],
+        pageSizes: [0],
+        faults: [],
+        latencyMs: [],
+      });
+    },
+  );
 });
 
 describe('waitForRestore', () => {
@@ -129,17 +136,20 @@ describe('waitForRestore', () => {
     endsOnEveryTerminalState(waitForRestore),
   );
 
-  test('the buggy variant that treats ABORTED as running is caught, shrunk to a job that is simply ABORTED', async () => {
-    const result = await fc.check(
-      fc.asyncProperty(oneJob, endsOnEveryTerminalState(waitForRestoreIgnoresAborted)),
-      { seed: 42 },
-    );
-    expect(result.failed).toBe(true);
-    expect(result.counterexample![0]).toEqual({
-      jobs: [{ recoveryPoint: 0, statuses: ['ABORTED'] }],
-      pageSizes: [],
-      faults: [],
-      latencyMs: [],
-    });
-  });
+  test(
+    'the buggy variant that treats ABORTED as running is caught, ' + 'shrunk to a job that is simply ABORTED',
+    async () => {
+      const result = await fc.check(
+        fc.asyncProperty(oneJob, endsOnEveryTerminalState(waitForRestoreIgnoresAborted)),
+        { seed: 42 },
+      );
+      expect(result.failed).toBe(true);
+      expect(result.counterexample![0]).toEqual({
+        jobs: [{ recoveryPoint: 0, statuses: ['ABORTED'] }],
+        pageSizes: [],
+        faults: [],
+        latencyMs: [],
+      });
+    },
+  );
 });

@@ -65,27 +65,31 @@ describe('generated responses', () => {
     );
   }
 
-  it('listings cover empty pages that still carry a token, short pages and full pages of the documented maximum', () => {
-    const op = model.operations.ListRestoreJobs!;
-    expect(fullPageSize(op)).toBe(1000);
-    const pages = fc.sample(validResponse(model, 'ListRestoreJobs', { maxItems: 1 }), {
-      seed: 4,
-      numRuns: 60,
-    });
-    const sizes = pages.map((p) => (p.RestoreJobs as unknown[]).length);
-    expect(sizes).toContain(0);
-    expect(sizes).toContain(1000);
-    expect(sizes.some((n) => n > 0 && n < 1000)).toBe(true);
-    expect(
-      pages.some((p) => (p.RestoreJobs as unknown[]).length === 0 && typeof p.NextToken === 'string'),
-    ).toBe(true);
-    expect(pages.some((p) => p.NextToken === undefined)).toBe(true);
-    const statuses = new Set(
-      pages.flatMap((p) => (p.RestoreJobs as { Status?: string }[]).map((j) => j.Status)),
-    );
-    for (const s of op.output.members!.RestoreJobs!.shape.member!.members!.Status!.shape.enum!)
-      expect(statuses).toContain(s);
-  });
+  it(
+    'listings cover empty pages that still carry a token, short pages ' +
+      'and full pages of the documented maximum',
+    () => {
+      const op = model.operations.ListRestoreJobs!;
+      expect(fullPageSize(op)).toBe(1000);
+      const pages = fc.sample(validResponse(model, 'ListRestoreJobs', { maxItems: 1 }), {
+        seed: 4,
+        numRuns: 60,
+      });
+      const sizes = pages.map((p) => (p.RestoreJobs as unknown[]).length);
+      expect(sizes).toContain(0);
+      expect(sizes).toContain(1000);
+      expect(sizes.some((n) => n > 0 && n < 1000)).toBe(true);
+      expect(
+        pages.some((p) => (p.RestoreJobs as unknown[]).length === 0 && typeof p.NextToken === 'string'),
+      ).toBe(true);
+      expect(pages.some((p) => p.NextToken === undefined)).toBe(true);
+      const statuses = new Set(
+        pages.flatMap((p) => (p.RestoreJobs as { Status?: string }[]).map((j) => j.Status)),
+      );
+      for (const s of op.output.members!.RestoreJobs!.shape.member!.members!.Status!.shape.enum!)
+        expect(statuses).toContain(s);
+    },
+  );
 
   for (const name of Object.keys(commands)) {
     test.prop([errorResponse(model, name)], { numRuns: 60 })(

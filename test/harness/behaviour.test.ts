@@ -57,7 +57,8 @@ describe('serviceBehaviour', () => {
 
 describe('the mock follows the behaviour', () => {
   test.prop([serviceBehaviour(model, { failures: [], maxJobs: 15 }), fc.integer({ min: 1, max: 6 })])(
-    'pages: the k-th page has min(MaxResults, pageSizes[k]) jobs while jobs remain, a token exactly while jobs remain, every job once',
+    'pages: the k-th page has min(MaxResults, pageSizes[k]) jobs while jobs remain, ' +
+      'a token exactly while jobs remain, every job once',
     async (behaviour, maxResults) => {
       const { mock, client } = await harness(behaviour);
       const all = mock
@@ -84,7 +85,8 @@ describe('the mock follows the behaviour', () => {
   );
 
   test.prop([serviceBehaviour(model, { failures: [], minJobs: 1, maxJobs: 3 })])(
-    'statuses: each job shows its script, one status per describe, the last one sticking; listings do not advance it',
+    'statuses: each job shows its script, one status per describe, the last one sticking; ' +
+      'listings do not advance it',
     async (drawn) => {
       const behaviour = { ...drawn, pageSizes: [] }; // one full page: this test reads only the first
       const { mock, client } = await harness(behaviour);
@@ -176,9 +178,11 @@ describe('a bad behaviour is refused, each problem named', () => {
       latencyMs: [1.5],
     } as unknown as ServiceBehaviour;
     expect(behaviourProblems(model, bad)).toEqual([
-      'behaviour.jobs[0].statuses[0]: "DONE" is not a documented restore job status (PENDING, RUNNING, COMPLETED, ABORTED, FAILED)',
+      'behaviour.jobs[0].statuses[0]: "DONE" is not a documented restore job status ' +
+        '(PENDING, RUNNING, COMPLETED, ABORTED, FAILED)',
       'behaviour.jobs[1].recoveryPoint: expected an index ≥ 0, got -1',
-      'behaviour.jobs[1].statuses[1]: RUNNING cannot follow COMPLETED (statuses move only forward, and a terminal status stays)',
+      'behaviour.jobs[1].statuses[1]: RUNNING cannot follow COMPLETED ' +
+        '(statuses move only forward, and a terminal status stays)',
       'behaviour.jobs[2].statuses: expected a non-empty array',
       'behaviour.pageSizes[1]: expected a whole number ≥ 0, got -1',
       'behaviour.latencyMs[0]: expected whole milliseconds ≥ 0, got 1.5',

@@ -47,112 +47,134 @@ describe('no false alarm on what AWS may answer', () => {
     expect(outputViolations(model, op, output)).toEqual([]);
   });
 
-  test('every documented exception, built with the SDK class; throttling; a dropped connection; a timeout', () => {
-    for (const op of Object.values(model.operations)) {
-      for (const name of op.errors) {
-        const Class = exceptionClass(name);
-        expect(Class, `the SDK exports ${name}`).toBeDefined();
-        expect(
-          errorViolations(
-            model,
-            op.name,
-            new Class!({
-              message: 'm',
-              $metadata: { httpStatusCode: model.errors[name]!.httpStatus } as object,
-            }),
-          ),
-        ).toEqual([]);
+  test(
+    'every documented exception, built with the SDK class; ' + 'throttling; a dropped connection; a timeout',
+    () => {
+      for (const op of Object.values(model.operations)) {
+        for (const name of op.errors) {
+          const Class = exceptionClass(name);
+          expect(Class, `the SDK exports ${name}`).toBeDefined();
+          expect(
+            errorViolations(
+              model,
+              op.name,
+              new Class!({
+                message: 'm',
+                $metadata: { httpStatusCode: model.errors[name]!.httpStatus } as object,
+              }),
+            ),
+          ).toEqual([]);
+        }
       }
-    }
-    const throttled = new sdk.BackupServiceException({
-      name: 'ThrottlingException',
-      $fault: 'client',
-      message: 'Rate exceeded',
-      $metadata: { httpStatusCode: 400 },
-    });
-    expect(errorViolations(model, 'ListRestoreJobs', throttled)).toEqual([]);
-    expect(
-      errorViolations(
-        model,
-        'ListRestoreJobs',
-        Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
-      ),
-    ).toEqual([]);
-    expect(
-      errorViolations(
-        model,
-        'ListRestoreJobs',
-        Object.assign(new Error('timed out'), { name: 'TimeoutError' }),
-      ),
-    ).toEqual([]);
-  });
+      const throttled = new sdk.BackupServiceException({
+        name: 'ThrottlingException',
+        $fault: 'client',
+        message: 'Rate exceeded',
+        $metadata: { httpStatusCode: 400 },
+      });
+      expect(errorViolations(model, 'ListRestoreJobs', throttled)).toEqual([]);
+      expect(
+        errorViolations(
+          model,
+          'ListRestoreJobs',
+          Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+        ),
+      ).toEqual([]);
+      expect(
+        errorViolations(
+          model,
+          'ListRestoreJobs',
+          Object.assign(new Error('timed out'), { name: 'TimeoutError' }),
+        ),
+      ).toEqual([]);
+    },
+  );
 });
 
 describe('aws-sdk-client-mock stubs with the usual mistakes', () => {
   const backup = mockClient(BackupClient);
   afterEach(() => backup.reset());
 
-  test('each violation is named: operation, call, member path, what was found, what is documented', async () => {
-    backup.on(ListRestoreJobsCommand).resolves({
-      RestoreJobs: [
-        {
-          RestoreJobId: 'job-1',
-          Status: 'DONE' as sdk.RestoreJobStatus,
-          CreationDate: '2026-01-01T00:00:00Z' as unknown as Date,
-        },
-      ],
-      Count: 1,
-    } as unknown as sdk.ListRestoreJobsCommandOutput);
-    backup
-      .on(GetBackupPlanCommand)
-      .resolves({
+  test(
+    'each violation is named: operation, call, member path, ' + 'what was found, what is documented',
+    async () => {
+      backup.on(ListRestoreJobsCommand).resolves({
+        RestoreJobs: [
+          {
+            RestoreJobId: 'job-1',
+            Status: 'DONE' as sdk.RestoreJobStatus,
+            CreationDate: '2026-01-01T00:00:00Z' as unknown as Date,
+          },
+        ],
+        Count: 1,
+      } as unknown as sdk.ListRestoreJobsCommandOutput);
+      backup.on(GetBackupPlanCommand).resolves({
         BackupPlan: {
           BackupPlanName: 'daily',
           Rules: [{ TargetBackupVaultName: 'Default' } as sdk.BackupRule],
         },
       });
-    backup.on(DescribeRestoreJobCommand).rejects(new Error('not found'));
-    backup
-      .on(StartRestoreJobCommand)
-      .rejects(Object.assign(new Error('no such recovery point'), { name: 'ResourceNotFoundException' }));
+      backup.on(DescribeRestoreJobCommand).rejects(new Error('not found'));
+      backup
+        .on(StartRestoreJobCommand)
+        .rejects(Object.assign(new Error('no such recovery point'), { name: 'ResourceNotFoundException' }));
 
-    const client = new BackupClient({ region: 'us-east-1' });
-    await client.send(new ListRestoreJobsCommand({}));
-    await client.send(new GetBackupPlanCommand({ BackupPlanId: 'p' }));
-    await client.send(new DescribeRestoreJobCommand({ RestoreJobId: 'job-1' })).catch(() => {});
-    await client.send(new StartRestoreJobCommand({ RecoveryPointArn: 'arn', Metadata: {} })).catch(() => {});
+      const client = new BackupClient({ region: 'us-east-1' });
+      await client.send(new ListRestoreJobsCommand({}));
+      await client.send(new GetBackupPlanCommand({ BackupPlanId: 'p' }));
+      await client.send(new DescribeRestoreJobCommand({ RestoreJobId: 'job-1' })).catch(() => {});
+      await client
+        .send(new StartRestoreJobCommand({ RecoveryPointArn: 'arn', Metadata: {} }))
+        .catch(() => {});
 
-    const found = (await checkStubbedCalls(backup, model)).map(formatViolation);
-    expect(found).toEqual([
-      '  ListRestoreJobs (call 0) RestoreJobs[0].CreationDate: RestoreJobs[0].CreationDate is the string "2026-01-01T00:00:00Z": the SDK gives a timestamp as a valid Date',
-      '  ListRestoreJobs (call 0) Count: Count is not a documented member: the SDK never returns it',
-      '  ListRestoreJobs (call 0) RestoreJobs[0].Status: RestoreJobs[0].Status is "DONE": not a documented value (PENDING, RUNNING, COMPLETED, ABORTED, FAILED)',
-      '  GetBackupPlan (call 1) BackupPlan.Rules[0].RuleName: BackupPlan.Rules[0].RuleName is missing: a required member',
-      expect.stringMatching(
-        /^ {2}DescribeRestoreJob \(call 2\): a plain Error \(name "Error", message "not found"\) where a modelled exception belongs: reject with one of ResourceNotFoundException, .*DependencyFailureException/,
-      ),
-      expect.stringMatching(
-        /^ {2}StartRestoreJob \(call 3\): an Error named ResourceNotFoundException but not the SDK's exception \(no \$fault \/ \$metadata\)/,
-      ),
-    ]);
-    await expect(assertStubsConform(backup, model)).rejects.toBeInstanceOf(StubConformanceError);
-  });
+      const found = (await checkStubbedCalls(backup, model)).map(formatViolation);
+      expect(found).toEqual([
+        '  ListRestoreJobs (call 0) RestoreJobs[0].CreationDate: RestoreJobs[0].CreationDate ' +
+          'is the string "2026-01-01T00:00:00Z": the SDK gives a timestamp as a valid Date',
+        '  ListRestoreJobs (call 0) Count: Count is not a documented member: the SDK never returns it',
+        '  ListRestoreJobs (call 0) RestoreJobs[0].Status: RestoreJobs[0].Status is "DONE": ' +
+          'not a documented value (PENDING, RUNNING, COMPLETED, ABORTED, FAILED)',
+        '  GetBackupPlan (call 1) BackupPlan.Rules[0].RuleName: ' +
+          'BackupPlan.Rules[0].RuleName is missing: a required member',
+        expect.stringMatching(
+          new RegExp(
+            '^ {2}DescribeRestoreJob \\(call 2\\): a plain Error \\(name "Error", message "not found"\\) ' +
+              'where a modelled exception belongs: ' +
+              'reject with one of ResourceNotFoundException, .*DependencyFailureException',
+          ),
+        ),
+        expect.stringMatching(
+          new RegExp(
+            '^ {2}StartRestoreJob \\(call 3\\): an Error named ResourceNotFoundException ' +
+              "but not the SDK's exception \\(no \\$fault \\/ \\$metadata\\)",
+          ),
+        ),
+      ]);
+      await expect(assertStubsConform(backup, model)).rejects.toBeInstanceOf(StubConformanceError);
+    },
+  );
 
-  test('a modelled exception the operation does not document, and a wrong status on a documented one', async () => {
-    backup.on(DescribeRestoreJobCommand).rejects(new ConflictException({ message: 'busy', $metadata: {} }));
-    backup
-      .on(ListRestoreJobsCommand)
-      .rejects(new ResourceNotFoundException({ message: 'x', $metadata: { httpStatusCode: 404 } }));
-    const client = new BackupClient({ region: 'us-east-1' });
-    await client.send(new DescribeRestoreJobCommand({ RestoreJobId: 'j' })).catch(() => {});
-    await client.send(new ListRestoreJobsCommand({})).catch(() => {});
-    expect((await checkStubbedCalls(backup, model)).map((v) => v.message)).toEqual([
-      expect.stringMatching(
-        /^ConflictException is not an exception DescribeRestoreJob documents \(documented: ResourceNotFoundException, /,
-      ),
-      'ResourceNotFoundException has $metadata.httpStatusCode 404; documented: 400',
-    ]);
-  });
+  test(
+    'a modelled exception the operation does not document, ' + 'and a wrong status on a documented one',
+    async () => {
+      backup.on(DescribeRestoreJobCommand).rejects(new ConflictException({ message: 'busy', $metadata: {} }));
+      backup
+        .on(ListRestoreJobsCommand)
+        .rejects(new ResourceNotFoundException({ message: 'x', $metadata: { httpStatusCode: 404 } }));
+      const client = new BackupClient({ region: 'us-east-1' });
+      await client.send(new DescribeRestoreJobCommand({ RestoreJobId: 'j' })).catch(() => {});
+      await client.send(new ListRestoreJobsCommand({})).catch(() => {});
+      expect((await checkStubbedCalls(backup, model)).map((v) => v.message)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            '^ConflictException is not an exception DescribeRestoreJob documents ' +
+              '\\(documented: ResourceNotFoundException, ',
+          ),
+        ),
+        'ResourceNotFoundException has $metadata.httpStatusCode 404; documented: 400',
+      ]);
+    },
+  );
 
   test('faithful stubs pass', async () => {
     backup

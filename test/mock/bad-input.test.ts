@@ -118,31 +118,35 @@ describe('bad input', () => {
     expect(mock.store.size).toBe(0);
   });
 
-  it('every way in answers a malformed label with a 4xx: Fetch, msw handlers, the direct handler', async () => {
-    const mock = await createMock();
-    const url = `${base}/restore-jobs/%C0%AF`;
-    const viaMsw = await getResponse(mockHandlers(mock, { origin: base }), new Request(url));
-    const direct = await directRequestHandler(mock).handle({
-      method: 'GET',
-      protocol: 'https:',
-      hostname: 'backup.us-east-1.amazonaws.com',
-      path: '/restore-jobs/%C0%AF',
-      headers: {},
-    });
-    for (const [status, type] of [
-      [(await mock.fetch(new Request(url))).status, 'fetch'],
-      [viaMsw?.status, 'msw'],
-      [direct.response.statusCode, 'direct'],
-    ]) {
-      expect(status, String(type)).toBe(400);
-    }
-    expect(direct.response.headers['x-amzn-errortype']).toBe('InvalidParameterValueException');
-  });
+  it(
+    'every way in answers a malformed label with a 4xx: ' + 'Fetch, msw handlers, the direct handler',
+    async () => {
+      const mock = await createMock();
+      const url = `${base}/restore-jobs/%C0%AF`;
+      const viaMsw = await getResponse(mockHandlers(mock, { origin: base }), new Request(url));
+      const direct = await directRequestHandler(mock).handle({
+        method: 'GET',
+        protocol: 'https:',
+        hostname: 'backup.us-east-1.amazonaws.com',
+        path: '/restore-jobs/%C0%AF',
+        headers: {},
+      });
+      for (const [status, type] of [
+        [(await mock.fetch(new Request(url))).status, 'fetch'],
+        [viaMsw?.status, 'msw'],
+        [direct.response.statusCode, 'direct'],
+      ]) {
+        expect(status, String(type)).toBe(400);
+      }
+      expect(direct.response.headers['x-amzn-errortype']).toBe('InvalidParameterValueException');
+    },
+  );
 
   it('stores keys such as __proto__ in Metadata as plain data', async () => {
     const mock = await createMock();
     const arn = mock.store.recoveryPoints()[0]!.arn;
-    const body = `{"RecoveryPointArn":"${arn}","Metadata":{"__proto__":{"polluted":"yes"},"constructor":"c"}}`;
+    const metadata = '"Metadata":{"__proto__":{"polluted":"yes"},"constructor":"c"}}';
+    const body = `{"RecoveryPointArn":"${arn}",${metadata}`;
     const bad = await call(mock, 'PUT', '/restore-jobs', body);
     expect(bad.type).toBe('InvalidParameterValueException'); // a map of strings: an object value is invalid
     const ok = await call(

@@ -39,18 +39,21 @@ async function side(handler: (m: Awaited<ReturnType<typeof createMock>>) => unkn
 const mask = (body: string | undefined) => body?.replace(/"NextToken":"[^"]*"/, '"NextToken":"…"');
 
 // first in the file: the SDK warns about this at most once a minute per module instance
-test('the direct handler reads the SDK’s JSON body as bytes (no SDK warning about string methods on it)', async () => {
-  const warn = vi.spyOn(console, 'warn');
-  try {
-    const { send, point } = await side(directRequestHandler);
-    expect((await send('StartRestoreJob', { RecoveryPointArn: point, Metadata: { k: 'v' } })).status).toBe(
-      200,
-    );
-    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([]);
-  } finally {
-    warn.mockRestore();
-  }
-});
+test(
+  'the direct handler reads the SDK’s JSON body as bytes ' + '(no SDK warning about string methods on it)',
+  async () => {
+    const warn = vi.spyOn(console, 'warn');
+    try {
+      const { send, point } = await side(directRequestHandler);
+      expect((await send('StartRestoreJob', { RecoveryPointArn: point, Metadata: { k: 'v' } })).status).toBe(
+        200,
+      );
+      expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
+  },
+);
 
 test.prop([fc.array(requests, { minLength: 1, maxLength: 6 })], { numRuns: 40 })(
   'the direct handler and msw getResponse answer alike',

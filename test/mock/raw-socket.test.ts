@@ -25,7 +25,8 @@ afterAll(() => server.close());
 const get = (target: string, headers = 'Host: localhost\r\n', method = 'GET') =>
   `${method} ${target} HTTP/1.1\r\n${headers}\r\n`;
 const put = (body: string | Buffer, headers = 'Content-Type: application/json\r\n') => [
-  `PUT /restore-jobs HTTP/1.1\r\nHost: localhost\r\n${headers}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`,
+  'PUT /restore-jobs HTTP/1.1\r\nHost: localhost\r\n' +
+    `${headers}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`,
   body,
 ];
 const start = () => JSON.stringify({ RecoveryPointArn: arn, Metadata: { k: 'v' } });
@@ -133,7 +134,8 @@ function cases(): Case[] {
     ['unknown transfer coding', 'PUT /restore-jobs HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n{}'],
     [
       'chunk extension junk',
-      'PUT /restore-jobs HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n2;\u0001\r\n{}\r\n0\r\n\r\n',
+      'PUT /restore-jobs HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n' +
+        '2;\u0001\r\n{}\r\n0\r\n\r\n',
     ],
     ['tab in method', 'G\tET /restore-jobs/ HTTP/1.1\r\nHost: a\r\n\r\n'],
   ];
@@ -181,14 +183,16 @@ function cases(): Case[] {
   out.push([
     'declared body over 1 MiB',
     [
-      `PUT /restore-jobs HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: ${2 ** 21}\r\n\r\n{`,
+      'PUT /restore-jobs HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n' +
+        `Content-Length: ${2 ** 21}\r\n\r\n{`,
     ],
     413,
   ]);
   out.push([
     'chunked body over 1 MiB',
     [
-      `PUT /restore-jobs HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      'PUT /restore-jobs HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n' +
+        'Transfer-Encoding: chunked\r\n\r\n',
       `100000\r\n${'x'.repeat(2 ** 20)}\r\n`,
       `10\r\n${'x'.repeat(16)}\r\n0\r\n\r\n`,
     ],
@@ -197,7 +201,8 @@ function cases(): Case[] {
   out.push([
     'body cut short (timeout)',
     [
-      `PUT /restore-jobs HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a"`,
+      'PUT /restore-jobs HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n' +
+        'Content-Length: 100\r\n\r\n{"a"',
     ],
     408,
   ]);
@@ -260,7 +265,8 @@ function cases(): Case[] {
   out.push([
     'Expect 100-continue on a bad body',
     [
-      `PUT /restore-jobs HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n`,
+      'PUT /restore-jobs HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\n' +
+        'Content-Type: application/json\r\nContent-Length: 2\r\n\r\n',
       '[]',
     ],
     400,
@@ -323,21 +329,24 @@ describe('raw sockets against the standalone server', () => {
     expect(mock.store.size).toBe(3); // no hostile request started a job
   });
 
-  it('closes trickling connections at the configured request timeout, and serves others meanwhile', async () => {
-    const trickle = Array.from({ length: 5 }, () =>
-      rawRequest(port, [...(`GET /restore-jobs/ HTTP/1.1\r\nHost: a\r\nX-Slow: ${'z'.repeat(200)}`)], {
-        gapMs: 50,
-        waitMs: 10_000,
-      }),
-    );
-    const normal = await rawRequest(port, [get('/restore-jobs/?maxResults=1')]);
-    expect(normal.status).toBe(200);
-    for (const a of await Promise.all(trickle)) {
-      expect(a.status).toBe(408);
-      expect(a.closed).toBe(true);
-      expect(a.headers['x-amzn-errortype']).toBe('RequestTimeoutException');
-      // closed at the timeout (600 ms), checked every 150 ms — not after the 12 s the trickle would take
-      expect(a.ms).toBeLessThan(3000);
-    }
-  });
+  it(
+    'closes trickling connections at the configured request timeout, ' + 'and serves others meanwhile',
+    async () => {
+      const trickle = Array.from({ length: 5 }, () =>
+        rawRequest(port, [...`GET /restore-jobs/ HTTP/1.1\r\nHost: a\r\nX-Slow: ${'z'.repeat(200)}`], {
+          gapMs: 50,
+          waitMs: 10_000,
+        }),
+      );
+      const normal = await rawRequest(port, [get('/restore-jobs/?maxResults=1')]);
+      expect(normal.status).toBe(200);
+      for (const a of await Promise.all(trickle)) {
+        expect(a.status).toBe(408);
+        expect(a.closed).toBe(true);
+        expect(a.headers['x-amzn-errortype']).toBe('RequestTimeoutException');
+        // closed at the timeout (600 ms), checked every 150 ms — not after the 12 s the trickle would take
+        expect(a.ms).toBeLessThan(3000);
+      }
+    },
+  );
 });

@@ -16,7 +16,8 @@ function report(label: string, a: Agreement): void {
         ? `\n  not stated by the pages (${a.notStated.length}): ${a.notStated.join(', ')}`
         : '') +
       (a.newerInSdk.length
-        ? `\n  only in the installed SDK, newer than the oracle (${a.newerInSdk.length}): ${a.newerInSdk.join(', ')}`
+        ? `\n  only in the installed SDK, newer than the oracle (${a.newerInSdk.length}): ` +
+          a.newerInSdk.join(', ')
         : ''),
   );
 }

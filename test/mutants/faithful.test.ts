@@ -11,7 +11,8 @@ describe('the faithful mock', () => {
       const r = await runAgainst((inner) => inner, seed);
       for (const c of r.cells.filter((x) => x.status !== 'passed'))
         alarms.push(
-          `seed ${seed}: ${c.check} × ${c.operation} ${c.status}: ${c.details[0]?.received ?? c.inconclusiveReason ?? c.skippedReason}`,
+          `seed ${seed}: ${c.check} × ${c.operation} ${c.status}: ` +
+            `${c.details[0]?.received ?? c.inconclusiveReason ?? c.skippedReason}`,
         );
     }
     expect(alarms).toEqual([]);

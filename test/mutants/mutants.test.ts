@@ -33,7 +33,8 @@ describe('the mutant catalogue', () => {
     const median = cases[Math.floor(cases.length / 2)];
     console.log(
       [
-        `mutation score: ${caught.length}/${rows.length} (${((100 * caught.length) / rows.length).toFixed(0)}%), median cases to detection: ${median}`,
+        `mutation score: ${caught.length}/${rows.length} ` +
+          `(${((100 * caught.length) / rows.length).toFixed(0)}%), median cases to detection: ${median}`,
         '| mutant | check | caught | cases to detection | phase |',
         '|---|---|---|---|---|',
         ...rows.map(

@@ -12,7 +12,8 @@ export const observedMutants: Mutant[] = [
     caughtBy: 'history',
     history: 30,
     description:
-      'a past job (not started by the run) is listed COMPLETED, and RUNNING again in the next listing (a stale replica)',
+      'a past job (not started by the run) is listed COMPLETED, ' +
+      'and RUNNING again in the next listing (a stale replica)',
     wrap: (inner) => {
       const started = new Set<string>();
       let lists = 0;
@@ -83,7 +84,8 @@ export const observedMutants: Mutant[] = [
     id: 'creation-date-drifts',
     caughtBy: 'history',
     description:
-      'every other DescribeRestoreJob of a job shows its CreationDate a second later (recomputed, not stored)',
+      'every other DescribeRestoreJob of a job shows its CreationDate a second later ' +
+      '(recomputed, not stored)',
     wrap: (inner) => {
       const seen = new Map<string, number>();
       return editAnswers('describe', (b) => {
@@ -97,11 +99,13 @@ export const observedMutants: Mutant[] = [
     id: 'parent-facts-differ-per-job',
     caughtBy: 'history',
     description:
-      'jobs restoring the same recovery point report different source resources (taken from the job, not the recovery point)',
+      'jobs restoring the same recovery point report different source resources ' +
+      '(taken from the job, not the recovery point)',
     wrap: (inner) => {
       const edit = (j: Job) => ({
         ...j,
-        SourceResourceArn: `${String(j.SourceResourceArn)}-${String(j.RestoreJobId).slice(0, 4).toLowerCase()}`,
+        SourceResourceArn:
+          `${String(j.SourceResourceArn)}-` + `${String(j.RestoreJobId).slice(0, 4).toLowerCase()}`,
       });
       return editAnswers('list', (b) => ({ ...b, RestoreJobs: jobs(b).map(edit) }))(
         editAnswers('describe', edit)(inner),

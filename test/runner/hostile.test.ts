@@ -138,7 +138,8 @@ describe('each kind of misbehaviour, on both channels', () => {
 });
 
 describe('a run against a target that misbehaves now and then', () => {
-  // one run per kind: a cell keeps a few distinct details, so kinds mixed in one run could crowd each other out
+  // one run per kind: a cell keeps a few distinct details, so kinds mixed in one run could crowd each
+  // other out
   const seen: Record<string, RegExp> = { reset: /reset/, hang: /timeout/, 'not-http': /garbage/ };
   for (const [kind, finding] of Object.entries(seen)) {
     it(`${kind} now and then: the run finishes within its timeouts, a finding, the reports written`, {

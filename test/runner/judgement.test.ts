@@ -59,19 +59,25 @@ describe('pre-flight', () => {
     expect(existsSync(join(dir, 'results.json'))).toBe(false);
   });
 
-  it('aws with no credentials (no AWS_* set, empty config files): exit 2, says what to set, nothing judged', async () => {
-    const dir = tmp();
-    const r = await withAwsEnv(emptyAwsFiles(), () =>
-      runCli('run', '--target', 'aws', '--region', 'us-east-1', '--out', dir),
-    );
-    expect(r.code).toBe(EXIT.usage);
-    expect(r.err).toMatch(/no AWS credentials resolved/);
-    expect(r.err).toMatch(/AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/);
-    expect(existsSync(join(dir, 'results.json'))).toBe(false);
-    const noRegion = await withAwsEnv(emptyAwsFiles(), () => runCli('run', '--target', 'aws', '--out', dir));
-    expect(noRegion.code).toBe(EXIT.usage);
-    expect(noRegion.err).toMatch(/no AWS region resolved.*set AWS_REGION or pass --region/);
-  });
+  it(
+    'aws with no credentials (no AWS_* set, empty config files): ' +
+      'exit 2, says what to set, nothing judged',
+    async () => {
+      const dir = tmp();
+      const r = await withAwsEnv(emptyAwsFiles(), () =>
+        runCli('run', '--target', 'aws', '--region', 'us-east-1', '--out', dir),
+      );
+      expect(r.code).toBe(EXIT.usage);
+      expect(r.err).toMatch(/no AWS credentials resolved/);
+      expect(r.err).toMatch(/AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/);
+      expect(existsSync(join(dir, 'results.json'))).toBe(false);
+      const noRegion = await withAwsEnv(emptyAwsFiles(), () =>
+        runCli('run', '--target', 'aws', '--out', dir),
+      );
+      expect(noRegion.code).toBe(EXIT.usage);
+      expect(noRegion.err).toMatch(/no AWS region resolved.*set AWS_REGION or pass --region/);
+    },
+  );
 
   describe('with credentials, STS and Backup on loopback', () => {
     let mockServer: RunningServer;
@@ -85,9 +91,13 @@ describe('pre-flight', () => {
         req.resume();
         res
           .writeHead(200, { 'content-type': 'text/xml' })
-          .end(`<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>
-<Arn>arn:aws:iam::210987654321:user/tester</Arn><UserId>AIDATEST</UserId><Account>210987654321</Account></GetCallerIdentityResult>
-<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></GetCallerIdentityResponse>`);
+          .end(
+            '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">' +
+              '<GetCallerIdentityResult>\n' +
+              '<Arn>arn:aws:iam::210987654321:user/tester</Arn><UserId>AIDATEST</UserId>' +
+              '<Account>210987654321</Account></GetCallerIdentityResult>\n' +
+              '<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></GetCallerIdentityResponse>',
+          );
       });
       await new Promise<void>((r) => sts.listen(0, '127.0.0.1', () => r()));
       stsUrl = `http://127.0.0.1:${(sts.address() as { port: number }).port}`;
@@ -125,7 +135,9 @@ describe('pre-flight', () => {
         res
           .writeHead(403, { 'content-type': 'text/xml' })
           .end(
-            '<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error><RequestId>r</RequestId></ErrorResponse>',
+            '<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code>' +
+              '<Message>The security token included in the request is invalid.</Message></Error>' +
+              '<RequestId>r</RequestId></ErrorResponse>',
           );
       });
       await new Promise<void>((r) => refusing.listen(0, '127.0.0.1', () => r()));
@@ -159,82 +171,91 @@ describe('inconclusive is not failed', () => {
   });
   afterAll(() => server.close());
 
-  it('recovery points the target does not know: start-based checks inconclusive with the reason, exit 0, every report shows it', async () => {
-    const dir = tmp();
-    const unknown =
-      'arn:aws:backup:us-east-1:123456789012:recovery-point:00000000-0000-4000-8000-unknown-to-it';
-    const r = await runCli(
-      'run',
-      '--target',
-      `endpoint:${server.endpoint}`,
-      '--recovery-point',
-      unknown,
-      '--out',
-      dir,
-      '--runs',
-      '20',
-      '--seed',
-      '4',
-    );
-    expect(r.err).toBe('');
-    expect(r.code).toBe(EXIT.ok);
-    expect(r.out).toMatch(/0 failed, \d+ inconclusive/);
-    const res = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as {
-      summary: Record<string, number>;
-      results: { check: string; operation: string; status: string; inconclusiveReason?: string }[];
-    };
-    expect(res.summary.failed).toBe(0);
-    for (const check of ['idempotency', 'lifecycle', 'stateful']) {
-      const c = res.results.find((x) => x.check === check && x.operation === 'StartRestoreJob')!;
-      expect(c.status, check).toBe('inconclusive');
-      expect(c.inconclusiveReason).toMatch(
-        /no job could be started: StartRestoreJob .* answered 12× HTTP 400 ResourceNotFoundException/,
+  it(
+    'recovery points the target does not know: start-based checks inconclusive with the reason, ' +
+      'exit 0, every report shows it',
+    async () => {
+      const dir = tmp();
+      const unknown =
+        'arn:aws:backup:us-east-1:123456789012:recovery-point:00000000-0000-4000-8000-unknown-to-it';
+      const r = await runCli(
+        'run',
+        '--target',
+        `endpoint:${server.endpoint}`,
+        '--recovery-point',
+        unknown,
+        '--out',
+        dir,
+        '--runs',
+        '20',
+        '--seed',
+        '4',
       );
-    }
-    expect(r.out).toMatch(/INCONCLUSIVE idempotency × StartRestoreJob: no job could be started/);
-    expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(
-      /<skipped message="inconclusive: no job could be started/,
-    );
-    expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(
-      /## Inconclusive\n\n- idempotency × StartRestoreJob: no job could be started/,
-    );
-    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<td class="inconclusive"/);
-  });
+      expect(r.err).toBe('');
+      expect(r.code).toBe(EXIT.ok);
+      expect(r.out).toMatch(/0 failed, \d+ inconclusive/);
+      const res = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as {
+        summary: Record<string, number>;
+        results: { check: string; operation: string; status: string; inconclusiveReason?: string }[];
+      };
+      expect(res.summary.failed).toBe(0);
+      for (const check of ['idempotency', 'lifecycle', 'stateful']) {
+        const c = res.results.find((x) => x.check === check && x.operation === 'StartRestoreJob')!;
+        expect(c.status, check).toBe('inconclusive');
+        expect(c.inconclusiveReason).toMatch(
+          /no job could be started: StartRestoreJob .* answered 12× HTTP 400 ResourceNotFoundException/,
+        );
+      }
+      expect(r.out).toMatch(/INCONCLUSIVE idempotency × StartRestoreJob: no job could be started/);
+      expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(
+        /<skipped message="inconclusive: no job could be started/,
+      );
+      expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(
+        /## Inconclusive\n\n- idempotency × StartRestoreJob: no job could be started/,
+      );
+      expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<td class="inconclusive"/);
+    },
+  );
 });
 
 describe('convention, noted with its provenance', () => {
-  it('an unparseable body answered InvalidRequestException: no failure, a note that says convention', async () => {
-    const model = await loadBackupModel();
-    const mock = await createMock({ model });
-    const variant = VARIANTS.find((v) => v.id === 'unparseable-body-invalid-request')!;
-    const target = fetchFunctionTarget(
-      variant.wrap((q) => mock.fetch(q)),
-      { name: 'variant', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: 2000 },
-    );
-    const r = await runConformance({
-      model,
-      target,
-      runs: 40,
-      seed: 3,
-      checks: ['negative-rejection'],
-      recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
-    });
-    await target.close();
-    const cell = r.cells.find((c) => c.check === 'negative-rejection' && c.operation === 'StartRestoreJob')!;
-    expect(cell.status).toBe('passed');
-    expect(cell.notes).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({
-          provenance: 'convention',
-          received: expect.stringMatching(/^InvalidRequestException \(HTTP 400\) for malformed-json/),
-        }),
-      ]),
-    );
-    expect(REPORTERS.md!.render(r)).toMatch(
-      /## Notes\n\n- negative-rejection × StartRestoreJob: InvalidRequestException .*convention/,
-    );
-    expect(REPORTERS.junit!.render(r)).toMatch(/note \(convention\): InvalidRequestException/);
-  });
+  it(
+    'an unparseable body answered InvalidRequestException: ' + 'no failure, a note that says convention',
+    async () => {
+      const model = await loadBackupModel();
+      const mock = await createMock({ model });
+      const variant = VARIANTS.find((v) => v.id === 'unparseable-body-invalid-request')!;
+      const target = fetchFunctionTarget(
+        variant.wrap((q) => mock.fetch(q)),
+        { name: 'variant', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: 2000 },
+      );
+      const r = await runConformance({
+        model,
+        target,
+        runs: 40,
+        seed: 3,
+        checks: ['negative-rejection'],
+        recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
+      });
+      await target.close();
+      const cell = r.cells.find(
+        (c) => c.check === 'negative-rejection' && c.operation === 'StartRestoreJob',
+      )!;
+      expect(cell.status).toBe('passed');
+      expect(cell.notes).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            provenance: 'convention',
+            received: expect.stringMatching(/^InvalidRequestException \(HTTP 400\) for malformed-json/),
+          }),
+        ]),
+      );
+      expect(REPORTERS.md!.render(r)).toMatch(
+        /## Notes\n\n- negative-rejection × StartRestoreJob: InvalidRequestException .*convention/,
+      );
+      expect(REPORTERS.junit!.render(r)).toMatch(/note \(convention\): InvalidRequestException/);
+    },
+  );
 
   it('a documented expectation stays strict: a failure says documented', async () => {
     const model = await loadBackupModel();
