@@ -12,14 +12,16 @@ import { OverlayError } from './model/overlay.ts';
  * 130 a run interrupted by SIGINT (its reports hold what was judged before). */
 export const EXIT = { ok: 0, findings: 1, usage: 2, input: 3, interrupted: 130 } as const;
 
-const USAGE = `Usage: aws-backup-conformance <command>
+const USAGE =
+  `Usage: aws-backup-conformance <command>
 
 Commands:
   run [--target builtin|endpoint:<url>|aws] [--checks a,b] [--runs 100] [--seed N] [--out reports]
       [--reporter junit,json,md,html,github] [--timeout 5000] [--recovery-point <arn>]...
       [--allow-mutations --account <id>] [--region <r>]
                                            the conformance run; exit 0 all checks pass, 1 findings
-  spec build [--check]                     derive spec/ from spec/docs (+ the SDK, + spec/overlay); --check only
+  spec build [--check]                     derive spec/ from spec/docs (+ the SDK, + spec/overlay); ` +
+  `--check only
                                            reports which committed artifacts are stale (exit 1)
   spec derive <docs-dir> --out <file.json> [--drift <file.md>] [--no-sdk] [--strict]
                                            the JSON Schema for any service's boto3 reference pages; what
@@ -142,7 +144,8 @@ async function specBuild(args: string[], out: NodeJS.WritableStream): Promise<nu
   const ops = Object.values(spec.model.operations);
   out.write(
     `${spec.model.service}: ${ops.length} operations (${ops.filter((o) => o.paginated).length} paginated), ` +
-      `${Object.keys(spec.model.errors).length} error shapes, in ${Math.round(performance.now() - started)} ms\n` +
+      `${Object.keys(spec.model.errors).length} error shapes, ` +
+      `in ${Math.round(performance.now() - started)} ms\n` +
       `wrote ${Object.keys(spec.files).join(', ')}\n` +
       `drift: ${driftSummary(spec.drift)} (details in spec/drift.md)\n`,
   );
@@ -252,16 +255,19 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     for (const c of result.cells.filter((x) => x.status === 'failed')) {
       const d = c.details[0];
       err.write(
-        `FAIL ${c.check} × ${c.operation}: ${d?.received ?? ''} (${d?.provenance ?? 'documented'}: ${d?.documented ?? ''})\n`,
+        `FAIL ${c.check} × ${c.operation}: ${d?.received ?? ''} ` +
+          `(${d?.provenance ?? 'documented'}: ${d?.documented ?? ''})\n`,
       );
     }
     out.write(
-      `target ${result.target}${result.account ? ` (account ${result.account})` : ''}, seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`,
+      `target ${result.target}${result.account ? ` (account ${result.account})` : ''}, ` +
+        `seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`,
     );
     for (const c of result.cells.filter((x) => x.status === 'inconclusive'))
       out.write(`INCONCLUSIVE ${c.check} × ${c.operation}: ${c.inconclusiveReason}\n`);
     out.write(
-      `${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped (check × operation)\nreports: ${files.join(', ')}\n`,
+      `${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ` +
+        `${t.skipped} skipped (check × operation)\nreports: ${files.join(', ')}\n`,
     );
     if (interrupt.signal.aborted)
       err.write(`interrupted: the reports hold what was judged before SIGINT (exit ${EXIT.interrupted})\n`);
@@ -319,7 +325,8 @@ async function mock(args: string[], out: NodeJS.WritableStream): Promise<number>
   for (const arn of values['recovery-point'] ?? [])
     if (!isArn(arn))
       throw new UsageError(
-        `--recovery-point must be an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got '${arn}'`,
+        '--recovery-point must be an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), ' +
+          `got '${arn}'`,
       );
   if (values['resource-type'] !== undefined && !/^[a-zA-Z0-9\-_. ]{1,50}$/.test(values['resource-type']))
     throw new UsageError(
@@ -352,8 +359,10 @@ async function mock(args: string[], out: NodeJS.WritableStream): Promise<number>
   const l = { ...mocked.limits, ...running.limits };
   out.write(
     banner(running.endpoint, mocked.store.recoveryPoints(), jobs) +
-      `limits: request timeout ${l.requestTimeoutMs} ms, keep-alive ${l.keepAliveTimeoutMs} ms, headers ${l.maxHeaderBytes} B, ` +
-      `body ${l.maxBodyBytes} B, label ${l.maxLabelBytes} B, query ${l.maxQueryBytes} B, jobs ${l.maxJobs}, Metadata ${l.maxMetadataBytes} B\n` +
+      `limits: request timeout ${l.requestTimeoutMs} ms, keep-alive ${l.keepAliveTimeoutMs} ms, ` +
+      `headers ${l.maxHeaderBytes} B, ` +
+      `body ${l.maxBodyBytes} B, label ${l.maxLabelBytes} B, query ${l.maxQueryBytes} B, ` +
+      `jobs ${l.maxJobs}, Metadata ${l.maxMetadataBytes} B\n` +
       (values.faults || values.latency ? `faults: ${JSON.stringify(faults)}\n` : ''),
   );
   await new Promise<void>((done) => {
@@ -367,7 +376,8 @@ async function mock(args: string[], out: NodeJS.WritableStream): Promise<number>
   });
   // what a soak checks the state against: jobs kept = started − forgotten for the limits
   out.write(
-    `mock stopped: ${mocked.store.created} jobs started, ${mocked.store.evicted} forgotten for the limits, ${mocked.store.size} kept\n`,
+    `mock stopped: ${mocked.store.created} jobs started, ${mocked.store.evicted} forgotten for the limits, ` +
+      `${mocked.store.size} kept\n`,
   );
   return EXIT.ok;
 }
@@ -397,7 +407,8 @@ async function specDerive(args: string[], out: NodeJS.WritableStream): Promise<n
     drift: resolve(driftFile),
   });
   out.write(
-    `${model.service}: ${Object.keys(model.operations).length} operations${model.sdkPackage ? ` (+ ${model.sdkPackage})` : ' (docs only)'} → ${values.out}\n` +
+    `${model.service}: ${Object.keys(model.operations).length} operations` +
+      `${model.sdkPackage ? ` (+ ${model.sdkPackage})` : ' (docs only)'} → ${values.out}\n` +
       `${pagesSummary(pages, drift)}\n` +
       `drift: ${driftSummary(drift)} (details in ${driftFile})\n`,
   );

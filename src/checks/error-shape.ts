@@ -5,7 +5,9 @@ import { errorName, parseJson, type ExchangeCheck, type Finding } from './types.
 export const errorShape: ExchangeCheck = {
   id: 'error-shape',
   description:
-    'An error answer has the documented status for its exception, names it (x-amzn-errortype or body Code), carries a JSON body with Message and an x-amzn-requestid, and the SDK raises the modelled exception class.',
+    'An error answer has the documented status for its exception, names it (x-amzn-errortype or body ' +
+    'Code), carries a JSON body with Message and an x-amzn-requestid, and the SDK raises the modelled ' +
+    'exception class.',
   applies: (x) => !x.observed.failure && (x.observed.status ?? 0) >= 400,
   run(x, model) {
     const o = x.observed;

@@ -75,7 +75,8 @@ export function checkHistory(observations: Observation[], resource: ResourceFact
         f(
           o,
           m,
-          `${o.id}: ${m} = ${show(v)} (${o.operation}) after ${show(had.v)} (${had.at.operation}${had.at.started ? ', as started' : ''})`,
+          `${o.id}: ${m} = ${show(v)} (${o.operation}) ` +
+            `after ${show(had.v)} (${had.at.operation}${had.at.started ? ', as started' : ''})`,
           `${m} never changes (${resource.immutable.source})`,
         );
       }
@@ -91,8 +92,10 @@ export function checkHistory(observations: Observation[], resource: ResourceFact
             f(
               o,
               `parent ${m}`,
-              `${o.id} and ${p.o.id} both restore ${key} but ${m} differs: ${show(o.fields[m])} vs ${show(p.fields[m])}`,
-              `jobs restoring the same ${resource.fromParent.key} agree on ${m} (${resource.fromParent.source})`,
+              `${o.id} and ${p.o.id} both restore ${key} but ${m} differs: ` +
+                `${show(o.fields[m])} vs ${show(p.fields[m])}`,
+              `jobs restoring the same ${resource.fromParent.key} agree on ${m} ` +
+                `(${resource.fromParent.source})`,
             );
           }
         }

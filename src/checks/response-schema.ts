@@ -6,7 +6,9 @@ import { parseJson, succeeded, type ExchangeCheck, type Finding } from './types.
 export const responseSchema: ExchangeCheck = {
   id: 'response-schema',
   description:
-    'A success answer is JSON (application/json), carries x-amzn-requestid, and its body validates against the documented output schema (body timestamps as epoch seconds); undocumented fields are reported.',
+    'A success answer is JSON (application/json), carries x-amzn-requestid, and its body validates ' +
+    'against the documented output schema (body timestamps as epoch seconds); undocumented fields are ' +
+    'reported.',
   applies: succeeded,
   run(x, model) {
     const o = x.observed;

@@ -103,7 +103,8 @@ export interface SkippedPage {
   reason: string;
   /** `helper`: a client method that is no API operation; `section`: a resource, waiter or other page of
    * the service's docs that states no operation; `not-a-page`: no boto3 reference page at all (an HTML
-   * file, a binary, an empty file, another tool's docs); `unreadable`: a reference page nothing could be read of */
+   * file, a binary, an empty file, another tool's docs); `unreadable`: a reference page nothing could be
+   * read of */
   why: 'helper' | 'section' | 'not-a-page' | 'unreadable';
   losses: PageLoss[];
 }

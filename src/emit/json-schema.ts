@@ -13,13 +13,14 @@ import {
 const DATA: SchemaOptions = { timestamps: 'date-time', keys: 'member', provenance: true, descriptions: true };
 
 export const REPRESENTATION_NOTE =
-  'Values as the SDK sees them, serialised to JSON. timestamp: an RFC 3339 date-time string (a JavaScript Date ' +
-  'serialised with toISOString); on the restJson1 wire, bodies carry epoch seconds (may be fractional) and query ' +
-  'strings ISO 8601. blob: a base64 string. document: any JSON value. integer also covers long and float covers ' +
-  'double: the documentation pages do not distinguish them. Structures admit no undocumented members. ' +
+  'Values as the SDK sees them, serialised to JSON. timestamp: an RFC 3339 date-time string ' +
+  '(a JavaScript Date serialised with toISOString); on the restJson1 wire, bodies carry epoch seconds ' +
+  '(may be fractional) and query strings ISO 8601. blob: a base64 string. document: any JSON value. ' +
+  'integer also covers long and float covers double: the documentation pages do not distinguish them. ' +
+  'Structures admit no undocumented members. ' +
   'x-aws-resources gives the resource families. ' +
-  'x-aws-location gives the HTTP binding of members that are not in the body; x-provenance names the source of ' +
-  'each fact (docs:<page>:<line>, sdk:<package>, api-reference:<url>).';
+  'x-aws-location gives the HTTP binding of members that are not in the body; ' +
+  'x-provenance names the source of each fact (docs:<page>:<line>, sdk:<package>, api-reference:<url>).';
 
 export function toJsonSchema(model: ServiceModel): JsonSchema {
   const defs: Record<string, JsonSchema> = {};
@@ -58,7 +59,9 @@ export function toJsonSchema(model: ServiceModel): JsonSchema {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `urn:aws-backup-conformance:${model.service.toLowerCase()}`,
-    title: `${model.service} (derived from the documentation pages${model.sdkPackage ? ` and ${model.sdkPackage}` : ''})`,
+    title:
+      `${model.service} (derived from the documentation pages` +
+      `${model.sdkPackage ? ` and ${model.sdkPackage}` : ''})`,
     description: REPRESENTATION_NOTE,
     'x-aws-service': model.service,
     ...(model.sdkPackage ? { 'x-aws-sdk-package': model.sdkPackage } : {}),

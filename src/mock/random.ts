@@ -16,5 +16,8 @@ export function uuidFrom(rand: () => number): string {
     .join('')
     .toUpperCase();
   const variant = '89AB'[Math.floor(rand() * 4)];
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
+  return (
+    `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-` +
+    `${variant}${hex.slice(17, 20)}-${hex.slice(20)}`
+  );
 }

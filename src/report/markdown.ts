@@ -16,7 +16,9 @@ export function renderMarkdown(r: RunResult): string {
   const lines = [
     `# AWS Backup conformance: ${t.failed ? `${t.failed} failing` : 'all passing'}`,
     '',
-    `Target \`${r.target}\` · seed \`${r.seed}\` · ${r.runs} random cases per operation · ${r.requests} requests in ${(r.durationMs / 1000).toFixed(1)} s · ${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped`,
+    `Target \`${r.target}\` · seed \`${r.seed}\` · ${r.runs} random cases per operation · ` +
+      `${r.requests} requests in ${(r.durationMs / 1000).toFixed(1)} s · ` +
+      `${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped`,
     ...(r.account ? ['', `Account \`${r.account}\` (STS GetCallerIdentity)`] : []),
     '',
     `| check | ${ops.join(' | ')} |`,

@@ -63,7 +63,8 @@ export async function benchLoopback(
         );
         const wall = performance.now() - t0;
         lat.sort((a, b) => a - b);
-        if (r > 0) runs.push({ perSec: (total * 1000) / wall, p50: pct(lat, 50), p99: pct(lat, 99) }); // r = 0 warms up
+        // r = 0 warms up
+        if (r > 0) runs.push({ perSec: (total * 1000) / wall, p50: pct(lat, 50), p99: pct(lat, 99) });
       }
       runs.sort((a, b) => a.perSec - b.perSec);
       const mid = runs[Math.floor(runs.length / 2)]!;

@@ -85,11 +85,17 @@ export async function benchLoad(
     const markdown = [
       '## Extra: standalone mock under mixed load (starts with repeated idempotency tokens, listings)',
       '',
-      `${clients} concurrent SDK clients over loopback (keep-alive), ${perClient} StartRestoreJob each (half the clients send every idempotency token twice), a full paginated listing after every 10 starts.`,
+      `${clients} concurrent SDK clients over loopback (keep-alive), ${perClient} StartRestoreJob each ` +
+        '(half the clients send every idempotency token twice), ' +
+        'a full paginated listing after every 10 starts.',
       '',
-      '| requests | wall ms | requests/s | StartRestoreJob p50 ms | p99 ms | jobs listed / expected | no job lost or duplicated | duplicates within listings |',
+      '| requests | wall ms | requests/s | StartRestoreJob p50 ms | p99 ms | jobs listed / expected | ' +
+        'no job lost or duplicated | duplicates within listings |',
       '|---|---|---|---|---|---|---|---|',
-      `| ${result.requests} | ${result.wallMs} | ${result.requestsPerSec} | ${result.p50Ms} | ${result.p99Ms} | ${result.jobsListed} / ${result.jobsExpected} | ${result.noneLostOrDuplicated ? 'yes' : 'NO'} | ${duplicatesInListings} |`,
+      `| ${result.requests} | ${result.wallMs} | ${result.requestsPerSec} | ` +
+        `${result.p50Ms} | ${result.p99Ms} | ` +
+        `${result.jobsListed} / ${result.jobsExpected} | ${result.noneLostOrDuplicated ? 'yes' : 'NO'} | ` +
+        `${duplicatesInListings} |`,
     ].join('\n');
     return { markdown, result };
   } finally {

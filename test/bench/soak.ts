@@ -250,12 +250,21 @@ writeFileSync(join(out, 'soak.json'), `${JSON.stringify({ ...result, verdict }, 
 const md = [
   '## Soak: the standalone mock under a long mixed load',
   '',
-  `${TOTAL} requests (30% starts, 40% filtered listings, 25% describes, 5% bad requests) at ${CONNECTIONS} connections, \`--max-jobs ${MAX_JOBS}\`, in ${result.seconds} s (${result.perSec}/s); Node ${process.version}, ${cpus().length} cores (shared machine: load ${result.loadAvgAtEnd.join(', ')}).`,
+  `${TOTAL} requests (30% starts, 40% filtered listings, 25% describes, 5% bad requests) ` +
+    `at ${CONNECTIONS} connections, \`--max-jobs ${MAX_JOBS}\`, ` +
+    `in ${result.seconds} s (${result.perSec}/s); ` +
+    `Node ${process.version}, ${cpus().length} cores ` +
+    `(shared machine: load ${result.loadAvgAtEnd.join(', ')}).`,
   '',
   `- errors: ${result.errors}${result.errors ? ` (${errors.slice(0, 3).join(' | ')})` : ''}`,
-  `- server RSS after warm-up: ${result.rssAfterWarmUpMb.min}–${result.rssAfterWarmUpMb.max} MB (spread ${result.rssAfterWarmUpMb.spread} MB)`,
-  `- p99 per window of ${WINDOW} after warm-up: ${result.p99AfterWarmUpMs.min}–${result.p99AfterWarmUpMs.max} ms (median ${result.p99AfterWarmUpMs.median} ms)`,
-  `- state: ${serverStarted} started (client counted ${startedCount}), ${evicted} forgotten, ${kept} kept, ${listed.length} listed (${new Set(listed).size} distinct): ${result.state.exact ? 'exact' : 'NOT exact'}`,
+  `- server RSS after warm-up: ${result.rssAfterWarmUpMb.min}–${result.rssAfterWarmUpMb.max} MB ` +
+    `(spread ${result.rssAfterWarmUpMb.spread} MB)`,
+  `- p99 per window of ${WINDOW} after warm-up: ` +
+    `${result.p99AfterWarmUpMs.min}–${result.p99AfterWarmUpMs.max} ms ` +
+    `(median ${result.p99AfterWarmUpMs.median} ms)`,
+  `- state: ${serverStarted} started (client counted ${startedCount}), ${evicted} forgotten, ${kept} kept, ` +
+    `${listed.length} listed (${new Set(listed).size} distinct): ` +
+    `${result.state.exact ? 'exact' : 'NOT exact'}`,
   `- verdict: ${Object.entries(verdict)
     .map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`)
     .join(', ')}`,

@@ -86,23 +86,30 @@ describe('the forms that used to abort a service', () => {
     );
   });
 
-  it("s3: resource, waiter and service-resource pages skipped by name; streaming bodies and b'bytes'|file are blobs", async () => {
-    const { model, pages } = await derive('s3', 'rst');
-    const skipped = pages.filter((p) => p.kind === 'skipped' && p.why === 'section').map((p) => p.file);
-    expect(skipped).toEqual(
-      expect.arrayContaining(['bucket/index.rst', 'service-resource/index.rst', 'waiter/BucketExists.rst']),
-    );
-    expect(model.operations.GetObject!.output.members!.Body!.shape.type).toBe('blob');
-    expect(model.operations.PutObject!.input.members!.Body!.shape.type).toBe('blob');
-  });
+  it(
+    's3: resource, waiter and service-resource pages skipped by name; ' +
+      "streaming bodies and b'bytes'|file are blobs",
+    async () => {
+      const { model, pages } = await derive('s3', 'rst');
+      const skipped = pages.filter((p) => p.kind === 'skipped' && p.why === 'section').map((p) => p.file);
+      expect(skipped).toEqual(
+        expect.arrayContaining(['bucket/index.rst', 'service-resource/index.rst', 'waiter/BucketExists.rst']),
+      );
+      expect(model.operations.GetObject!.output.members!.Body!.shape.type).toBe('blob');
+      expect(model.operations.PutObject!.input.members!.Body!.shape.type).toBe('blob');
+    },
+  );
 
-  it('kinesis: an EventStream(...) value is the structure of its events; a nested result key is a loss', async () => {
-    const { model, drift } = await derive('kinesis', 'rst');
-    expect(model.operations.SubscribeToShard!.output.members!.EventStream!.shape.type).toBe('structure');
-    expect(details(drift)).toContainEqual(
-      expect.stringMatching(/^paginator\/DescribeStream\.rst: .*left without pagination/),
-    );
-  });
+  it(
+    'kinesis: an EventStream(...) value is the structure of its events; ' + 'a nested result key is a loss',
+    async () => {
+      const { model, drift } = await derive('kinesis', 'rst');
+      expect(model.operations.SubscribeToShard!.output.members!.EventStream!.shape.type).toBe('structure');
+      expect(details(drift)).toContainEqual(
+        expect.stringMatching(/^paginator\/DescribeStream\.rst: .*left without pagination/),
+      );
+    },
+  );
 
   it('html2text lost every parameter entry: the losses say so, and nothing is invented', async () => {
     const { model, drift } = await derive('glacier', 'html2text');

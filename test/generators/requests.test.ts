@@ -81,7 +81,8 @@ describe('invalid requests', () => {
   test.prop([invalidRequest(model, 'DescribeRestoreJob')], { numRuns: 50 })(
     'a path label can only name a resource that does not exist: schema-valid, ResourceNotFound',
     (c) => {
-      // DescribeRestoreJob's only member is an unconstrained path label: only the target's state makes it fail
+      // DescribeRestoreJob's only member is an unconstrained path label: only the target's state makes
+      // it fail
       expect([c.mutation, c.rule, c.expectedError, c.path]).toEqual([
         'unknown-resource',
         'state',

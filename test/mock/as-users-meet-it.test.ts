@@ -166,7 +166,8 @@ describe('the standalone mock from the command line', () => {
   it.skipIf(!HAS_BOTO3)(
     'boto3: start, describe, paginate a seeded history, filter, tampered token, unknown job',
     async () => {
-      const script = `
+      const script =
+        `
 import boto3, json, sys, botocore
 c = boto3.client('backup', endpoint_url=sys.argv[1], region_name='us-east-1')
 arn = sys.argv[2]
@@ -176,8 +177,10 @@ pages, seen = 0, []
 for page in c.get_paginator('list_restore_jobs').paginate(PaginationConfig={'PageSize': 7}):
     pages += 1
     seen += [(j['RestoreJobId'], j['Status'], j['ResourceType']) for j in page['RestoreJobs']]
-efs = [j['RestoreJobId'] for p in c.get_paginator('list_restore_jobs').paginate(ByResourceType='EFS', PaginationConfig={'PageSize': 5}) for j in p['RestoreJobs']]
-done = [j['RestoreJobId'] for p in c.get_paginator('list_restore_jobs').paginate(ByStatus='COMPLETED') for j in p['RestoreJobs']]
+efs = [j['RestoreJobId'] for p in c.get_paginator('list_restore_jobs').paginate(ByResourceType='EFS', ` +
+        `PaginationConfig={'PageSize': 5}) for j in p['RestoreJobs']]
+done = [j['RestoreJobId'] for p in c.get_paginator('list_restore_jobs').paginate(ByStatus='COMPLETED') ` +
+        `for j in p['RestoreJobs']]
 near = c.list_restore_jobs(ByResourceType='efs')['RestoreJobs']
 token = c.list_restore_jobs(MaxResults=3)['NextToken']
 errors = []
@@ -188,7 +191,8 @@ for call in (lambda: c.list_restore_jobs(NextToken=token[:-2] + ('BB' if token.e
         call(); errors.append('accepted')
     except botocore.exceptions.ClientError as e:
         errors.append([e.response['Error']['Code'], e.response['ResponseMetadata']['HTTPStatusCode']])
-print(json.dumps({'id': jid, 'arn': d['RecoveryPointArn'], 'type': d['ResourceType'], 'status': d['Status'], 'pages': pages,
+print(json.dumps({'id': jid, 'arn': d['RecoveryPointArn'], 'type': d['ResourceType'], ` +
+        `'status': d['Status'], 'pages': pages,
                   'seen': seen, 'efs': efs, 'done': done, 'near': len(near), 'errors': errors}))
 `;
       const { stdout } = await run('python3', ['-c', script, endpoint, OURS], { env: AWS_ENV });

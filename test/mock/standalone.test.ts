@@ -79,7 +79,8 @@ describe('standalone mock over loopback', () => {
         IamRoleArn: 'arn:aws:iam::123456789012:role/Restore',
         ResourceType: point.resourceType,
       });
-      expect(typeof d.CreationDate).toBe('number'); // CLI v1 prints body timestamps as received: epoch seconds
+      // CLI v1 prints body timestamps as received: epoch seconds
+      expect(typeof d.CreationDate).toBe('number');
       const seen: string[] = [];
       let token: string | undefined;
       do {
@@ -114,21 +115,28 @@ describe('standalone mock over loopback', () => {
 
   it.skipIf(!HAS_BOTO3)('boto3: its list_restore_jobs paginator and its modelled exceptions', async () => {
     const point = mock.store.recoveryPoints()[4]!;
-    const script = `
+    const script =
+      `
 import boto3, json, sys
 c = boto3.client('backup', endpoint_url=sys.argv[1], region_name='us-east-1')
-ids = [c.start_restore_job(RecoveryPointArn=sys.argv[2], Metadata={'k': str(i)})['RestoreJobId'] for i in range(6)]
+ids = [c.start_restore_job(RecoveryPointArn=sys.argv[2], Metadata={'k': str(i)})['RestoreJobId'] ` +
+      `for i in range(6)]
 d = c.describe_restore_job(RestoreJobId=ids[0])
 seen = []
-for page in c.get_paginator('list_restore_jobs').paginate(ByResourceType=sys.argv[3], PaginationConfig={'PageSize': 2}):
+for page in c.get_paginator('list_restore_jobs').paginate(ByResourceType=sys.argv[3], ` +
+      `PaginationConfig={'PageSize': 2}):
     seen += [j['RestoreJobId'] for j in page['RestoreJobs']]
 errors = []
-for call in (lambda: c.describe_restore_job(RestoreJobId='nope'), lambda: c.list_restore_jobs(ByStatus='DONE'), lambda: c.start_restore_job(RecoveryPointArn=sys.argv[2], Metadata={}, ResourceType='bad type!')):
+for call in (lambda: c.describe_restore_job(RestoreJobId='nope'), ` +
+      `lambda: c.list_restore_jobs(ByStatus='DONE'), ` +
+      `lambda: c.start_restore_job(RecoveryPointArn=sys.argv[2], Metadata={}, ` +
+      `ResourceType='bad type!')):
     try:
         call()
     except (c.exceptions.ResourceNotFoundException, c.exceptions.InvalidParameterValueException) as e:
         errors.append([type(e).__name__, e.response['ResponseMetadata']['HTTPStatusCode']])
-print(json.dumps({'ids': ids, 'seen': seen, 'arn': d['RecoveryPointArn'], 'status': d['Status'], 'errors': errors}))
+print(json.dumps({'ids': ids, 'seen': seen, 'arn': d['RecoveryPointArn'], ` +
+      `'status': d['Status'], 'errors': errors}))
 `;
     const { stdout } = await run('python3', ['-c', script, server.endpoint, point.arn, point.resourceType], {
       env: AWS_ENV,

@@ -80,7 +80,8 @@ export const VARIANTS: Variant[] = [
   {
     id: 'short-and-empty-pages',
     description:
-      'pages shorter than MaxResults, the first ones empty, every one still carrying a token while jobs remain',
+      'pages shorter than MaxResults, the first ones empty, ' +
+      'every one still carrying a token while jobs remain',
     wrap: same,
     mock: { behaviour: { jobs: [], pageSizes: [0, 1, 0, 2, 1], faults: [], latencyMs: [] } },
   },

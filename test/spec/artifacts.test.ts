@@ -114,28 +114,32 @@ describe('spec/ artifacts', () => {
     expect(validate({ Unknown: 1 })).toBe(false);
   });
 
-  it('the resource families are in the JSON Schema (x-aws-resources), spec/resources.md and the OpenAPI tags', () => {
-    const { families, unassigned } = schema['x-aws-resources'];
-    expect(families.Selection).toMatchObject({
-      parent: 'BackupPlan',
-      create: ['CreateBackupSelection'],
-      resultKeys: { ListBackupSelections: 'BackupSelectionsList' },
-    });
-    expect(families.ScanJob.corrections[0]).toMatchObject({
-      operation: 'StartScanJob',
-      role: 'create',
-      source: expect.stringMatching(/API_StartScanJob\.html$/),
-    });
-    expect(unassigned).toContain('TagResource');
-    const md = readFileSync(join(root, 'spec/resources.md'), 'utf8');
-    for (const name of Object.keys(families)) expect(md).toContain(`| **${name}** |`);
-    expect(openapi.tags.map((t: { name: string }) => t.name)).toEqual([
-      ...Object.keys(families),
-      'Ungrouped',
-    ]);
-    expect(openapi.paths['/restore-jobs'].get.tags).toEqual(['RestoreJob']);
-    expect(openapi.paths['/restore-jobs'].get['x-aws-client-uris']).toEqual({ botocore: '/restore-jobs/' });
-  });
+  it(
+    'the resource families are in the JSON Schema (x-aws-resources), ' +
+      'spec/resources.md and the OpenAPI tags',
+    () => {
+      const { families, unassigned } = schema['x-aws-resources'];
+      expect(families.Selection).toMatchObject({
+        parent: 'BackupPlan',
+        create: ['CreateBackupSelection'],
+        resultKeys: { ListBackupSelections: 'BackupSelectionsList' },
+      });
+      expect(families.ScanJob.corrections[0]).toMatchObject({
+        operation: 'StartScanJob',
+        role: 'create',
+        source: expect.stringMatching(/API_StartScanJob\.html$/),
+      });
+      expect(unassigned).toContain('TagResource');
+      const md = readFileSync(join(root, 'spec/resources.md'), 'utf8');
+      for (const name of Object.keys(families)) expect(md).toContain(`| **${name}** |`);
+      expect(openapi.tags.map((t: { name: string }) => t.name)).toEqual([
+        ...Object.keys(families),
+        'Ungrouped',
+      ]);
+      expect(openapi.paths['/restore-jobs'].get.tags).toEqual(['RestoreJob']);
+      expect(openapi.paths['/restore-jobs'].get['x-aws-client-uris']).toEqual({ botocore: '/restore-jobs/' });
+    },
+  );
 
   it('the TypeScript types come from the OpenAPI document', () => {
     const dts = readFileSync(join(root, 'spec/backup.d.ts'), 'utf8');
