@@ -41,7 +41,7 @@ describe('aws-backup-conformance spec', () => {
     'a page that cannot be fully read: a loss named by file and line; ' + '--strict: exit 3, nothing written',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'abc-'));
-      // the pages only: the fixture's synthetic SDK bindings (bindings.ts) are not a page, and would be a loss
+      // the pages only: the fixture's synthetic SDK bindings (bindings.ts) are no page, so would be a loss
       const pages = (src: string) => !src.endsWith('.ts');
       cpSync(join(fixtures, 'widgets'), join(dir, 'docs'), { recursive: true, filter: pages });
       const page = join(dir, 'docs/client/put_widget.rst');

@@ -17,7 +17,9 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 // decodeURIComponent, which throws on a label such as %FF before the resolver could answer it (400)
 export function mockHandlers(mock: BackupMock, o: HandlerOptions = {}): HttpHandler[] {
   const origin =
-    !o.origin || o.origin === '*' ? '[a-z][a-z0-9+.-]*:\\/\\/[^/]+' : escapeRegExp(o.origin.replace(/\/$/, ''));
+    !o.origin || o.origin === '*'
+      ? '[a-z][a-z0-9+.-]*:\\/\\/[^/]+'
+      : escapeRegExp(o.origin.replace(/\/$/, ''));
   const resolver = ({ request }: { request: Request }) => mock.fetch(request);
   const handlers: HttpHandler[] = [];
   for (const name of Object.keys(IMPLEMENTED)) {

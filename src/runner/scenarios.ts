@@ -2,7 +2,7 @@
 // idempotency, lifecycle). The IO lives here; the judging in src/checks.
 import { checkIdempotency } from '../checks/idempotency.ts';
 import { checkLifecycle } from '../checks/lifecycle.ts';
-import { checkPagination, } from '../checks/pagination.ts';
+import { checkPagination } from '../checks/pagination.ts';
 import type { Finding } from '../checks/types.ts';
 import type { Operation } from '../model/types.ts';
 import type { Observed } from '../targets/types.ts';
