@@ -1,29 +1,15 @@
 // The standalone mock over loopback (its own process), keep-alive: 1, 8 and 64 concurrent clients.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { BackupClient, ListRestoreJobsCommand, StartRestoreJobCommand } from '@aws-sdk/client-backup';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent } from 'node:http';
 import { defaultCatalogue } from '../../src/mock/index.ts';
+import { spawnStandalone } from './standalone.ts';
 
-const root = join(import.meta.dirname, '../..');
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 
-export function startStandalone(): Promise<{ endpoint: string; pid: number; stop: () => void }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(root, 'bin/aws-backup-conformance.js'), 'mock', '--port', '0'],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d;
-      const m = /endpoint: (\S+)/.exec(out);
-      if (m) resolve({ endpoint: m[1]!, pid: child.pid!, stop: () => child.kill('SIGTERM') });
-    });
-    child.once('exit', (code) => reject(new Error(`mock exited early (${code})`)));
-  });
+export async function startStandalone(): Promise<{ endpoint: string; pid: number; stop: () => void }> {
+  const m = await spawnStandalone();
+  return { endpoint: m.endpoint, pid: m.child.pid!, stop: () => void m.stop() };
 }
 
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;

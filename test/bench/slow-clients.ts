@@ -3,13 +3,14 @@
 // p99 alone, then beside the trickling crowd, then alone again (the ratio is against the baseline of
 // the same run); and when each trickling connection was closed (and with what answer), against the
 // configured --request-timeout. Writes reports/bench/slow-clients.md and .json.
-import { spawn } from 'node:child_process';
+
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import net from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnStandalone } from './standalone.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,20 +24,9 @@ const TIMEOUT = Number(values['timeout-ms']);
 const SECONDS = Number(values.seconds);
 const root = join(import.meta.dirname, '../..');
 
-const child = spawn(
-  process.execPath,
-  [join(root, 'bin/aws-backup-conformance.js'), 'mock', '--port', '0', '--request-timeout', String(TIMEOUT)],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-let childOut = '';
-child.stdout.on('data', (d: Buffer) => (childOut += d));
-const endpoint = await new Promise<URL>((resolve, reject) => {
-  child.stdout.on('data', () => {
-    const m = /endpoint: (\S+)/.exec(childOut);
-    if (m) resolve(new URL(m[1]!));
-  });
-  child.once('exit', (c) => reject(new Error(`mock exited (${c})`)));
-});
+const mock = await spawnStandalone(['--request-timeout', String(TIMEOUT)]);
+const child = mock.child;
+const endpoint = new URL(mock.endpoint);
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 const get = () =>

@@ -3,12 +3,13 @@
 // connection error, no status other than the one expected for the request), the server's RSS flat after
 // warm-up, p99 per window stable, and the state exact at the end (jobs listed = started − forgotten).
 // Writes reports/bench/soak.md and soak.json. Not part of `npm test`: it runs for minutes.
-import { spawn } from 'node:child_process';
+
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnStandalone } from './standalone.ts';
 import { defaultCatalogue } from '../../src/mock/index.ts';
 
 const { values } = parseArgs({
@@ -24,20 +25,9 @@ const MAX_JOBS = Number(values['max-jobs']);
 const WINDOW = Math.max(1000, Math.floor(TOTAL / 20));
 const root = join(import.meta.dirname, '../..');
 
-const child = spawn(
-  process.execPath,
-  [join(root, 'bin/aws-backup-conformance.js'), 'mock', '--port', '0', '--max-jobs', String(MAX_JOBS)],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-let childOut = '';
-child.stdout.on('data', (d: Buffer) => (childOut += d));
-const endpoint = await new Promise<URL>((resolve, reject) => {
-  child.stdout.on('data', () => {
-    const m = /endpoint: (\S+)/.exec(childOut);
-    if (m) resolve(new URL(m[1]!));
-  });
-  child.once('exit', (c) => reject(new Error(`mock exited (${c})`)));
-});
+const mock = await spawnStandalone(['--max-jobs', String(MAX_JOBS)]);
+const child = mock.child;
+const endpoint = new URL(mock.endpoint);
 const rssMb = () =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
@@ -201,7 +191,9 @@ do {
 agent.destroy();
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
-const stop = /mock stopped: (\d+) jobs started, (\d+) forgotten for the limits, (\d+) kept/.exec(childOut);
+const stop = /mock stopped: (\d+) jobs started, (\d+) forgotten for the limits, (\d+) kept/.exec(
+  mock.output(),
+);
 const [serverStarted, evicted, kept] = stop ? stop.slice(1).map(Number) : [NaN, NaN, NaN];
 
 const warm = samples.slice(Math.ceil(samples.length / 4)); // the first quarter warms up
