@@ -152,15 +152,29 @@ function named(root: DocShape): DocMember[] {
   return out;
 }
 
+/** The notes boto3's documenter (botocore.docs.utils.AutoPopulatedParam) puts on a parameter the SDK fills
+ * in, after deleting its [REQUIRED] mark: its default text, and Glacier's `accountId` note ('this parameter
+ * is set to "-" by default…'). The idempotency-token note ("This field is autopopulated if not provided")
+ * is not one of them: it leaves the mark in place, so the page still states the member's required-ness. */
+const SDK_FILLS =
+  /\bthis parameter is automatically populated if it is not provided\b|\bthis parameter is set to \S+ ?by ?default if no value\b/i;
+
 /** Puts each named entry's required mark, description and values on its syntax-tree member:
- * entries follow the syntax in document order; one documented but absent from the syntax is an error. */
+ * entries follow the syntax in document order; one documented but absent from the syntax is an error.
+ * Returns the top-level members whose required-ness the page does not state because the SDK fills them in. */
 export function annotate(
   root: DocShape,
   entries: Entry[],
   marksKnown: boolean,
   where: string,
   sink: LossSink = strictSink,
-): void {
+): { member: string; ref: SourceRef }[] {
+  const sdkFilled: { member: string; ref: SourceRef }[] = [];
+  const sdkFills = (e: Entry, top: boolean) => {
+    if (e.required || !top || !SDK_FILLS.test(e.description)) return false;
+    sdkFilled.push({ member: e.name!, ref: e.ref });
+    return true;
+  };
   const members = named(root);
   const top = Math.min(...entries.filter((e) => e.name).map((e) => e.indent));
   let at = 0;
@@ -181,7 +195,7 @@ export function annotate(
       root.members.push({
         name: e.name,
         shape,
-        required: e.required,
+        required: sdkFills(e, true) ? undefined : e.required,
         description: e.description,
         ref: e.ref,
       });
@@ -216,12 +230,13 @@ export function annotate(
       );
       sink(err, "the Syntax block's type is kept");
     }
-    m.required = e.required;
+    m.required = sdkFills(e, root.members?.includes(m) === true) ? undefined : e.required;
     m.description = e.description;
     if (e.documentedValues) m.documentedValues = e.documentedValues;
     at = k + 1;
   }
   if (!marksKnown) for (const m of members) if (!m.required) m.required = undefined;
+  return sdkFilled;
 }
 
 interface Open {
