@@ -32,7 +32,7 @@ const ENTRY = /^(?:(\S{1,3})\s+)?(?:([A-Za-z_][\w.:-]*)\s+)?\(([^()]{1,60})\)\s*
 const NAME_NOT_GLYPH = /^(?:[A-Za-z_][\w.:-]+|[A-Z])$/;
 
 function matchEntry(text: string): { name?: string; type: string; rest?: string } | undefined {
-  const m = ENTRY.exec(text);
+  const m = text.includes('(') ? ENTRY.exec(text) : null; // most lines are no entry: skip the regex
   if (!m) return undefined;
   const name = m[2] ?? (m[1] && NAME_NOT_GLYPH.test(m[1]) ? m[1] : undefined);
   return { name, type: m[3]!.trim(), rest: m[4] };
@@ -79,7 +79,10 @@ export function readEntries(lines: Line[], file: string, sink: LossSink = strict
   const flush = () => {
     const last = entries.at(-1);
     if (!last) return;
-    let joined = text.join(' ').replace(/\s+/g, ' ').trim();
+    let joined = text.join(' ');
+    // collapsing white space rebuilds the string word by word: only where there is something to collapse
+    if (/\s\s|[^\S ]/.test(joined)) joined = joined.replace(/\s+/g, ' ');
+    joined = joined.trim();
     last.required = joined.startsWith('[REQUIRED]');
     if (last.required) joined = joined.slice('[REQUIRED]'.length).trim();
     last.description = joined;
