@@ -90,10 +90,10 @@ export function readEntries(lines: Line[], file: string, sink: LossSink = strict
     if (new Set(values).size === values.length && values.length >= 2) last.documentedValues = values;
   };
   for (const ln of lines) {
-    const m = matchEntry(ln.text.trim());
+    const raw = ln.text.trim();
+    const m = matchEntry(raw);
     if (!m) {
       if (entries.length) {
-        const raw = ln.text.trim();
         const t = raw.replace(BULLET, '');
         const v = t !== raw ? VALUE_ITEM.exec(t) : null;
         if (v) values.push(v[1]!);

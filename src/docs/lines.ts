@@ -23,7 +23,8 @@ export function toLines(text: string, form: PageForm): Line[] {
 
 function line(no: number, text: string): Line {
   const expanded = (text.includes('\t') ? text.replace(/\t/g, '    ') : text).trimEnd();
-  return { no, text: expanded, indent: expanded.length - expanded.trimStart().length };
+  const at = expanded.search(/\S/); // no trimmed copy: only its offset is wanted
+  return { no, text: expanded, indent: at < 0 ? 0 : at };
 }
 
 /** Inline RST markup → the text a reader sees. Links keep their label. */
@@ -44,7 +45,7 @@ function normaliseRst(raw: string[]): Line[] {
   const out: Line[] = [];
   raw.forEach((t, i) => {
     const no = i + 1;
-    const first = t.trimStart()[0];
+    const first = t[t.search(/\S/)];
     // the field, directive and rule patterns below all start with one of these: most lines skip them
     if (first === undefined || !':.*=#~-'.includes(first)) {
       out.push(line(no, stripInlineRst(t)));
