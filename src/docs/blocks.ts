@@ -47,8 +47,9 @@ export function readRequest(
 ): { root: Root; marksKnown: boolean } {
   const root: Root = { type: 'structure', members: [], ref: ref(ctx, from) };
   let start = heading(ctx, call, from, to);
-  const tooLarge = heading(ctx, TOO_LARGE, from, to);
+  const hasCall = start >= 0;
   if (start < 0) {
+    const tooLarge = heading(ctx, TOO_LARGE, from, to); // looked for only where it can matter
     const found = tooLarge >= 0 ? JSON.stringify(ctx.lines[tooLarge]!.text.trim()) : 'none';
     ctx.sink(
       new DocParseError(
@@ -68,7 +69,7 @@ export function readRequest(
   )
     cut++;
   const block = ctx.lines.slice(start, cut);
-  const close = heading(ctx, call, from, to) < 0 ? -1 : closingLineIndex(block, ctx.file);
+  const close = hasCall ? closingLineIndex(block, ctx.file) : -1;
   const entries = readEntries(ctx.lines.slice(close < 0 ? cut : start + close + 1, to), ctx.file, ctx.sink);
   const marksKnown = ctx.form === 'rst' || entries.some((e) => e.required);
   const fromEntries = () => {
@@ -83,7 +84,7 @@ export function readRequest(
       ctx.losses.push({ what: 'no [REQUIRED] marks on any parameter', ref: entries[0]!.ref });
     return { root, marksKnown };
   };
-  if (heading(ctx, call, from, to) < 0) return fromEntries();
+  if (!hasCall) return fromEntries();
   if (close < 0) {
     if (ctx.form === 'rst') {
       ctx.sink(
