@@ -6,7 +6,8 @@ import type { Line } from './lines.ts';
 import { closingLineIndex, parseCallBlock, parseValueBlock } from './syntax.ts';
 import { DocParseError, type DocShape, type LossSink, type PageForm, type PageLoss } from './types.ts';
 
-/** The loss recorded for a parameter whose [REQUIRED] mark boto3's documenter removed: the page does not state it */
+/** The loss recorded for a parameter whose [REQUIRED] mark boto3's documenter removed: the page does not
+ * state its required-ness */
 export const SDK_FILLS_LOSS = 'required-ness not stated: the SDK fills this parameter in';
 
 export const TOO_LARGE = /too large to render/i;
@@ -115,7 +116,11 @@ export function readRequest(
     return fromEntries();
   }
   for (const { member, ref } of annotate(root, entries, marksKnown, where, ctx.sink))
-    ctx.losses.push({ what: `${SDK_FILLS_LOSS} ('${member}')`, ref, notStated: { member, fact: 'required' } });
+    ctx.losses.push({
+      what: `${SDK_FILLS_LOSS} ('${member}')`,
+      ref,
+      notStated: { member, fact: 'required' },
+    });
   if (!entries.length && root.members.length) {
     ctx.losses.push({
       what: `the ${where} parameter entries are missing: types from the Syntax block alone, no [REQUIRED] marks`,

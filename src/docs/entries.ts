@@ -159,8 +159,13 @@ function named(root: DocShape): DocMember[] {
  * in, after deleting its [REQUIRED] mark: its default text, and Glacier's `accountId` note ('this parameter
  * is set to "-" by default…'). The idempotency-token note ("This field is autopopulated if not provided")
  * is not one of them: it leaves the mark in place, so the page still states the member's required-ness. */
-const SDK_FILLS =
-  /\bthis parameter is automatically populated if it is not provided\b|\bthis parameter is set to \S+ ?by ?default if no value\b/i;
+const SDK_FILLS = new RegExp(
+  [
+    String.raw`\bthis parameter is automatically populated if it is not provided\b`,
+    String.raw`\bthis parameter is set to \S+ ?by ?default if no value\b`,
+  ].join('|'),
+  'i',
+);
 
 /** Puts each named entry's required mark, description and values on its syntax-tree member:
  * entries follow the syntax in document order; one documented but absent from the syntax is an error.

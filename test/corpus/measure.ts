@@ -97,14 +97,17 @@ export async function measure(
     row.ops = Object.keys(model.operations).length;
     const lossy = drift.filter((d) => d.kind === 'unread' || d.kind === 'rendering-loss');
     row.losses = lossy.length;
-    // a fact the page does not state (the SDK fills the parameter in) is lost, whichever way the model has it;
+    // a fact the page does not state (the SDK fills the parameter in) is lost, whichever way the model
+    // has it;
     // it leaves the operation's other facts alone
     const notStated = new Set(
       lossy
         .filter((d) => d.detail.startsWith(SDK_FILLS_LOSS))
         .map((d) => `${d.operation} input.${/\('(\w+)'\)$/.exec(d.detail)![1]}: required `),
     );
-    const lossyOps = new Set(lossy.filter((d) => !d.detail.startsWith(SDK_FILLS_LOSS)).map((d) => d.operation));
+    const lossyOps = new Set(
+      lossy.filter((d) => !d.detail.startsWith(SDK_FILLS_LOSS)).map((d) => d.operation),
+    );
     const a = compare(model, { docsOnly: true }, oracle);
     row.total = a.total;
     row.agree = a.agree;

@@ -28,7 +28,8 @@ export function corpusMarkdown(rows: Row[], timings: Record<string, number>, sam
     'Docs only (no SDK package). Facts counted as the Backup fidelity test counts them (test/model/oracle.ts): operations, member',
     'names, types, required (input), enums shown on the pages, nested shapes, error names, pagination. "kept" = agreement on the',
     'facts the form kept; "lost" = facts the rendering lost (stated by the RST page, not by the rendering, or disagreeing on an',
-    'operation whose page records a loss): counted and listed, not agreements. Speed: CPU time of the derivation (reading the',
+    'operation whose page records a loss, or required-ness the page does not state because boto3 says the SDK',
+    'fills the parameter in): counted and listed, not agreements. Speed: CPU time of the derivation (reading the',
     'pages included) per 100 operations; wall-clock time is given too, the machine being shared.',
     '',
     `Times: ${Object.entries(timings)
