@@ -6,6 +6,10 @@ import type { Line } from './lines.ts';
 import { closingLineIndex, parseCallBlock, parseValueBlock } from './syntax.ts';
 import { DocParseError, type DocShape, type LossSink, type PageForm, type PageLoss } from './types.ts';
 
+/** The loss recorded for a parameter whose [REQUIRED] mark boto3's documenter removed: the page does not
+ * state its required-ness */
+export const SDK_FILLS_LOSS = 'required-ness not stated: the SDK fills this parameter in';
+
 export const TOO_LARGE = /too large to render/i;
 
 export type Root = DocShape & { type: 'structure' };
@@ -44,8 +48,9 @@ export function readRequest(
 ): { root: Root; marksKnown: boolean } {
   const root: Root = { type: 'structure', members: [], ref: ref(ctx, from) };
   let start = heading(ctx, call, from, to);
-  const tooLarge = heading(ctx, TOO_LARGE, from, to);
+  const hasCall = start >= 0;
   if (start < 0) {
+    const tooLarge = heading(ctx, TOO_LARGE, from, to); // looked for only where it can matter
     const found = tooLarge >= 0 ? JSON.stringify(ctx.lines[tooLarge]!.text.trim()) : 'none';
     ctx.sink(
       new DocParseError(
@@ -65,7 +70,7 @@ export function readRequest(
   )
     cut++;
   const block = ctx.lines.slice(start, cut);
-  const close = heading(ctx, call, from, to) < 0 ? -1 : closingLineIndex(block, ctx.file);
+  const close = hasCall ? closingLineIndex(block, ctx.file) : -1;
   const entries = readEntries(ctx.lines.slice(close < 0 ? cut : start + close + 1, to), ctx.file, ctx.sink);
   const marksKnown = ctx.form === 'rst' || entries.some((e) => e.required);
   const fromEntries = () => {
@@ -80,7 +85,7 @@ export function readRequest(
       ctx.losses.push({ what: 'no [REQUIRED] marks on any parameter', ref: entries[0]!.ref });
     return { root, marksKnown };
   };
-  if (heading(ctx, call, from, to) < 0) return fromEntries();
+  if (!hasCall) return fromEntries();
   if (close < 0) {
     if (ctx.form === 'rst') {
       ctx.sink(
@@ -110,7 +115,12 @@ export function readRequest(
     ctx.sink(e, 'structure taken from the parameter entries');
     return fromEntries();
   }
-  annotate(root, entries, marksKnown, where, ctx.sink);
+  for (const { member, ref } of annotate(root, entries, marksKnown, where, ctx.sink))
+    ctx.losses.push({
+      what: `${SDK_FILLS_LOSS} ('${member}')`,
+      ref,
+      notStated: { member, fact: 'required' },
+    });
   if (!entries.length && root.members.length) {
     ctx.losses.push({
       what:

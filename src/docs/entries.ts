@@ -32,7 +32,7 @@ const ENTRY = /^(?:(\S{1,3})\s+)?(?:([A-Za-z_][\w.:-]*)\s+)?\(([^()]{1,60})\)\s*
 const NAME_NOT_GLYPH = /^(?:[A-Za-z_][\w.:-]+|[A-Z])$/;
 
 function matchEntry(text: string): { name?: string; type: string; rest?: string } | undefined {
-  const m = ENTRY.exec(text);
+  const m = text.includes('(') ? ENTRY.exec(text) : null; // most lines are no entry: skip the regex
   if (!m) return undefined;
   const name = m[2] ?? (m[1] && NAME_NOT_GLYPH.test(m[1]) ? m[1] : undefined);
   return { name, type: m[3]!.trim(), rest: m[4] };
@@ -79,7 +79,10 @@ export function readEntries(lines: Line[], file: string, sink: LossSink = strict
   const flush = () => {
     const last = entries.at(-1);
     if (!last) return;
-    let joined = text.join(' ').replace(/\s+/g, ' ').trim();
+    let joined = text.join(' ');
+    // collapsing white space rebuilds the string word by word: only where there is something to collapse
+    if (/\s\s|[^\S ]/.test(joined)) joined = joined.replace(/\s+/g, ' ');
+    joined = joined.trim();
     last.required = joined.startsWith('[REQUIRED]');
     if (last.required) joined = joined.slice('[REQUIRED]'.length).trim();
     last.description = joined;
@@ -88,10 +91,10 @@ export function readEntries(lines: Line[], file: string, sink: LossSink = strict
     if (new Set(values).size === values.length && values.length >= 2) last.documentedValues = values;
   };
   for (const ln of lines) {
-    const m = matchEntry(ln.text.trim());
+    const raw = ln.text.trim();
+    const m = matchEntry(raw);
     if (!m) {
       if (entries.length) {
-        const raw = ln.text.trim();
         const t = raw.replace(BULLET, '');
         const v = t !== raw ? VALUE_ITEM.exec(t) : null;
         if (v) values.push(v[1]!);
@@ -154,15 +157,34 @@ function named(root: DocShape): DocMember[] {
   return out;
 }
 
+/** The notes boto3's documenter (botocore.docs.utils.AutoPopulatedParam) puts on a parameter the SDK fills
+ * in, after deleting its [REQUIRED] mark: its default text, and Glacier's `accountId` note ('this parameter
+ * is set to "-" by default…'). The idempotency-token note ("This field is autopopulated if not provided")
+ * is not one of them: it leaves the mark in place, so the page still states the member's required-ness. */
+const SDK_FILLS = new RegExp(
+  [
+    String.raw`\bthis parameter is automatically populated if it is not provided\b`,
+    String.raw`\bthis parameter is set to \S+ ?by ?default if no value\b`,
+  ].join('|'),
+  'i',
+);
+
 /** Puts each named entry's required mark, description and values on its syntax-tree member:
- * entries follow the syntax in document order; one documented but absent from the syntax is an error. */
+ * entries follow the syntax in document order; one documented but absent from the syntax is an error.
+ * Returns the top-level members whose required-ness the page does not state because the SDK fills them in. */
 export function annotate(
   root: DocShape,
   entries: Entry[],
   marksKnown: boolean,
   where: string,
   sink: LossSink = strictSink,
-): void {
+): { member: string; ref: SourceRef }[] {
+  const sdkFilled: { member: string; ref: SourceRef }[] = [];
+  const sdkFills = (e: Entry, top: boolean) => {
+    if (e.required || !top || !SDK_FILLS.test(e.description)) return false;
+    sdkFilled.push({ member: e.name!, ref: e.ref });
+    return true;
+  };
   const members = named(root);
   const top = Math.min(...entries.filter((e) => e.name).map((e) => e.indent));
   let at = 0;
@@ -183,7 +205,7 @@ export function annotate(
       root.members.push({
         name: e.name,
         shape,
-        required: e.required,
+        required: sdkFills(e, true) ? undefined : e.required,
         description: e.description,
         ref: e.ref,
       });
@@ -218,12 +240,13 @@ export function annotate(
       );
       sink(err, "the Syntax block's type is kept");
     }
-    m.required = e.required;
+    m.required = sdkFills(e, root.members?.includes(m) === true) ? undefined : e.required;
     m.description = e.description;
     if (e.documentedValues) m.documentedValues = e.documentedValues;
     at = k + 1;
   }
   if (!marksKnown) for (const m of members) if (!m.required) m.required = undefined;
+  return sdkFilled;
 }
 
 interface Open {

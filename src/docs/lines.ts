@@ -17,24 +17,27 @@ export function detectForm(text: string): PageForm {
 }
 
 export function toLines(text: string, form: PageForm): Line[] {
-  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  const raw = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
   return form === 'rst' ? normaliseRst(raw) : raw.map((t, i) => line(i + 1, t.replace(/¶/g, '')));
 }
 
 function line(no: number, text: string): Line {
-  const expanded = text.replace(/\t/g, '    ').trimEnd();
-  return { no, text: expanded, indent: expanded.length - expanded.trimStart().length };
+  const expanded = (text.includes('\t') ? text.replace(/\t/g, '    ') : text).trimEnd();
+  const at = expanded.search(/\S/); // no trimmed copy: only its offset is wanted
+  return { no, text: expanded, indent: at < 0 ? 0 : at };
 }
 
 /** Inline RST markup → the text a reader sees. Links keep their label. */
 export function stripInlineRst(s: string): string {
-  if (!/[`*]/.test(s)) return s; // most lines carry no markup: skip the five passes
-  return s
-    .replace(/:[a-z]+:[a-z]*:?`([^`<]*?)\s*(?:<[^>]*>)?`/g, '$1') // :doc:`Backup <../..>`, :py:class:`X`
-    .replace(/`([^`<]+?)\s*<[^>]*>`__?/g, '$1') // `label <url>`_
-    .replace(/``([^`]*)``/g, '$1')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/\*([^*\s][^*]*)\*/g, '$1');
+  // each pass only where its marker occurs: pages run to megabytes, and most lines carry little markup
+  if (s.includes('`')) {
+    s = s
+      .replace(/:[a-z]+:[a-z]*:?`([^`<]*?)\s*(?:<[^>]*>)?`/g, '$1') // :doc:`Backup <../..>`, :py:class:`X`
+      .replace(/`([^`<]+?)\s*<[^>]*>`__?/g, '$1') // `label <url>`_
+      .replace(/``([^`]*)``/g, '$1');
+  }
+  if (!s.includes('*')) return s;
+  return s.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/\*([^*\s][^*]*)\*/g, '$1');
 }
 
 function normaliseRst(raw: string[]): Line[] {
@@ -42,6 +45,12 @@ function normaliseRst(raw: string[]): Line[] {
   const out: Line[] = [];
   raw.forEach((t, i) => {
     const no = i + 1;
+    const first = t[t.search(/\S/)];
+    // the field, directive and rule patterns below all start with one of these: most lines skip them
+    if (first === undefined || !':.*=#~-'.includes(first)) {
+      out.push(line(no, stripInlineRst(t)));
+      return;
+    }
     const typeField = /^(\s*):type (\w+): (.+)$/.exec(t);
     if (typeField) {
       types.set(typeField[2]!, stripInlineRst(typeField[3]!).trim());

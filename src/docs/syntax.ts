@@ -74,7 +74,8 @@ function tokenize(lines: Line[], file: string): Tok[] {
     let i = 0;
     while (i < s.length) {
       const c = s[i]!;
-      if (/\s/.test(c)) {
+      // printable ASCII is never white space: the regex only for the rest
+      if ((c <= ' ' || c > '~') && /\s/.test(c)) {
         i++;
         continue;
       }
@@ -82,10 +83,18 @@ function tokenize(lines: Line[], file: string): Tok[] {
         const start = c === "'" ? i : i + 1;
         let j = start + 1;
         let v = '';
-        while (j < s.length && s[j] !== "'") {
-          if (s[j] === '\\' && j + 1 < s.length) j++;
-          v += s[j];
-          j++;
+        // whole runs up to the next quote or backslash at once: enum lines run to thousands of characters
+        for (;;) {
+          const q = s.indexOf("'", j);
+          const b = s.indexOf('\\', j);
+          if (b < 0 || (q >= 0 && q < b) || b + 1 >= s.length) {
+            const end = q < 0 ? s.length : q;
+            v += s.slice(j, end);
+            j = end;
+            break;
+          }
+          v += s.slice(j, b) + s[b + 1];
+          j = b + 2;
         }
         if (j >= s.length)
           throw new DocParseError({ file, line: ln.no }, 'a closing quote', `'${s.slice(start)}'`);

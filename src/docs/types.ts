@@ -56,6 +56,8 @@ export interface PageLoss {
   ref: SourceRef;
   /** set when a part of the page could not be read at all (strict reading rejects the page there) */
   unread?: { expected: string; found: string };
+  /** set when the page does not state a fact of a top-level member (not a reading failure) */
+  notStated?: { member: string; fact: 'required' };
 }
 
 /** Where a lenient reading records what it could not read; a strict reading throws the error instead. */

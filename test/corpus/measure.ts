@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { SDK_FILLS_LOSS } from '../../src/docs/blocks.ts';
 import { deriveModel } from '../../src/spec/derive.ts';
 import { compare, type OModel, type OPaginators } from '../../test/model/oracle.ts';
 
@@ -96,11 +97,29 @@ export async function measure(
     row.ops = Object.keys(model.operations).length;
     const lossy = drift.filter((d) => d.kind === 'unread' || d.kind === 'rendering-loss');
     row.losses = lossy.length;
-    const lossyOps = new Set(lossy.map((d) => d.operation));
+    // a fact the page does not state (the SDK fills the parameter in) is lost, whichever way the model
+    // has it;
+    // it leaves the operation's other facts alone
+    const notStated = new Set(
+      lossy
+        .filter((d) => d.detail.startsWith(SDK_FILLS_LOSS))
+        .map((d) => `${d.operation} input.${/\('(\w+)'\)$/.exec(d.detail)![1]}: required `),
+    );
+    const lossyOps = new Set(
+      lossy.filter((d) => !d.detail.startsWith(SDK_FILLS_LOSS)).map((d) => d.operation),
+    );
     const a = compare(model, { docsOnly: true }, oracle);
     row.total = a.total;
     row.agree = a.agree;
+    for (const fact of notStated) {
+      const [op, member] = /^(\w+) input\.(\w+)/.exec(fact)!.slice(1) as [string, string];
+      const input = oracle.model.operations[op]?.input?.shape;
+      if (!input || !oracle.model.shapes[input]?.members?.[member] || !model.operations[op]) continue;
+      row.lostDisagree++;
+      if (!a.residue.some((r) => r.startsWith(fact))) row.agree--; // it was counted as an agreement
+    }
     for (const r of a.residue) {
+      if ([...notStated].some((f) => r.startsWith(f))) continue;
       if (lossyOps.has(r.split(/[ :]/)[0])) row.lostDisagree++;
       else row.residue.push(r);
     }

@@ -32,7 +32,9 @@ export function corpusMarkdown(rows: Row[], timings: Record<string, number>, sam
       '"kept" = agreement on the',
     'facts the form kept; "lost" = facts the rendering lost (stated by the RST page, not by the rendering, ' +
       'or disagreeing on an',
-    'operation whose page records a loss): counted and listed, not agreements. ' +
+    'operation whose page records a loss, or required-ness the page does not state because boto3 says ' +
+      'the SDK',
+    'fills the parameter in): counted and listed, not agreements. ' +
       'Speed: CPU time of the derivation (reading the',
     'pages included) per 100 operations; wall-clock time is given too, the machine being shared.',
     '',
