@@ -1,7 +1,7 @@
 // report.html: one self-contained page (no external assets) — a colour-coded matrix of checks ×
 // operations, then every failure with what was received, what is documented, and how to replay it.
 import type { RunResult } from '../runner/types.ts';
-import { provenanceLabel, tally } from './reporters.ts';
+import { provenanceLabel, tally, verdict } from './reporters.ts';
 
 const esc = (s: string) =>
   s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -104,7 +104,7 @@ ${d.reproduce ? `<dt>Reproduce</dt><dd><pre>${esc(d.reproduce)}</pre></dd>` : ''
 <html lang="en"><head><meta charset="utf-8">${VIEWPORT}
 <title>AWS Backup conformance — ${esc(r.target)}</title><style>${CSS}</style></head>
 <body>
-<h1>AWS Backup conformance: ${t.failed ? `${t.failed} failing` : 'all passing'}</h1>
+<h1>AWS Backup conformance: ${verdict(t)}</h1>
 <div class="meta">${meta}</div>
 ${r.notes.map((n) => `<div class="note">${esc(n)}</div>`).join('')}
 <table><thead><tr><th>check</th>${ops.map((o) => `<th>${esc(o)}</th>`).join('')}</tr></thead>

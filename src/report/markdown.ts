@@ -1,6 +1,6 @@
 // summary.md: fits a CI job summary — the matrix, then each failure with its reproduction.
 import type { RunResult } from '../runner/types.ts';
-import { provenanceLabel, tally } from './reporters.ts';
+import { provenanceLabel, tally, verdict } from './reporters.ts';
 
 const ICON = {
   passed: '✅ pass',
@@ -14,7 +14,7 @@ export function renderMarkdown(r: RunResult): string {
   const checks = [...new Set(r.cells.map((c) => c.check))];
   const t = tally(r);
   const lines = [
-    `# AWS Backup conformance: ${t.failed ? `${t.failed} failing` : 'all passing'}`,
+    `# AWS Backup conformance: ${verdict(t)}`,
     '',
     `Target \`${r.target}\` · seed \`${r.seed}\` · ${r.runs} random cases per operation · ` +
       `${r.requests} requests in ${(r.durationMs / 1000).toFixed(1)} s · ` +

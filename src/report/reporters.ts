@@ -48,6 +48,12 @@ export function tally(r: RunResult): {
   return { passed: n('passed'), failed: n('failed'), skipped: n('skipped'), inconclusive: n('inconclusive') };
 }
 
+/** The headline: findings first; no finding is "all passing" only when nothing was left unjudged. */
+export function verdict(t: ReturnType<typeof tally>): string {
+  if (t.failed) return `${t.failed} failing`;
+  return t.inconclusive ? `no findings, ${t.inconclusive} inconclusive` : 'all passing';
+}
+
 /** A failure's or note's provenance, as the reports print it. */
 export const provenanceLabel = (p: string | undefined): string =>
   p === 'convention' ? 'convention (nothing documents it: any 4xx client error passes)' : 'documented';

@@ -1,5 +1,5 @@
 // Accumulates cases and failures per check × operation while a run goes.
-import type { CheckId } from '../checks/types.ts';
+import { type CheckId, errorName } from '../checks/types.ts';
 import type { Observed } from '../targets/types.ts';
 import type { Cell, CellNote, FailureDetail } from './types.ts';
 
@@ -60,12 +60,16 @@ export class Collector {
     c.casesToFirstFailure ??= c.cases;
   }
 
-  private readonly answers = new Map<string, { ok: number; other: Map<string, number> }>();
+  private readonly answers = new Map<string, { ok: number; spoken: number; other: Map<string, number> }>();
 
-  answered(operation: string, o: Observed): void {
-    const a = this.answers.get(operation) ?? { ok: 0, other: new Map<string, number>() };
+  /** A valid request's answer; `documented`: the exceptions the operation documents. An answer naming
+   * one of them (an unknown recovery point's ResourceNotFoundException) shows the operation is served. */
+  answered(operation: string, o: Observed, documented: readonly string[] = []): void {
+    const a = this.answers.get(operation) ?? { ok: 0, spoken: 0, other: new Map<string, number>() };
     if (!o.failure && (o.status ?? 0) >= 200 && (o.status ?? 0) < 300) a.ok++;
     else {
+      const name = errorName(o);
+      if (name && documented.includes(name)) a.spoken++;
       const type = o.headers['content-type'];
       const k =
         o.status === undefined
@@ -76,10 +80,11 @@ export class Collector {
     this.answers.set(operation, a);
   }
 
-  /** Operations whose every valid request got something other than a success. */
+  /** Operations whose every valid request got something other than a success or an exception the
+   * operation documents. */
   unimplemented(): string[] {
     return [...this.answers]
-      .filter(([, a]) => a.ok === 0 && a.other.size)
+      .filter(([, a]) => a.ok === 0 && a.spoken === 0 && a.other.size)
       .map(
         ([op, a]) =>
           `${op}: not implemented by the target, it seems — no valid request succeeded; ` +

@@ -73,7 +73,8 @@ export function record(
     ctx.collector.fail(detail(ctx, x, f, phase, extra), !counted.has(f.check));
     counted.add(f.check);
   }
-  if (x.case.mode === 'positive') ctx.collector.answered(x.operation, x.observed);
+  if (x.case.mode === 'positive')
+    ctx.collector.answered(x.operation, x.observed, ctx.model.operations[x.operation]?.errors);
 }
 
 export function detail(

@@ -214,6 +214,13 @@ describe('inconclusive is not failed', () => {
         /## Inconclusive\n\n- idempotency × StartRestoreJob: no job could be started/,
       );
       expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<td class="inconclusive"/);
+      // no finding, but not "all passing" either: the headline says what was left unjudged
+      expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(
+        /^# AWS Backup conformance: no findings, \d+ inconclusive/,
+      );
+      // answers with the operations' own documented exception (ResourceNotFoundException for an unknown
+      // recovery point or job) show the operations are served: no "not implemented" note
+      expect(JSON.stringify(res)).not.toMatch(/not implemented by the target/);
     },
   );
 });
