@@ -1,7 +1,7 @@
 // Invalid requests are rejected with 4xx and with the documented exception.
 // A convention-level expectation (nothing documents the exception) accepts any well-formed 4xx client
 // error and notes what came back.
-import { clientError, describeAnswer, errorName, type ExchangeCheck } from './types.ts';
+import { describeAnswer, errorName, type ExchangeCheck, rejectionVerdict } from './types.ts';
 
 export const negativeRejection: ExchangeCheck = {
   id: 'negative-rejection',
@@ -30,13 +30,15 @@ export const negativeRejection: ExchangeCheck = {
         provenance,
       },
     ];
+    const name = errorName(o);
+    const verdict = rejectionVerdict(o, { error: c.expectedError, provenance });
+    if (verdict === 'pass') return [];
+    if (verdict === 'note') return [{ ...f(`${name} (HTTP ${status}) for ${what}`)[0]!, note: true }];
+    // failed: say how
     if (o.failure) return f(describeAnswer(o));
     if (status >= 200 && status < 300) return f(`accepted: HTTP ${status}`);
-    const name = errorName(o);
     if (status < 400 || status >= 500) return f(describeAnswer(o));
-    if (name === c.expectedError) return [];
     if (provenance === 'documented') return f(`wrong exception: ${name ?? '(none named)'} (HTTP ${status})`);
-    if (!clientError(o)) return f(`HTTP ${status} naming no exception`);
-    return [{ ...f(`${name} (HTTP ${status}) for ${what}`)[0]!, note: true }];
+    return f(`HTTP ${status} naming no exception`);
   },
 };

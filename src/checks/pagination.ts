@@ -2,7 +2,7 @@
 // may be short; tokens are opaque and bound to their filters).
 import type { Observed } from '../targets/types.ts';
 import { expectationFor } from '../model/validate.ts';
-import { clientError, describeAnswer, errorName, type Finding } from './types.ts';
+import { describeAnswer, type Finding, rejectionVerdict } from './types.ts';
 
 export interface PagingRecord {
   operation: string;
@@ -57,29 +57,20 @@ export function checkPagination(r: PagingRecord): Finding[] {
     // Smithy: a token is bound to its filters; which exception a bad one earns is a convention only
     const e = expectationFor(`${p.kind}-next-token`);
     const kind = `${p.kind} token${p.filter ? ` (with ${p.filter})` : ''}`;
-    const name = errorName(p.observed);
-    const ok = clientError(p.observed) && (e.provenance === 'convention' || name === e.error);
+    const verdict = rejectionVerdict(p.observed, e);
+    if (verdict === 'pass') continue;
     const documented =
       e.provenance === 'documented'
         ? `a ${kind} is rejected with ${e.error} (4xx)`
         : `a ${kind} is rejected with a client error (4xx naming its exception); by convention ${e.error}`;
-    if (!ok)
-      out.push({
-        check: 'pagination',
-        operation: r.operation,
-        received: `${kind} answered ${describeAnswer(p.observed)}`,
-        documented,
-        provenance: e.provenance,
-      });
-    else if (name !== e.error)
-      out.push({
-        check: 'pagination',
-        operation: r.operation,
-        received: `${kind} answered ${describeAnswer(p.observed)}`,
-        documented,
-        provenance: e.provenance,
-        note: true,
-      });
+    out.push({
+      check: 'pagination',
+      operation: r.operation,
+      received: `${kind} answered ${describeAnswer(p.observed)}`,
+      documented,
+      provenance: e.provenance,
+      ...(verdict === 'note' ? { note: true } : {}),
+    });
   }
   return out;
 }

@@ -73,6 +73,17 @@ export function errorName(o: Observed): string | undefined {
 export const clientError = (o: Observed): boolean =>
   !o.failure && o.status !== undefined && o.status >= 400 && o.status < 500 && errorName(o) !== undefined;
 
+/** A request that must be rejected, judged against its expectation: the expected exception in a 4xx
+ * passes; under a convention (nothing documents the exception) any 4xx naming one passes with a note. */
+export function rejectionVerdict(
+  o: Observed,
+  e: { error: string; provenance: ExpectationProvenance },
+): 'pass' | 'note' | 'fail' {
+  if (!clientError(o)) return 'fail';
+  if (errorName(o) === e.error) return 'pass';
+  return e.provenance === 'convention' ? 'note' : 'fail';
+}
+
 export function parseJson(s: string | undefined): unknown {
   if (!s) return undefined;
   try {
