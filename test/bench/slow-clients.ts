@@ -25,7 +25,6 @@ const SECONDS = Number(values.seconds);
 const root = join(import.meta.dirname, '../..');
 
 const mock = await spawnStandalone(['--request-timeout', String(TIMEOUT)]);
-const child = mock.child;
 const endpoint = new URL(mock.endpoint);
 
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -88,8 +87,7 @@ const beside = await normalClient();
 const closed = await Promise.all(crowd);
 const after = await normalClient();
 agent.destroy();
-child.kill('SIGTERM');
-await new Promise((r) => child.once('exit', r));
+await mock.stop();
 
 const ms = closed.map((c) => c.closedAfterMs).sort((a, b) => a - b);
 const result = {

@@ -26,10 +26,9 @@ const WINDOW = Math.max(1000, Math.floor(TOTAL / 20));
 const root = join(import.meta.dirname, '../..');
 
 const mock = await spawnStandalone(['--max-jobs', String(MAX_JOBS)]);
-const child = mock.child;
 const endpoint = new URL(mock.endpoint);
 const rssMb = () =>
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${mock.child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
 const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 function send(
@@ -189,8 +188,7 @@ do {
   token = page.NextToken;
 } while (token);
 agent.destroy();
-child.kill('SIGTERM');
-await new Promise((r) => child.once('exit', r));
+await mock.stop();
 const stop = /mock stopped: (\d+) jobs started, (\d+) forgotten for the limits, (\d+) kept/.exec(
   mock.output(),
 );
