@@ -221,7 +221,7 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
           collector.inconclusive(check, start!.name, cannotStart);
           continue;
         }
-        await timed(check, async () => unsure(check, start!.name)((await run()) ?? undefined));
+        await timed(check, async () => unsure(check, start!.name)(await run()));
       }
     }
   };

@@ -20,7 +20,7 @@ export async function statefulScenario(
   members: RequestOptions['members'],
   idField: string,
   sequences: number,
-): Promise<void> {
+): Promise<undefined> {
   const p = ctx.list.paginated!;
   class Start implements fc.AsyncCommand<Model, Real> {
     constructor(readonly input: Item) {}
