@@ -70,9 +70,32 @@ export interface RunResult {
   /** where the time went: wall ms per phase (requests included), and ms spent judging per check
    * (for scenario checks, the whole scenario) */
   timings: { phases: Record<string, number>; checks: Record<string, number> };
+  /** the verdict per operation, in the model's order (absent in results written before it existed) */
+  operations?: OperationVerdict[];
+}
+
+/** conforming: every cell it had passed (inconclusive ones aside); findings: a cell failed;
+ * not-implemented: the target answered no valid request as the operation (404, UnknownOperation…);
+ * cannot-set-up: its inputs need resources the run could neither create nor find (never a failure);
+ * not-sent: the run's safety rules kept every request of it (read-only against a real account) */
+export type OperationVerdictKind = 'conforming' | 'findings' | 'not-implemented' | 'cannot-set-up' | 'not-sent';
+
+export interface OperationVerdict {
+  operation: string;
+  /** the resource family it belongs to (x-aws-resources), if any */
+  family?: string;
+  /** read: an HTTP GET, and only those; mutating: every other method */
+  access: 'read' | 'mutating';
+  verdict: OperationVerdictKind;
+  /** why, for every verdict but conforming */
+  reason?: string;
+  /** requests sent for it */
+  requests: number;
 }
 
 export type RunEvent =
   | { kind: 'phase'; phase: string; operation?: string }
   | { kind: 'case'; operation: string; requests: number }
+  /** the run moved on to an operation: its position among the operations the run covers (1-based) */
+  | { kind: 'operation'; operation: string; index: number; total: number }
   | { kind: 'finding'; check: CheckId; operation: string; received: string };
