@@ -25,7 +25,9 @@ export interface Progress {
 }
 
 // a name from a result or a target could carry a control character: never sent to the terminal
-const plain = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+const plain = (s: string) => [...s].map((c) => (isControl(c.codePointAt(0)!) ? ' ' : c)).join('');
+/** C0, DEL and C1: what a terminal could take as a command */
+export const isControl = (n: number) => n < 0x20 || (n >= 0x7f && n < 0xa0);
 
 export function progressPrinter(stream: ProgressStream, o: ProgressOptions = {}): Progress {
   const tty = o.tty ?? !!stream.isTTY;

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { progressPrinter } from '../src/progress.ts';
+import { isControl, progressPrinter } from '../src/progress.ts';
 import type { RunEvent } from '../src/runner/types.ts';
 import { runCli } from './support/cli.ts';
 
@@ -33,7 +33,7 @@ describe('progress printer', () => {
     for (const e of EVENTS) p.onEvent(e);
     p.done();
     const text = writes.join('');
-    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/); // only \n
+    expect([...text].filter((c) => c !== '\n' && isControl(c.codePointAt(0)!))).toEqual([]);
     expect(text.split('\n').filter(Boolean)).toEqual([
       '[1/3] ListBackupVaults',
       '  phase: boundary ListBackupVaults (0 requests, 0 findings so far)',
@@ -43,7 +43,7 @@ describe('progress printer', () => {
     ]);
   });
 
-  it('TTY: every write redraws the one line in place; requests alone redraw at most once per interval', () => {
+  it('TTY: each write redraws the line in place; requests alone redraw at most once per interval', () => {
     const { writes, stream } = fake(true);
     let t = 0;
     const p = progressPrinter(stream, { now: () => t, intervalMs: 100 });
@@ -56,9 +56,7 @@ describe('progress printer', () => {
     p.onEvent(EVENTS[5]!);
     expect(writes.every((w) => w.startsWith('\r\x1b[K') && !w.includes('\n'))).toBe(true);
     expect(writes).toHaveLength(4);
-    expect(writes.at(-1)).toBe(
-      '\r\x1b[K[1/3] ListBackupVaults · boundary — 6 requests, 1 finding so far',
-    );
+    expect(writes.at(-1)).toBe('\r\x1b[K[1/3] ListBackupVaults · boundary — 6 requests, 1 finding so far');
     p.done();
     expect(writes.at(-1)).toBe('\r\x1b[K');
   });
@@ -72,7 +70,7 @@ describe('progress printer', () => {
     expect(line.endsWith('…')).toBe(true);
   });
 
-  it('the CLI writes plain progress to stderr (stdout keeps the results); --no-progress silences it', async () => {
+  it('the CLI writes plain progress to stderr, not stdout; --no-progress silences it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'progress-'));
     const args = ['run', '--runs', '2', '--checks', 'not-a-server-error', '--out', dir, '--reporter', 'json'];
     const r = await runCli(...args);

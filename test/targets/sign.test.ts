@@ -117,7 +117,8 @@ async function listen(onRequest: (headers: Record<string, string>) => void) {
 }
 
 const HAS_MOTO = spawnSync('sh', ['-c', 'command -v moto_server']).status === 0;
-if (!HAS_MOTO) console.warn('skipped: moto_server is not on PATH; the signed-raw-HTTP-to-moto test did not run');
+if (!HAS_MOTO)
+  console.warn('skipped: moto_server is not on PATH; the signed-raw-HTTP-to-moto test did not run');
 
 describe.skipIf(!HAS_MOTO)('signed raw HTTP against moto', () => {
   it('a signed raw GET of a list operation reaches the Backup backend; unsigned, it does not', async () => {
@@ -129,7 +130,13 @@ describe.skipIf(!HAS_MOTO)('signed raw HTTP against moto', () => {
     const target = endpointTarget(endpoint, 10_000);
     try {
       for (let i = 0; i < 75; i++) {
-        if (await fetch(`${endpoint}/moto-api/`).then(() => true, () => false)) break;
+        if (
+          await fetch(`${endpoint}/moto-api/`).then(
+            () => true,
+            () => false,
+          )
+        )
+          break;
         await new Promise((r) => setTimeout(r, 200));
       }
       const call = encodeRequest(model.operations.ListBackupVaults!, {});

@@ -17,10 +17,10 @@ export interface ParsedAuthorization {
 }
 
 export function parseAuthorization(value: string): ParsedAuthorization | undefined {
-  const m =
-    /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request, ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$/.exec(
-      value,
-    );
+  const m = new RegExp(
+    '^AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, ?' +
+      'SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})$',
+  ).exec(value);
   if (!m) return undefined;
   return {
     accessKeyId: m[1]!,
