@@ -105,6 +105,48 @@ describe('signing raw calls with the SDK signer', () => {
   });
 });
 
+describe('the signature stays inside the target', () => {
+  it('a run whose raw cases all fail: no report holds the signature or the secret', async () => {
+    const model = await loadBackupModel();
+    const { runConformance } = await import('../../src/runner/run.ts');
+    const { REPORTERS } = await import('../../src/report/reporters.ts');
+    let signedRaw = 0;
+    // raw cases (no SDK user agent) are all accepted: each a finding, kept with its curl reproduction;
+    // SDK cases are refused, so the findings kept are the raw ones
+    const target = fetchFunctionTarget(
+      async (req) => {
+        if (req.headers.has('x-amz-user-agent'))
+          return new Response('{"Message":"no"}', {
+            status: 400,
+            headers: { 'x-amzn-errortype': 'InvalidParameterValueException' },
+          });
+        if (req.headers.get('authorization')?.startsWith('AWS4-HMAC-SHA256')) signedRaw++;
+        return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+      { name: 'accepts-raw', origin: 'http://127.0.0.1:9', endpoint: 'http://127.0.0.1:9', timeoutMs: 5000 },
+    );
+    try {
+      const r = await runConformance({
+        model,
+        target,
+        runs: 5,
+        seed: 3,
+        checks: ['negative-rejection'],
+        preflight: false,
+      });
+      const raw = r.cells.flatMap((c) => c.details).filter((d) => d.reproduce?.startsWith('curl'));
+      expect(raw.length).toBeGreaterThan(0);
+      expect(signedRaw).toBeGreaterThan(0);
+      const all = Object.values(REPORTERS)
+        .map((rep) => rep.render(r) + (rep.console?.(r) ?? ''))
+        .join('\n');
+      expect(all).not.toMatch(/AWS4-HMAC-SHA256|Signature=|not-a-secret|x-amz-date/i);
+    } finally {
+      await target.close();
+    }
+  });
+});
+
 async function listen(onRequest: (headers: Record<string, string>) => void) {
   const { createServer } = await import('node:http');
   const server = createServer((req, res) => {
