@@ -257,6 +257,8 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       `target ${result.target}${result.account ? ` (account ${result.account})` : ''}, ` +
         `seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`,
     );
+    const { coverage, coverageLine, operationVerdicts } = await import('./report/verdicts.ts');
+    out.write(`${coverageLine(coverage(operationVerdicts(result)))}\n`);
     for (const c of result.cells.filter((x) => x.status === 'inconclusive'))
       out.write(`INCONCLUSIVE ${c.check} × ${c.operation}: ${c.inconclusiveReason}\n`);
     out.write(

@@ -77,6 +77,8 @@ describe('progress printer', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/^ {2}phase: boundary \S+ \(\d+ requests, 0 findings so far\)$/m);
     expect(r.out).not.toMatch(/phase:/);
+    // the run ends with the coverage line on stdout
+    expect(r.out).toMatch(/^\d+ of \d+ operations implemented, \d+ conforming, /m);
     const quiet = await runCli(...args, '--no-progress');
     expect(quiet.err).toBe('');
   });
