@@ -18,7 +18,7 @@ const USAGE =
 Commands:
   run [--target builtin|endpoint:<url>|aws] [--checks a,b] [--runs 100] [--seed N] [--out reports]
       [--reporter junit,json,md,html,github] [--timeout 5000] [--recovery-point <arn>]...
-      [--allow-mutations --account <id>] [--region <r>]
+      [--allow-mutations --account <id>] [--region <r>] [--no-progress]
                                            the conformance run; exit 0 all checks pass, 1 findings
   spec build [--check]                     derive spec/ from spec/docs (+ the SDK, + spec/overlay); ` +
   `--check only
@@ -49,6 +49,8 @@ const HELP: Record<string, string> = {
                                         to the standalone mock's own
   --allow-mutations --account <id>      aws only: start jobs, in that account only (checked with STS)
   --region <r>                          aws only
+  --no-progress                         no progress on stderr (one redrawn line on a terminal, else
+                                        a plain line per operation and phase)
 Ctrl-C writes the reports of what was judged so far (exit 130).
 Before judging, the target must answer and, for aws, credentials and region must resolve: otherwise
 the run stops with what to set (exit 2) and writes no verdicts. Exit 0: no finding; 1: findings.
@@ -167,6 +169,7 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       'allow-mutations': { type: 'boolean' },
       account: { type: 'string' },
       region: { type: 'string' },
+      'no-progress': { type: 'boolean' },
     },
     strict: true,
   });
@@ -213,9 +216,11 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     account: values.account,
     region: values.region,
   });
-  const tty = (out as NodeJS.WriteStream).isTTY && !process.env.CI;
-  const t0 = performance.now();
-  let lastLine = 0;
+  // progress on stderr (stdout keeps the results): one line redrawn on a terminal, plain lines elsewhere
+  const { progressPrinter } = await import('./progress.ts');
+  const progress = values['no-progress']
+    ? undefined
+    : progressPrinter(err, { tty: !!(err as NodeJS.WriteStream).isTTY && !process.env.CI });
   // SIGINT: stop, and write the reports of what was judged so far (a second SIGINT kills at once)
   const interrupt = new AbortController();
   const onSigint = () => interrupt.abort();
@@ -230,20 +235,9 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       ...(seed !== undefined ? { seed } : {}),
       recoveryPoints: selected.recoveryPoints,
       ...(selected.advance ? { advance: selected.advance } : {}),
-      onEvent: (e) => {
-        if (e.kind === 'phase') {
-          const line = `${e.phase}${e.operation ? ` ${e.operation}` : ''}`;
-          if (tty) out.write(`\r\x1b[K${line}`);
-          else out.write(`phase: ${line}\n`);
-        } else if (e.kind === 'case' && tty && performance.now() - lastLine > 200) {
-          lastLine = performance.now();
-          out.write(
-            `\r\x1b[K${e.requests} requests, ${Math.round((e.requests * 1000) / (performance.now() - t0))}/s`,
-          );
-        }
-      },
+      onEvent: (e) => progress?.onEvent(e),
     });
-    if (tty) out.write('\r\x1b[K');
+    progress?.done();
     const files = writeReports(result, resolve(values.out!), reporters);
     for (const r of reporters) out.write(REPORTERS[r]!.console?.(result) ?? '');
     // the github reporter's summary goes where GitHub reads a job summary from, when there is one
@@ -263,6 +257,8 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       `target ${result.target}${result.account ? ` (account ${result.account})` : ''}, ` +
         `seed ${result.seed}: ${result.requests} requests in ${(result.durationMs / 1000).toFixed(1)} s\n`,
     );
+    const { coverage, coverageLine, operationVerdicts } = await import('./report/verdicts.ts');
+    out.write(`${coverageLine(coverage(operationVerdicts(result)))}\n`);
     for (const c of result.cells.filter((x) => x.status === 'inconclusive'))
       out.write(`INCONCLUSIVE ${c.check} × ${c.operation}: ${c.inconclusiveReason}\n`);
     out.write(
@@ -273,6 +269,7 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       err.write(`interrupted: the reports hold what was judged before SIGINT (exit ${EXIT.interrupted})\n`);
     return interrupt.signal.aborted ? EXIT.interrupted : t.failed ? EXIT.findings : EXIT.ok;
   } finally {
+    progress?.done();
     process.off('SIGINT', onSigint);
     await selected.target.close();
   }

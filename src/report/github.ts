@@ -1,8 +1,10 @@
-// The `github` reporter: one `::error` workflow command per failing check × operation (GitHub shows them
-// as annotations on the run and, with a file, on the pull request), and a job summary for
-// $GITHUB_STEP_SUMMARY. Pure rendering; the CLI prints the annotations and appends the summary.
+// The `github` reporter: a `::notice` with the coverage line ("17 of 109 operations implemented, …"), one
+// `::error` workflow command per finding (a failing check × operation; GitHub shows them as annotations
+// on the run and, with a file, on the pull request), and a job summary for $GITHUB_STEP_SUMMARY. Pure
+// rendering; the CLI prints the annotations and appends the summary.
 import type { RunResult } from '../runner/types.ts';
 import { renderMarkdown } from './markdown.ts';
+import { coverage, coverageLine, operationVerdicts } from './verdicts.ts';
 
 /** GitHub's limit for one step's summary (1 MiB); a longer one is refused and shows nothing. */
 export const STEP_SUMMARY_LIMIT = 1024 * 1024;
@@ -23,7 +25,11 @@ export function escapeProperty(s: string): string {
 }
 
 export function renderGithubAnnotations(r: RunResult, o: AnnotationOptions = {}): string {
-  const lines: string[] = [];
+  const file = o.file ? `file=${escapeProperty(o.file)},` : '';
+  const heading = escapeProperty(`AWS Backup conformance (${r.target})`);
+  const lines = [
+    `::notice ${file}title=${heading}::${escapeData(coverageLine(coverage(operationVerdicts(r))))}`,
+  ];
   for (const c of r.cells.filter((x) => x.status === 'failed')) {
     const d = c.details[0];
     const title = `${c.check} × ${c.operation}: ${c.failures} of ${c.cases} cases failed`;
@@ -46,7 +52,6 @@ export function renderGithubAnnotations(r: RunResult, o: AnnotationOptions = {})
   // inconclusive is not failed: a warning that says what could not be judged and why
   for (const c of r.cells.filter((x) => x.status === 'inconclusive')) {
     const title = escapeProperty(`${c.check} × ${c.operation}: inconclusive`);
-    const file = o.file ? `file=${escapeProperty(o.file)},` : '';
     lines.push(
       `::warning ${file}title=${title}::${escapeData(c.inconclusiveReason ?? 'preconditions did not hold')}`,
     );

@@ -1,11 +1,21 @@
-// report.html: one self-contained page (no external assets) — a colour-coded matrix of checks ×
-// operations, then every failure with what was received, what is documented, and how to replay it.
-import type { RunResult } from '../runner/types.ts';
+// report.html: one self-contained page (no external assets) — the coverage line, the verdict per
+// operation grouped by resource family, the per-check matrix folded (html-matrix.ts), then every failure
+// with what was received, what is documented, and how to replay it.
+import type { OperationVerdict, RunResult } from '../runner/types.ts';
+import { anchor, esc, renderMatrix } from './html-matrix.ts';
 import { provenanceLabel, tally, verdict } from './reporters.ts';
+import {
+  byFamily,
+  cellsByOperation,
+  coverage,
+  coverageLine,
+  isVerdictNote,
+  operationVerdicts,
+  reasonOf,
+  VERDICT_LABEL,
+} from './verdicts.ts';
 
-const esc = (s: string) =>
-  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c]!);
-const id = (check: string, op: string) => `f-${check}-${op}`.replace(/[^\w-]/g, '');
+const id = (check: string, op: string) => anchor('f', check, op);
 
 // one rule group a line, as the page carries them
 const CSS = [
@@ -23,6 +33,16 @@ const CSS = [
     'pre{background:#f6f8fa;padding:.5rem;overflow:auto;white-space:pre-wrap;word-break:break-all}',
   '.note{background:#fff8e1;border:1px solid #f0d98c;padding:.5rem .8rem;border-radius:4px;margin:.5rem 0}',
   '.legend span{display:inline-block;padding:.1rem .5rem;margin-right:.5rem;border-radius:3px}',
+  '.coverage{font-size:1.15rem;font-weight:600;margin:.5rem 0 1rem}',
+  'tr.family th{background:#e8ecf2;font-size:1rem}td.v{white-space:nowrap;font-weight:600}' +
+    'td.why{color:#3d4652}',
+  'td.v.conforming{color:#135c2b;background:#e3f6e8}td.v.findings{color:#8c1d1d;background:#fde4e4}',
+  'td.v.not-implemented{color:#6b4a00;background:#fff1cc}td.v.cannot-set-up{color:#35507a;' +
+    'background:#eef2fb}td.v.not-sent{color:#6b7280;background:#f1f1f1}',
+  'details{margin:.5rem 0}summary{cursor:pointer;font-weight:600;padding:.3rem 0}' +
+    '.matrix th,.matrix td{padding:.3rem .5rem;font-size:13px;white-space:nowrap}',
+  '.scroll{overflow:auto;max-height:80vh;border:1px solid #d5dae1}.scroll table{margin:0}' +
+    '.matrix thead th{position:sticky;top:0;z-index:2}.matrix tbody th{position:sticky;left:0;z-index:1}',
 ].join('\n');
 
 const VIEWPORT = '<meta name="viewport" content="width=device-width,initial-scale=1">';
@@ -33,24 +53,36 @@ const LEGEND =
   '<span style="background:#f1f1f1">skip (hover for why)</span>' +
   '<span style="background:#eef2fb">inconclusive: could not judge (hover for why)</span>* noted</div>';
 
+/** The verdict table: a header row per family (ungrouped last), an operation a row with its reason. */
+function verdictTable(vs: OperationVerdict[], r: RunResult, linked: Set<string>): string {
+  const byOp = cellsByOperation(r.cells);
+  const rows = byFamily(vs).flatMap((g) => [
+    `<tr class="family"><th colspan="3">${esc(g.family ?? 'no family')} ` +
+      `<small>(${g.operations.length})</small></th></tr>`,
+    ...g.operations.map((v) => {
+      const name = linked.has(v.operation)
+        ? `<a href="#${anchor('m', v.operation)}">${esc(v.operation)}</a>`
+        : esc(v.operation);
+      return (
+        `<tr class="op ${v.verdict}"><td>${name}</td><td class="v ${v.verdict}">` +
+        `${VERDICT_LABEL[v.verdict]}</td><td class="why">${esc(reasonOf(v, byOp.get(v.operation)))}</td></tr>`
+      );
+    }),
+  ]);
+  return (
+    '<table class="verdicts"><thead><tr><th>operation</th><th>verdict</th><th>why</th></tr></thead>' +
+    `<tbody>${rows.join('\n')}</tbody></table>`
+  );
+}
+
 export function renderHtml(r: RunResult): string {
-  const ops = [...new Set(r.cells.map((c) => c.operation))];
+  const byOp = cellsByOperation(r.cells);
   const checks = [...new Set(r.cells.map((c) => c.check))];
+  const verdicts = operationVerdicts(r);
+  const ops = [...new Set([...verdicts.map((v) => v.operation), ...byOp.keys()])].filter((op) =>
+    byOp.has(op),
+  );
   const t = tally(r);
-  const cell = (check: string, op: string) => {
-    const c = r.cells.find((x) => x.check === check && x.operation === op);
-    if (!c) return '<td>—</td>';
-    const text =
-      c.status === 'failed'
-        ? `<a href="#${id(check, op)}">fail ${c.failures}/${c.cases}</a>`
-        : c.status === 'passed'
-          ? `pass (${c.cases})${c.notes?.length ? ' *' : ''}`
-          : c.status === 'inconclusive'
-            ? 'inconclusive'
-            : 'skip';
-    const title = esc(c.inconclusiveReason ?? c.skippedReason ?? `${c.cases} case(s)`);
-    return `<td class="${c.status}" title="${title}">${text}</td>`;
-  };
   const failures = r.cells
     .filter((c) => c.status === 'failed')
     .map((c) => {
@@ -85,9 +117,6 @@ ${d.reproduce ? `<dt>Reproduce</dt><dd><pre>${esc(d.reproduce)}</pre></dd>` : ''
     `${r.requests} requests in ${(r.durationMs / 1000).toFixed(1)} s · started ${esc(r.startedAt)}` +
     (r.account ? ` · account <code>${esc(r.account)}</code>` : '') +
     `<br>${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ${t.skipped} skipped`;
-  const rows = checks
-    .map((c) => `<tr><th>${esc(c)}</th>${ops.map((o) => cell(c, o)).join('')}</tr>`)
-    .join('');
   const unsureItems = unsure
     .map((c) => `<li>${esc(c.check)} × ${esc(c.operation)}: ${esc(c.inconclusiveReason ?? '')}</li>`)
     .join('');
@@ -105,10 +134,15 @@ ${d.reproduce ? `<dt>Reproduce</dt><dd><pre>${esc(d.reproduce)}</pre></dd>` : ''
 <title>AWS Backup conformance — ${esc(r.target)}</title><style>${CSS}</style></head>
 <body>
 <h1>AWS Backup conformance: ${verdict(t)}</h1>
+<p class="coverage">${esc(coverageLine(coverage(verdicts)))}</p>
 <div class="meta">${meta}</div>
-${r.notes.map((n) => `<div class="note">${esc(n)}</div>`).join('')}
-<table><thead><tr><th>check</th>${ops.map((o) => `<th>${esc(o)}</th>`).join('')}</tr></thead>
-<tbody>${rows}</tbody></table>
+${r.notes
+  .filter((n) => !isVerdictNote(n))
+  .map((n) => `<div class="note">${esc(n)}</div>`)
+  .join('')}
+<h2>Operations</h2>
+${verdictTable(verdicts, r, new Set(ops))}
+${renderMatrix(ops, checks, byOp)}
 ${LEGEND}
 ${failures ? `<h2>Failures</h2>${failures}` : ''}
 ${unsure.length ? `<h2>Inconclusive</h2><ul>${unsureItems}</ul>` : ''}

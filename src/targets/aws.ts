@@ -3,7 +3,9 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { sendSigned } from './fetch-target.ts';
 import { callSdk, recording } from './sdk-call.ts';
+import { clientSigner } from './sign.ts';
 import type { Target } from './types.ts';
 
 export class TargetConfigError extends Error {
@@ -57,18 +59,44 @@ export async function awsTarget(o: AwsTargetOptions): Promise<Target> {
     maxAttempts: 1,
     requestHandler: rec.handler as never,
   });
+  const sign = clientSigner(client);
+  let origin: Promise<string> | undefined;
   return {
     name: 'aws',
     mutationsAllowed: !!o.allowMutations,
-    rawHttp: false, // raw requests would need hand-made SigV4 signatures; the http channel is skipped
+    // raw cases are signed by the SDK's signer; which of them a read-only run may send, the runner decides
+    rawHttp: true,
     preflight: () => awsPreflight(client, o),
     sendSdk: (op, input) => callSdk(client, rec, op, input, o.timeoutMs),
-    sendHttp: () => Promise.reject(new Error('raw HTTP is not sent to the real service')),
+    sendHttp: async (call) => {
+      let base: string;
+      try {
+        base = await (origin ??= rawOrigin(client, o.endpoint));
+      } catch (e) {
+        origin = undefined;
+        const detail = `no endpoint for raw HTTP (${(e as Error).message})`;
+        return { headers: {}, failure: 'network', failureDetail: detail, ms: 0 };
+      }
+      return sendSigned(sign, fetch, `${base}${call.path}`, call, o.timeoutMs);
+    },
     close: async () => {
       client.destroy();
       inner.destroy();
     },
   };
+}
+
+/** Where raw calls go: the endpoint override, else the one the SDK's endpoint rules give for the region
+ * (FIPS and dual-stack settings included), without a trailing slash. */
+async function rawOrigin(client: BackupClient, endpoint: string | undefined): Promise<string> {
+  if (endpoint) return endpoint.replace(/\/$/, '');
+  const c = client.config;
+  const ep = c.endpointProvider({
+    Region: await c.region(),
+    UseFIPS: await c.useFipsEndpoint(),
+    UseDualStack: await c.useDualstackEndpoint(),
+  });
+  return ep.url.href.replace(/\/$/, '');
 }
 
 const SET_CREDENTIALS =

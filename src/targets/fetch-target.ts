@@ -1,11 +1,12 @@
 // A target that speaks Fetch: the built-in mock, a user's handler function or msw handlers, or any
 // endpoint URL. SDK calls go through @aws-sdk/client-backup with a recording request handler; raw
-// HTTP calls go straight to the same function.
+// HTTP calls go straight to the same function, signed with SigV4 by the client's own signer (sign.ts).
 import { BackupClient } from '@aws-sdk/client-backup';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { toFetchRequest, toSdkResponse } from '../mock/fast-path.ts';
 import { readBody, utf8 } from '../wire/body.ts';
 import { callSdk, MAX_RESPONSE_BYTES, recording, tooLarge } from './sdk-call.ts';
+import { clientSigner, type RawSigner } from './sign.ts';
 import type { HttpCall, Observed, Target } from './types.ts';
 
 export type FetchFn = (request: Request) => Promise<Response>;
@@ -19,6 +20,9 @@ export interface FetchTargetOptions {
   timeoutMs: number;
   mutationsAllowed?: boolean;
   endpoint?: string;
+  /** sign raw calls with SigV4 as the SDK signs its own (default true); the built-in mock, which ignores
+   * signatures, turns it off: a signature costs ~0.25-0.4 ms, as much as the mock's whole answer */
+  signRaw?: boolean;
   /** answers the SDK's requests instead of converting them to Fetch (the built-in mock's direct handler) */
   sdkHandler?: {
     handle(
@@ -95,6 +99,31 @@ export async function observeFetch(
   }
 }
 
+/** A raw call signed as the SDK signs its own, then observed. A signature that cannot be made (no
+ * credentials resolve) is the exchange's failure, never a crash; its message names no secret. */
+export async function sendSigned(
+  sign: RawSigner,
+  fetchFn: FetchFn,
+  url: string,
+  call: HttpCall,
+  timeoutMs: number,
+): Promise<Observed> {
+  const t0 = performance.now();
+  let signed: HttpCall;
+  try {
+    signed = await sign(url, call);
+  } catch (e) {
+    const err = e as Error;
+    return {
+      headers: {},
+      failure: 'network',
+      failureDetail: `the request could not be signed (${err.name}: ${err.message})`,
+      ms: performance.now() - t0,
+    };
+  }
+  return observeFetch(fetchFn, url, signed, timeoutMs);
+}
+
 /** In-process: the SDK's requests resolved by a Fetch function (the built-in mock, msw handlers, user
  * code). */
 export function fetchFunctionTarget(fetchFn: FetchFn, o: FetchTargetOptions): Target {
@@ -109,13 +138,14 @@ export function fetchFunctionTarget(fetchFn: FetchFn, o: FetchTargetOptions): Ta
     maxAttempts: 1,
     requestHandler: rec.handler as never,
   });
+  const sign: RawSigner = o.signRaw === false ? async (_url, call) => call : clientSigner(client);
   return {
     name: o.name,
     ...(o.endpoint ? { endpoint: o.endpoint } : {}),
     mutationsAllowed: o.mutationsAllowed ?? true,
     rawHttp: true,
     sendSdk: (op, input) => callSdk(client, rec, op, input, o.timeoutMs),
-    sendHttp: (call) => observeFetch(fetchFn, `${o.origin}${call.path}`, call, o.timeoutMs),
+    sendHttp: (call) => sendSigned(sign, fetchFn, `${o.origin}${call.path}`, call, o.timeoutMs),
     close: async () => client.destroy(),
   };
 }
@@ -133,6 +163,7 @@ export function endpointTarget(endpoint: string, timeoutMs: number): Target {
     requestHandler: rec.handler as never,
   });
   const origin = `${url.protocol}//${url.host}`;
+  const sign = clientSigner(client);
   return {
     name: `endpoint:${endpoint}`,
     endpoint,
@@ -140,7 +171,7 @@ export function endpointTarget(endpoint: string, timeoutMs: number): Target {
     rawHttp: true,
     sendSdk: (op, input) => callSdk(client, rec, op, input, timeoutMs),
     sendHttp: (call) =>
-      observeFetch(fetch, `${origin}${url.pathname.replace(/\/$/, '')}${call.path}`, call, timeoutMs),
+      sendSigned(sign, fetch, `${origin}${url.pathname.replace(/\/$/, '')}${call.path}`, call, timeoutMs),
     close: async () => {
       client.destroy();
       inner.destroy();

@@ -28,6 +28,7 @@ export function builtinTarget(mock: BackupMock, timeoutMs: number): Target {
     name: 'builtin',
     origin: 'https://backup.us-east-1.amazonaws.com',
     timeoutMs,
+    signRaw: false, // the reference mock ignores signatures
     sdkHandler: directRequestHandler(mock),
   });
 }

@@ -91,7 +91,10 @@ describe('github annotations', () => {
     const out = renderGithubAnnotations(
       result([cell(), cell({ status: 'passed', failures: 0, details: [] })]),
     );
-    const lines = out.trimEnd().split('\n');
+    const lines = out
+      .trimEnd()
+      .split('\n')
+      .filter((l) => l.startsWith('::error'));
     expect(lines).toHaveLength(1);
     const { props, message } = parseCommand(lines[0]!);
     expect(props.title).toBe('pagination × ListRestoreJobs: 2 of 10 cases failed');
@@ -104,13 +107,18 @@ describe('github annotations', () => {
 
   test('a file, when given, is escaped as a property', () => {
     const { props } = parseCommand(
-      renderGithubAnnotations(result([cell()]), { file: 'mocks/a,b:c.ts' }).trimEnd(),
+      renderGithubAnnotations(result([cell()]), { file: 'mocks/a,b:c.ts' })
+        .trimEnd()
+        .split('\n')[1]!,
     );
     expect(props.file).toBe('mocks/a,b:c.ts');
   });
 
-  test('a passing run prints nothing; the reporter is in the name → reporter map', () => {
-    expect(renderGithubAnnotations(result([cell({ status: 'passed', failures: 0, details: [] })]))).toBe('');
+  test('a passing run prints only the coverage notice; the reporter is in the name → reporter map', () => {
+    expect(renderGithubAnnotations(result([cell({ status: 'passed', failures: 0, details: [] })]))).toBe(
+      '::notice title=AWS Backup conformance (endpoint%3Ahttp%3A//127.0.0.1%3A4566)::' +
+        '1 of 1 operations implemented, 1 conforming, 0 with findings, 0 cannot be set up\n',
+    );
     expect(REPORTERS.github?.console).toBeTypeOf('function');
     expect(REPORTERS.github?.file).toBe('github-summary.md');
   });

@@ -29,7 +29,7 @@ it('SIGINT mid-run: exit 130, results.json and summary.md hold the cells judged 
     exited,
     new Promise<void>((r) => {
       const t = setInterval(() => {
-        if (/phase: random/.test(out)) {
+        if (/phase: random/.test(err)) {
           clearInterval(t);
           r();
         }

@@ -190,6 +190,7 @@ describe('inconclusive is not failed', () => {
         '20',
         '--seed',
         '4',
+        '--no-progress',
       );
       expect(r.err).toBe('');
       expect(r.code).toBe(EXIT.ok);

@@ -27,7 +27,7 @@ const results = (dir: string) =>
 describe('run against the built-in mock', () => {
   it('passes every check, writes all four reports, exit 0', async () => {
     const dir = tmp();
-    const r = await cli('run', '--out', dir, '--seed', '7');
+    const r = await cli('run', '--out', dir, '--seed', '7', '--no-progress');
     expect(r.err).toBe('');
     expect(r.code).toBe(EXIT.ok);
     const res = results(dir);
