@@ -72,6 +72,21 @@ export function isEntryLine(text: string): boolean {
 const BULLET = /^[^\w\s[('"`]{1,3}\s+/;
 const VALUE_ITEM = /^(\S.{0,39}?)(?:\s+(?:for|-|–|—)\s+|:\s+)\S/;
 
+/** What `/\s\s|[^\S ]/.test(s)` answers (two white-space characters in a row, or one other than a space),
+ * by character codes: descriptions run to megabytes a page, and the regex cost more than the rest of them. */
+function hasRunOrOddSpace(s: string): boolean {
+  let prev = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prev) return true;
+      prev = true;
+    } else if ((c >= 9 && c <= 13) || (c > 127 && /\s/.test(s[i]!))) return true;
+    else prev = false;
+  }
+  return false;
+}
+
 export function readEntries(lines: Line[], file: string, sink: LossSink = strictSink): Entry[] {
   const entries: Entry[] = [];
   let text: string[] = [];
@@ -81,7 +96,7 @@ export function readEntries(lines: Line[], file: string, sink: LossSink = strict
     if (!last) return;
     let joined = text.join(' ');
     // collapsing white space rebuilds the string word by word: only where there is something to collapse
-    if (/\s\s|[^\S ]/.test(joined)) joined = joined.replace(/\s+/g, ' ');
+    if (hasRunOrOddSpace(joined)) joined = joined.replace(/\s+/g, ' ');
     joined = joined.trim();
     last.required = joined.startsWith('[REQUIRED]');
     if (last.required) joined = joined.slice('[REQUIRED]'.length).trim();

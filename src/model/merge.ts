@@ -84,16 +84,18 @@ function mergeMembers(
         sources: [`${ctx.page}:${d.ref.line}`, ctx.sdkPackage ?? 'sdk'],
       });
     }
-    out[d.name] = {
+    // the optional keys are set in place, not spread in: one member object each (a page has thousands)
+    const member: Member = {
       name: d.name,
       shape,
       required: s ? s.required : d.required === true,
       location: s?.location ?? 'body',
       locationName: s?.locationName ?? d.name,
-      ...(s?.idempotencyToken ? { idempotencyToken: true } : {}),
-      ...(d.description ? { description: d.description } : {}),
-      provenance: [docProvenance(d.ref), ...(s?.provenance ?? [])],
-    };
+    } as Member;
+    if (s?.idempotencyToken) member.idempotencyToken = true;
+    if (d.description) member.description = d.description;
+    member.provenance = s ? [docProvenance(d.ref), ...s.provenance] : [docProvenance(d.ref)];
+    out[d.name] = member;
   }
   for (const [name, s] of Object.entries(sdk ?? {})) {
     if (out[name]) continue;
