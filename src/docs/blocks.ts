@@ -28,7 +28,11 @@ export function ref(ctx: Ctx, at: number) {
 }
 
 export function heading(ctx: Ctx, re: RegExp, from: number, to = ctx.lines.length): number {
-  for (let i = from; i < to; i++) if (re.test(ctx.lines[i]!.text.trim())) return i;
+  // a line's text is trimmed at its end and `indent` is where it starts (lines.ts): sliced, not trimmed
+  for (let i = from; i < to; i++) {
+    const l = ctx.lines[i]!;
+    if (re.test(l.indent ? l.text.slice(l.indent) : l.text)) return i;
+  }
   return -1;
 }
 

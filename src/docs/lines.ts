@@ -35,9 +35,13 @@ function firstNonSpace(s: string): number {
 }
 
 function line(no: number, text: string): Line {
-  const expanded = (text.includes('\t') ? text.replace(/\t/g, '    ') : text).trimEnd();
-  const at = firstNonSpace(expanded); // no trimmed copy: only its offset is wanted
-  return { no, text: expanded, indent: at < 0 ? 0 : at };
+  const expanded = text.includes('\t') ? text.replace(/\t/g, '    ') : text;
+  return lineAt(no, expanded, firstNonSpace(expanded)); // no trimmed copy: only its offset is wanted
+}
+
+/** A line whose text holds no tab and starts at `at` (-1: blank); its end is trimmed. */
+function lineAt(no: number, text: string, at: number): Line {
+  return { no, text: text.trimEnd(), indent: at < 0 ? 0 : at };
 }
 
 /** Inline RST markup → the text a reader sees. Links keep their label. */
@@ -90,11 +94,14 @@ function normaliseRst(raw: string[]): Line[] {
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
     const no = i + 1;
-    const first = t[firstNonSpace(t)];
+    const at = firstNonSpace(t);
+    const first = t[at];
     // the field and directive patterns below start with ':' or '.', a rule with one of '*=#~-':
     // most lines skip them all
     if (first === undefined || !':.*=#~-'.includes(first)) {
-      out[i] = line(no, stripInlineRst(t));
+      const s = stripInlineRst(t);
+      // no markup, no tab: the white space before the text is the one just measured
+      out[i] = s === t && !t.includes('\t') ? lineAt(no, t, at) : line(no, s);
       continue;
     }
     if (first !== ':' && first !== '.') {
