@@ -3,7 +3,7 @@
 // page's loss sink (strict reading: an error), and the structure then comes from what the page still states.
 import { annotate, isEntryLine, readEntries, treeFromEntries } from './entries.ts';
 import type { Line } from './lines.ts';
-import { closingLineIndex, parseCallBlock, parseValueBlock } from './syntax.ts';
+import { parseCallBlock, parseValueBlock, tokenizeCallBlock } from './syntax.ts';
 import { DocParseError, type DocShape, type LossSink, type PageForm, type PageLoss } from './types.ts';
 
 /** The loss recorded for a parameter whose [REQUIRED] mark boto3's documenter removed: the page does not
@@ -28,7 +28,11 @@ export function ref(ctx: Ctx, at: number) {
 }
 
 export function heading(ctx: Ctx, re: RegExp, from: number, to = ctx.lines.length): number {
-  for (let i = from; i < to; i++) if (re.test(ctx.lines[i]!.text.trim())) return i;
+  // a line's text is trimmed at its end and `indent` is where it starts (lines.ts): sliced, not trimmed
+  for (let i = from; i < to; i++) {
+    const l = ctx.lines[i]!;
+    if (re.test(l.indent ? l.text.slice(l.indent) : l.text)) return i;
+  }
   return -1;
 }
 
@@ -70,7 +74,8 @@ export function readRequest(
   )
     cut++;
   const block = ctx.lines.slice(start, cut);
-  const close = hasCall ? closingLineIndex(block, ctx.file) : -1;
+  const tokens = hasCall ? tokenizeCallBlock(block, ctx.file) : undefined;
+  const close = tokens ? tokens.close : -1;
   const entries = readEntries(ctx.lines.slice(close < 0 ? cut : start + close + 1, to), ctx.file, ctx.sink);
   const marksKnown = ctx.form === 'rst' || entries.some((e) => e.required);
   const fromEntries = () => {
@@ -105,7 +110,7 @@ export function readRequest(
     return fromEntries();
   }
   try {
-    root.members = parseCallBlock(block.slice(0, close + 1), ctx.file).members.map((m) => ({
+    root.members = parseCallBlock(tokens!, ctx.file).members.map((m) => ({
       ...m,
       description: '',
       ref: m.shape.ref,
@@ -160,7 +165,8 @@ export function readResponse(
   structAt: number,
   excAt: number,
 ): DocShape | undefined {
-  let block = ctx.lines.slice(from, to).filter((l) => l.text.trim() !== '');
+  // a line's text is trimmed at its end (lines.ts): a blank line is an empty one
+  let block = ctx.lines.slice(from, to).filter((l) => l.text !== '');
   if (block.length === 0) return undefined;
   const entries = () =>
     structAt >= 0 ? readEntries(ctx.lines.slice(structAt + 1, orEnd(ctx, excAt)), ctx.file, ctx.sink) : [];

@@ -72,6 +72,10 @@ export function isEntryLine(text: string): boolean {
 const BULLET = /^[^\w\s[('"`]{1,3}\s+/;
 const VALUE_ITEM = /^(\S.{0,39}?)(?:\s+(?:for|-|–|—)\s+|:\s+)\S/;
 
+/** `/\s\s|[^\S ]/` in a form the regex engine scans faster: a run starting with any other white space
+ * is already an odd space */
+const RUN_OR_ODD_SPACE = / \s|[^\S ]/;
+
 export function readEntries(lines: Line[], file: string, sink: LossSink = strictSink): Entry[] {
   const entries: Entry[] = [];
   let text: string[] = [];
@@ -81,7 +85,8 @@ export function readEntries(lines: Line[], file: string, sink: LossSink = strict
     if (!last) return;
     let joined = text.join(' ');
     // collapsing white space rebuilds the string word by word: only where there is something to collapse
-    if (/\s\s|[^\S ]/.test(joined)) joined = joined.replace(/\s+/g, ' ');
+    // (two white-space characters in a row, or one other than a space)
+    if (RUN_OR_ODD_SPACE.test(joined)) joined = joined.replace(/\s+/g, ' ');
     joined = joined.trim();
     last.required = joined.startsWith('[REQUIRED]');
     if (last.required) joined = joined.slice('[REQUIRED]'.length).trim();
@@ -91,7 +96,7 @@ export function readEntries(lines: Line[], file: string, sink: LossSink = strict
     if (new Set(values).size === values.length && values.length >= 2) last.documentedValues = values;
   };
   for (const ln of lines) {
-    const raw = ln.text.trim();
+    const raw = trimmed(ln);
     const m = matchEntry(raw);
     if (!m) {
       if (entries.length) {
@@ -129,6 +134,10 @@ export function readEntries(lines: Line[], file: string, sink: LossSink = strict
   flush();
   return entries;
 }
+
+/** A line's text trimmed: it is trimmed at its end already and `indent` is where its text starts (lines.ts),
+ * so no scan for white space, nor a copy where it has no indent */
+const trimmed = (ln: Line): string => (ln.indent ? ln.text.slice(ln.indent) : ln.text);
 
 const strictSink: LossSink = (e) => {
   throw e;

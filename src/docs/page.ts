@@ -167,7 +167,8 @@ function parseOperation(
   const excRe = new RegExp(`\\b${service.replace(/\W/g, '\\W')}\\.Client\\.exceptions\\.(\\w+)`);
   // scanned from the end of the request, not from an `Exceptions` heading: a rendering may lose the heading
   for (let i = reqEnd; i < ctx.lines.length; i++) {
-    const m = excRe.exec(ctx.lines[i]!.text);
+    // the regex only on lines holding its literal part: the scan runs over the whole response
+    const m = ctx.lines[i]!.text.includes('.Client.exceptions.') ? excRe.exec(ctx.lines[i]!.text) : null;
     if (!m) continue;
     // a renderer that wraps long lines may carry the name's tail to the next line, alone
     const tail =

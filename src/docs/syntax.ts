@@ -2,7 +2,7 @@
 // grammar (`Name='string'`, `'A'|'B'`, `{...}`, `[...]`, `datetime(2015, 1, 1)`, `b'bytes'`).
 // Structure comes from brackets, never from indentation or line width.
 import { DocParseError, type DocShape, type DocType, type SourceRef } from './types.ts';
-import type { Line } from './lines.ts';
+import { isSpace, type Line } from './lines.ts';
 
 type TokKind = 'punct' | 'str' | 'bytes' | 'num' | 'ident' | 'eof';
 interface Tok {
@@ -20,26 +20,34 @@ export interface SyntaxMember {
 const OPEN: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
 
 /**
- * Index (into `lines`) of the line where the first bracket opened there closes again; -1 if it never
- * does.
+ * A call block tokenized up to the line where its first bracket closes again: `close` is that line's index
+ * (into `lines`), -1 if it never does. The tokens (with their end) are the ones `parseCallBlock` reads, so
+ * a block is tokenized once, not once to find its end and again to parse it.
  */
-export function closingLineIndex(lines: Line[], file: string): number {
+export function tokenizeCallBlock(lines: Line[], file: string): { close: number; toks: Tok[] } {
   let depth = 0;
   let opened = false;
+  const toks: Tok[] = [];
   for (let k = 0; k < lines.length; k++) {
     let ln = lines[k]!;
     while (endsInQuote(ln.text) && k + 1 < lines.length)
       ln = { ...ln, text: ln.text + lines[++k]!.text.trimStart() };
-    for (const t of tokenize([ln], file)) {
-      if (t.kind !== 'punct') continue;
-      if (t.value in OPEN) {
+    const from = toks.length;
+    tokenizeLine(ln, file, toks);
+    for (let t = from; t < toks.length; t++) {
+      const v = toks[t]!.value;
+      if (toks[t]!.kind !== 'punct') continue;
+      if (v in OPEN) {
         depth++;
         opened = true;
-      } else if (')]}'.includes(t.value)) depth--;
+      } else if (')]}'.includes(v)) depth--;
     }
-    if (opened && depth <= 0) return k;
+    if (opened && depth <= 0) {
+      toks.push({ kind: 'eof', value: '', line: lines[k]!.no });
+      return { close: k, toks };
+    }
   }
-  return -1;
+  return { close: -1, toks: [] };
 }
 
 /** Whether a line ends inside a quoted string (a renderer that wraps long lines cuts `'PARTI` / `AL'`). */
@@ -69,72 +77,79 @@ const ID = /[A-Za-z_][\w.]*/y;
 
 function tokenize(lines: Line[], file: string): Tok[] {
   const toks: Tok[] = [];
-  for (const ln of unwrapQuotes(lines)) {
-    const s = ln.text;
-    let i = 0;
-    while (i < s.length) {
-      const c = s[i]!;
-      // printable ASCII is never white space: the regex only for the rest
-      if ((c <= ' ' || c > '~') && /\s/.test(c)) {
-        i++;
-        continue;
-      }
-      if (c === "'" || ((c === 'b' || c === 'u') && s[i + 1] === "'")) {
-        const start = c === "'" ? i : i + 1;
-        let j = start + 1;
-        let v = '';
-        // whole runs up to the next quote or backslash at once: enum lines run to thousands of characters
-        for (;;) {
-          const q = s.indexOf("'", j);
-          const b = s.indexOf('\\', j);
-          if (b < 0 || (q >= 0 && q < b) || b + 1 >= s.length) {
-            const end = q < 0 ? s.length : q;
-            v += s.slice(j, end);
-            j = end;
-            break;
-          }
-          v += s.slice(j, b) + s[b + 1];
-          j = b + 2;
-        }
-        if (j >= s.length)
-          throw new DocParseError({ file, line: ln.no }, 'a closing quote', `'${s.slice(start)}'`);
-        toks.push({ kind: c === 'b' ? 'bytes' : 'str', value: v, line: ln.no });
-        i = j + 1;
-        continue;
-      }
-      NUM.lastIndex = i; // sticky, not a slice: enum lines run to tens of thousands of characters
-      const num = NUM.exec(s);
-      if (num) {
-        toks.push({ kind: 'num', value: num[0], line: ln.no });
-        i += num[0].length;
-        continue;
-      }
-      if (s.startsWith('...', i)) {
-        toks.push({ kind: 'ident', value: '...', line: ln.no });
-        i += 3;
-        continue;
-      }
-      ID.lastIndex = i;
-      const id = ID.exec(s);
-      if (id) {
-        toks.push({ kind: 'ident', value: id[0], line: ln.no });
-        i += id[0].length;
-        continue;
-      }
-      if ('{}[](),:=|'.includes(c)) {
-        toks.push({ kind: 'punct', value: c, line: ln.no });
-        i++;
-        continue;
-      }
-      throw new DocParseError(
-        { file, line: ln.no },
-        'Python literal syntax',
-        JSON.stringify(s.slice(i, i + 20)),
-      );
-    }
-  }
+  for (const ln of unwrapQuotes(lines)) tokenizeLine(ln, file, toks);
   toks.push({ kind: 'eof', value: '', line: lines.at(-1)?.no ?? 0 });
   return toks;
+}
+
+/** The tokens of one line (quoted values a renderer wrapped already joined), pushed onto `toks`. */
+function tokenizeLine(ln: Line, file: string, toks: Tok[]): void {
+  const s = ln.text;
+  let i = 0;
+  // the next backslash at or after a string's start (-2: not looked for yet, -1: none left), found once
+  // for the line rather than once per string: an enum line of thousands of values has none, and each
+  // search would run to the line's end
+  let slash = -2;
+  while (i < s.length) {
+    const c = s[i]!;
+    if (isSpace(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    if (c === "'" || ((c === 'b' || c === 'u') && s[i + 1] === "'")) {
+      const start = c === "'" ? i : i + 1;
+      let j = start + 1;
+      let v = '';
+      // whole runs up to the next quote or backslash at once: enum lines run to thousands of characters
+      for (;;) {
+        const q = s.indexOf("'", j);
+        if (slash === -2 || (slash >= 0 && slash < j)) slash = s.indexOf('\\', j);
+        const b = slash;
+        if (b < 0 || (q >= 0 && q < b) || b + 1 >= s.length) {
+          const end = q < 0 ? s.length : q;
+          v += s.slice(j, end);
+          j = end;
+          break;
+        }
+        v += s.slice(j, b) + s[b + 1];
+        j = b + 2;
+      }
+      if (j >= s.length)
+        throw new DocParseError({ file, line: ln.no }, 'a closing quote', `'${s.slice(start)}'`);
+      toks.push({ kind: c === 'b' ? 'bytes' : 'str', value: v, line: ln.no });
+      i = j + 1;
+      continue;
+    }
+    NUM.lastIndex = i; // sticky, not a slice: enum lines run to tens of thousands of characters
+    const num = NUM.exec(s);
+    if (num) {
+      toks.push({ kind: 'num', value: num[0], line: ln.no });
+      i += num[0].length;
+      continue;
+    }
+    if (s.startsWith('...', i)) {
+      toks.push({ kind: 'ident', value: '...', line: ln.no });
+      i += 3;
+      continue;
+    }
+    ID.lastIndex = i;
+    const id = ID.exec(s);
+    if (id) {
+      toks.push({ kind: 'ident', value: id[0], line: ln.no });
+      i += id[0].length;
+      continue;
+    }
+    if ('{}[](),:=|'.includes(c)) {
+      toks.push({ kind: 'punct', value: c, line: ln.no });
+      i++;
+      continue;
+    }
+    throw new DocParseError(
+      { file, line: ln.no },
+      'Python literal syntax',
+      JSON.stringify(s.slice(i, i + 20)),
+    );
+  }
 }
 
 class Parser {
@@ -353,8 +368,12 @@ function combine(alts: DocShape[], ref: SourceRef, fail: (expected: string) => n
   return fail("alternatives of one kind ('A'|'B' or True|False)");
 }
 
-export function parseCallBlock(lines: Line[], file: string): { members: SyntaxMember[]; line: number } {
-  return new Parser(tokenize(lines, file), file).call();
+/** Parses what `tokenizeCallBlock` tokenized. */
+export function parseCallBlock(
+  block: { toks: Tok[] },
+  file: string,
+): { members: SyntaxMember[]; line: number } {
+  return new Parser(block.toks, file).call();
 }
 
 export function parseValueBlock(lines: Line[], file: string): DocShape {

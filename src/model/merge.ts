@@ -84,16 +84,20 @@ function mergeMembers(
         sources: [`${ctx.page}:${d.ref.line}`, ctx.sdkPackage ?? 'sdk'],
       });
     }
-    out[d.name] = {
-      name: d.name,
-      shape,
-      required: s ? s.required : d.required === true,
-      location: s?.location ?? 'body',
-      locationName: s?.locationName ?? d.name,
-      ...(s?.idempotencyToken ? { idempotencyToken: true } : {}),
-      ...(d.description ? { description: d.description } : {}),
-      provenance: [docProvenance(d.ref), ...(s?.provenance ?? [])],
-    };
+    const name = d.name;
+    const required = s ? s.required : d.required === true;
+    const location = s?.location ?? 'body';
+    const locationName = s?.locationName ?? d.name;
+    const provenance = s ? [docProvenance(d.ref), ...s.provenance] : [docProvenance(d.ref)];
+    const description = d.description;
+    // one literal per combination of the optional keys (key order as ever), no spreads: a page has thousands
+    out[name] = s?.idempotencyToken
+      ? description
+        ? { name, shape, required, location, locationName, idempotencyToken: true, description, provenance }
+        : { name, shape, required, location, locationName, idempotencyToken: true, provenance }
+      : description
+        ? { name, shape, required, location, locationName, description, provenance }
+        : { name, shape, required, location, locationName, provenance };
   }
   for (const [name, s] of Object.entries(sdk ?? {})) {
     if (out[name]) continue;

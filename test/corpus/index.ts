@@ -7,6 +7,7 @@
 //   --sample a,b         services rendered to text (default: SAMPLE below, 40 services of every kind)
 //   --renderers list     text renderings (default w3m,lynx,html2text)
 //   --reuse              keep pages already generated under --out (re-derive only)
+//   --repeat N           derive each service N times and report its least CPU time (default 1: one run)
 //   --shard k/n          derive only every n-th service from the k-th (0-based) and write
 //                        corpus.shard-k.json; run n shards side by side, then `--merge` writes the
 //                        table from all shard files
@@ -78,8 +79,14 @@ const { values } = parseArgs({
     shard: { type: 'string' },
     merge: { type: 'boolean' },
     only: { type: 'string' },
+    repeat: { type: 'string', default: '1' },
   },
 });
+const repeat = Number(values.repeat);
+if (!Number.isInteger(repeat) || repeat < 1) {
+  process.stderr.write(`corpus: --repeat expects a whole number ≥ 1, got '${values.repeat}'\n`);
+  process.exit(2);
+}
 const out = resolve(values.out!);
 const list = (v: string | undefined) =>
   v === undefined
@@ -130,7 +137,7 @@ function write(rows: Row[], timings: Record<string, number>): void {
   const forms = ['rst', ...renderers];
   rows.sort((a, b) => forms.indexOf(a.form) - forms.indexOf(b.form) || a.service.localeCompare(b.service));
   writeFileSync(join(out, 'corpus.json'), `${JSON.stringify({ timings, rows }, null, 2)}\n`);
-  const md = corpusMarkdown(rows, timings, sample);
+  const md = corpusMarkdown(rows, timings, sample, repeat);
   writeFileSync(join(out, 'corpus.md'), md);
   process.stdout.write(`${md.split('\n## Per service')[0]}\nwritten: ${join(out, 'corpus.md')}\n`);
 }
@@ -161,7 +168,7 @@ for (const form of ['rst', ...renderers]) {
   const base = form === 'rst' ? rstDir : join(out, form);
   const of = form === 'rst' ? services : sample.filter((s) => existsSync(join(base, s)));
   for (const service of of.filter((s, i) => mine(i, s))) {
-    const row = await measure(service, form, join(base, service), botocoreOracle(service));
+    const row = await measure(service, form, join(base, service), botocoreOracle(service), repeat);
     rows.push(row);
     if (row.error) process.stderr.write(`corpus: ${form} ${service}: ${row.error}\n`);
   }

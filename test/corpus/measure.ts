@@ -68,6 +68,7 @@ export async function measure(
   form: string,
   dir: string,
   oracle: { model: OModel; paginators: OPaginators },
+  repeat = 1,
 ): Promise<Row> {
   const row: Row = {
     service,
@@ -90,9 +91,20 @@ export async function measure(
     return (c.user + c.system) / 1000;
   };
   try {
-    const { model, drift, pages } = await deriveModel(dir, { sdk: false });
+    let { model, drift, pages } = await deriveModel(dir, { sdk: false });
     row.ms = performance.now() - t0;
     row.cpuMs = cpu();
+    // --repeat N: the derivation runs N times and the least CPU time counts (JIT warm, and least disturbed
+    // by other jobs on a shared machine); every run derives the same model, the last one is compared
+    for (let i = 1; i < repeat; i++) {
+      const [t1, c1] = [performance.now(), process.cpuUsage()];
+      ({ model, drift, pages } = await deriveModel(dir, { sdk: false }));
+      const c = process.cpuUsage(c1);
+      if ((c.user + c.system) / 1000 < row.cpuMs) {
+        row.cpuMs = (c.user + c.system) / 1000;
+        row.ms = performance.now() - t1;
+      }
+    }
     row.pages = pages.length;
     row.ops = Object.keys(model.operations).length;
     const lossy = drift.filter((d) => d.kind === 'unread' || d.kind === 'rendering-loss');
