@@ -186,11 +186,11 @@ export function mutationSites(op: Operation): MutationSite[] {
       member: { ...anyBody, name: '' },
     });
   }
-  // judged by the operation's documented errors: an exception it does not list is only a convention
-  return out.map((s) => ({
-    ...s,
-    provenance: expectationFor(s.mutation === 'missing-required' ? 'required' : s.mutation, op).provenance,
-  }));
+  // the exception THIS operation documents for the violation (a convention where it documents none)
+  return out.map((s) => {
+    const e = expectationFor(s.mutation === 'missing-required' ? 'required' : s.mutation, op);
+    return { ...s, expectedError: e.error, provenance: e.provenance };
+  });
 }
 
 /** JSON values of the wrong kind for the member: a string where a number is wanted, and so on. In a
