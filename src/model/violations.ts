@@ -37,6 +37,9 @@ export interface ViolationKind {
   /** exceptions whose meaning covers the kind, most specific first */
   prefer: string[];
   why?: string;
+  /** every preferred exception fits the kind as well as the first: the others the operation documents
+   * are named beside the expectation (`alsoDocumented`) */
+  equallyFitting?: boolean;
   /** what is expected where nothing documents it, and why */
   convention?: { error: string; why: string };
 }
@@ -75,7 +78,11 @@ export function parseViolationFacts(file: string, doc: unknown): ViolationFacts 
     const name = str(x.name, `exceptions[${i}].name`);
     if (typeof x.source !== 'string' || !URL.test(x.source))
       fail(`exceptions[${i}].source`, 'the https://docs.aws.amazon.com/ page that states the meaning');
-    exceptions[name] = { name, meaning: str(x.meaning, `exceptions[${i}].meaning`), source: x.source as string };
+    exceptions[name] = {
+      name,
+      meaning: str(x.meaning, `exceptions[${i}].meaning`),
+      source: x.source as string,
+    };
   });
   const seen = new Set<string>();
   const kinds = (root.kinds as unknown[]).map((k, i): ViolationKind => {
@@ -98,8 +105,14 @@ export function parseViolationFacts(file: string, doc: unknown): ViolationFacts 
       reportedAs,
       prefer,
       ...(typeof x.why === 'string' ? { why: x.why } : {}),
+      ...(x.equallyFitting === true ? { equallyFitting: true } : {}),
       ...(conv
-        ? { convention: { error: str(conv.error, `${at}.convention.error`), why: str(conv.why, `${at}.convention.why`) } }
+        ? {
+            convention: {
+              error: str(conv.error, `${at}.convention.error`),
+              why: str(conv.why, `${at}.convention.why`),
+            },
+          }
         : {}),
     };
   });
@@ -147,7 +160,7 @@ export function resolveExpectation(
       provenance: 'documented',
       source: `${op ? `${who} documents ${first}; ` : ''}${meaning(facts.exceptions[first]!)}`,
       kind: k.kind,
-      ...(op && also.length ? { alsoDocumented: also } : {}),
+      ...(op && k.equallyFitting && also.length ? { alsoDocumented: also } : {}),
     };
   }
   if (k.convention)
