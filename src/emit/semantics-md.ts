@@ -38,8 +38,8 @@ export function semanticsMarkdown(model: ServiceModel, facts: ServiceFacts, v: V
     '## Which exception answers which violation',
     '',
     'Each kind lists the exceptions whose documented meaning covers it, most specific first; an operation',
-    'expects the first one among its own documented errors. *conv.*: the operation documents none of them (or',
-    'no page names one): a convention, judged leniently (any well-formed 4xx client error, noted).',
+    'expects the first one among its own documented errors. *conv.*: the operation documents none of',
+    'them (or no page names one): a convention, judged leniently (any well-formed 4xx client error, noted).',
     '',
     '| kind | reported as | preferred exceptions | operations documenting one | convention |',
     '|---|---|---|---|---|',
@@ -68,10 +68,8 @@ export function semanticsMarkdown(model: ServiceModel, facts: ServiceFacts, v: V
     L.push(`| ${op.name} | ${cells.join(' | ')} |`);
   }
   L.push('', '## List filters', '');
-  L.push(
-    `${facts.filters.length} filters. *equals*: the field equals the value exactly; *before*/*after*: strictly;`,
-  );
-  L.push('*flag*: a boolean selecting by a property no item field shows.', '');
+  L.push(`${facts.filters.length} filters. *equals*: the field equals the value exactly; *before*/*after*:`);
+  L.push('strictly; *flag*: a boolean selecting by a property no item field shows.', '');
   L.push('| operation | filter | item field | match | the page says | source |', '|---|---|---|---|---|---|');
   for (const f of facts.filters) {
     const field = f.field ?? `— (${cell(f.notInOutput ?? '')})`;

@@ -171,7 +171,8 @@ export function resolveExpectation(
     provenance: 'convention',
     source:
       `${who} documents none of ${k.prefer.join(', ')} (not among the operation's documented errors); ` +
-      `by convention the service's own exception for a ${k.kind} violation: ${meaning(facts.exceptions[error]!)}`,
+      `by convention the service's own exception for a ${k.kind} violation: ` +
+      meaning(facts.exceptions[error]!),
     kind: k.kind,
   };
 }
