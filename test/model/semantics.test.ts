@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rejectionVerdict } from '../../src/checks/types.ts';
 import { expectationCoverage } from '../../src/emit/semantics-md.ts';
 import { loadBackupModel } from '../../src/model/load.ts';
 import { OverlayError } from '../../src/model/overlay.ts';
@@ -69,6 +70,15 @@ describe('which exception answers which violation, per operation', () => {
       alsoDocumented: ['InvalidRequestException'],
     });
     expect(expectedErrorFor('required', op('DescribeGlobalSettings'))).toBe('InvalidRequestException');
+    // and the checks accept either: judged as documented, no stricter
+    const answer = (name: string) => ({ status: 400, headers: { 'x-amzn-errortype': name }, ms: 0 });
+    const e = expectationFor('wrong-type', op('StartRestoreJob'));
+    expect(rejectionVerdict(answer('InvalidRequestException'), e)).toBe('pass');
+    expect(rejectionVerdict(answer('InvalidParameterValueException'), e)).toBe('pass');
+    expect(rejectionVerdict(answer('ResourceNotFoundException'), e)).toBe('fail');
+    expect(
+      rejectionVerdict(answer('InvalidRequestException'), expectationFor('maximum', op('StartRestoreJob'))),
+    ).toBe('fail');
     // the restore-job operations keep the answers the mock and the mutants rely on
     for (const name of ['StartRestoreJob', 'ListRestoreJobs', 'DescribeRestoreJob']) {
       expect(expectationFor('required', op(name)).error).toBe('MissingParameterValueException');
