@@ -3,7 +3,6 @@
 // full pages, no faults, no latency", so a failing property ends at the smallest behaviour that breaks it.
 import { DEFAULT_MAX_ATTEMPTS } from '@smithy/core/retry';
 import fc from 'fast-check';
-import { STATUS_ORDER } from '../src/checks/lifecycle.ts';
 import {
   jobStatuses,
   retryableBySdk,
@@ -12,7 +11,10 @@ import {
   type ScriptedJob,
   type ServiceBehaviour,
 } from '../src/mock/behaviour.ts';
+import { lifecycleOf } from '../src/model/service-facts.ts';
 import type { ServiceModel } from '../src/model/types.ts';
+
+const STATUS_ORDER = lifecycleOf('RestoreJob')?.ranks ?? {};
 
 export interface BehaviourOptions {
   /** how many jobs exist before the test (default 0..12) */

@@ -32,6 +32,8 @@ export interface MutationSite {
   expectedError: string;
   /** whether the docs state that exception (judged strictly) or only convention does (any 4xx) */
   provenance: ExpectationProvenance;
+  /** other exceptions the operation documents whose meaning fits the violation as well */
+  alsoDocumented?: string[];
   /** the JSON Schema keywords (schema rule) or wire problem kinds that must report it */
   reportedAs: string[];
   /** the bad value: for `sdk`, an SDK-form member value (undefined = removed); for `http`, the raw
@@ -186,11 +188,12 @@ export function mutationSites(op: Operation): MutationSite[] {
       member: { ...anyBody, name: '' },
     });
   }
-  // judged by the operation's documented errors: an exception it does not list is only a convention
-  return out.map((s) => ({
-    ...s,
-    provenance: expectationFor(s.mutation === 'missing-required' ? 'required' : s.mutation, op).provenance,
-  }));
+  // the exception THIS operation documents for the violation (a convention where it documents none)
+  return out.map((s) => {
+    const e = expectationFor(s.mutation === 'missing-required' ? 'required' : s.mutation, op);
+    const also = e.alsoDocumented ? { alsoDocumented: e.alsoDocumented } : {};
+    return { ...s, expectedError: e.error, provenance: e.provenance, ...also };
+  });
 }
 
 /** JSON values of the wrong kind for the member: a string where a number is wanted, and so on. In a

@@ -38,6 +38,8 @@ export interface InvalidCase {
   expectedError: string;
   /** documented: judged strictly; convention: any well-formed 4xx passes and the answer is noted */
   provenance: ExpectationProvenance;
+  /** other exceptions the operation documents for this violation, accepted as well */
+  alsoDocumented?: string[];
   channel: Channel;
   rule: Rule;
   /** what must report it: JSON Schema keywords (rule schema) or wire problem kinds */
@@ -73,6 +75,7 @@ export function applyMutation(op: Operation, base: Input, s: MutationSite, bad: 
     path: s.member.name,
     expectedError: s.expectedError,
     provenance: s.provenance,
+    ...(s.alsoDocumented ? { alsoDocumented: s.alsoDocumented } : {}),
     channel: s.channel,
     rule: s.rule,
     reportedAs: s.reportedAs,

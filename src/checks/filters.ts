@@ -20,8 +20,14 @@ const time = (v: unknown) =>
 export const fieldOf = (item: Item, path: string): unknown =>
   path.split('.').reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), item);
 
-export function matcher(f: Pick<FilterFact, 'field' | 'match'>): (item: Item, value: unknown) => boolean {
-  if (f.match === 'equals') return (i, v) => fieldOf(i, f.field) === v;
+/** A filter an item field shows (facts with `field: null` cannot be judged from the listing). */
+export type FieldFilter = FilterFact & { field: string };
+
+export function matcher(
+  f: Pick<FieldFilter, 'field' | 'match'> & Pick<FilterFact, 'wildcards'>,
+): (item: Item, value: unknown) => boolean {
+  const every = (v: unknown) => typeof v === 'string' && !!f.wildcards?.includes(v);
+  if (f.match === 'equals') return (i, v) => every(v) || fieldOf(i, f.field) === v;
   const before = f.match === 'before';
   return (i, v) => {
     const x = fieldOf(i, f.field);
@@ -29,12 +35,14 @@ export function matcher(f: Pick<FilterFact, 'field' | 'match'>): (item: Item, va
   };
 }
 
-/** The documented filters of an operation, by member. */
+/** The documented filters of an operation that an item field shows, by member. */
 export function filtersOf(
   operation: string,
   facts: ServiceFacts = serviceFacts(),
-): Record<string, FilterFact> {
-  return Object.fromEntries(facts.filters.filter((f) => f.operation === operation).map((f) => [f.member, f]));
+): Record<string, FieldFilter> {
+  const judgeable = (f: FilterFact): f is FieldFilter =>
+    f.operation === operation && f.field !== null && f.match !== 'flag';
+  return Object.fromEntries(facts.filters.filter(judgeable).map((f) => [f.member, f]));
 }
 
 export interface FilterRecord {

@@ -1,10 +1,7 @@
 // A started job, followed: listed and described as started, status only forward, CompletionDate ≥
 // CreationDate once terminal.
-import { resourceOf } from '../model/service-facts.ts';
+import { lifecycleForOperation } from '../model/service-facts.ts';
 import type { Finding } from './types.ts';
-
-/** The restore job lifecycle, as the behaviour overlay states it (spec/overlay/behaviour.json). */
-export const STATUS_ORDER: Record<string, number> = resourceOf('DescribeRestoreJob')?.lifecycle.ranks ?? {};
 
 export interface LifecycleRecord {
   operation: string;
@@ -41,8 +38,9 @@ export function checkLifecycle(r: LifecycleRecord): Finding[] {
         f(`${where} ${key} = ${String(v[key])}`, `${key} as started: ${String(r.started[key])}`);
     }
   }
-  const life = resourceOf(r.operation)?.lifecycle;
-  const ranks = life?.ranks ?? STATUS_ORDER;
+  // the lifecycle is data (spec/overlay/behaviour.json); an operation without one has no order to judge
+  const life = lifecycleForOperation(r.operation);
+  const ranks = life?.ranks ?? {};
   let rank = -1;
   for (const d of r.describes) {
     const s = String(d[life?.member ?? 'Status']);

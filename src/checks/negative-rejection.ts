@@ -18,7 +18,7 @@ export const negativeRejection: ExchangeCheck = {
     const what = `${c.mutation} of ${c.path || 'the body'}`;
     const want =
       provenance === 'documented'
-        ? `${c.expectedError} (4xx) for ${what}`
+        ? `${[c.expectedError, ...(c.alsoDocumented ?? [])].join(' or ')} (4xx) for ${what}`
         : `a client error (4xx naming its exception) for ${what}; ` +
           `by convention ${c.expectedError}, no page documents one`;
     const f = (received: string) => [
@@ -31,7 +31,11 @@ export const negativeRejection: ExchangeCheck = {
       },
     ];
     const name = errorName(o);
-    const verdict = rejectionVerdict(o, { error: c.expectedError, provenance });
+    const verdict = rejectionVerdict(o, {
+      error: c.expectedError,
+      provenance,
+      alsoDocumented: c.alsoDocumented,
+    });
     if (verdict === 'pass') return [];
     if (verdict === 'note') return [{ ...f(`${name} (HTTP ${status}) for ${what}`)[0]!, note: true }];
     // failed: say how

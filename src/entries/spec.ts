@@ -51,10 +51,21 @@ export {
 export {
   parseServiceFacts,
   serviceFacts,
+  lifecycleOf,
+  lifecycleForOperation,
   type ServiceFacts,
   type ResourceFacts,
   type FilterFact,
+  type FilterMatch,
+  type LifecycleFact,
 } from '../model/service-facts.ts';
+export {
+  parseViolationFacts,
+  violationFacts,
+  type ViolationFacts,
+  type ViolationKind,
+} from '../model/violations.ts';
+export { semanticsMarkdown, expectationCoverage } from '../emit/semantics-md.ts';
 export {
   deriveFamilies,
   type Families,

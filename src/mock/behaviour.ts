@@ -3,7 +3,7 @@
 // bursts of throttling, 5xx answers and dropped connections, and latency. fast-check draws and shrinks
 // it (generators/behaviours.ts); a test may also write one by hand to pin a counterexample.
 import { isThrottlingError, isTransientError } from '@smithy/core/retry';
-import { STATUS_ORDER } from '../checks/lifecycle.ts';
+import { lifecycleOf } from '../model/service-facts.ts';
 import type { ServiceModel } from '../model/types.ts';
 import { FAILURE_ERRORS, type FaultInjector, type FaultPlan } from './faults.ts';
 import { droppedConnection } from './fast-path.ts';
@@ -46,6 +46,7 @@ export class BehaviourError extends Error {
   readonly code = 'E_BEHAVIOUR';
 }
 
+const STATUS_ORDER = lifecycleOf('RestoreJob')?.ranks ?? {};
 const TERMINAL = Math.max(...Object.values(STATUS_ORDER));
 const KINDS: readonly FailureKind[] = ['throttle', 'unavailable', 'drop'];
 

@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { toJsonSchema } from '../emit/json-schema.ts';
 import { toJson } from '../wire/values.ts';
 import type { Operation, ServiceModel } from './types.ts';
+import { type Expectation, resolveExpectation, violationFacts } from './violations.ts';
 
 export interface Violation {
   /** member path: `Metadata`, `RestoreJobs[0].Status`; '' for the whole value */
@@ -63,87 +64,26 @@ function violation(e: ErrorObject): Violation {
   return { path: full, keyword: e.keyword, message: `${full || '(value)'} ${e.message ?? e.keyword}` };
 }
 
-/** How sure an expectation is: `documented` (a page, the SDK model or an API Reference URL states
- * it) is judged strictly; `convention` (nothing documents it) accepts any well-formed 4xx client
- * error and notes what came back. */
-export type ExpectationProvenance = 'documented' | 'convention';
+export type { Expectation, ExpectationProvenance } from './violations.ts';
 
-export interface Expectation {
-  /** the exception expected */
-  error: string;
-  provenance: ExpectationProvenance;
-  /** where it is stated, or why nothing is */
-  source: string;
+/** Which exception each way of breaking a request earns service-wide, and the evidence for it, keyed
+ * by JSON Schema keyword, wire problem kind or mutation (spec/overlay/violations.json); anything else
+ * is a bad value. Per operation, see expectationFor. */
+export const EXPECTATIONS: Record<string, Expectation> = Object.fromEntries(
+  violationFacts().kinds.flatMap((k) => k.reportedAs.map((r) => [r, resolveExpectation(r)])),
+);
+
+/** The expectation for a violation. With an operation, the exception THAT operation documents for the
+ * violation's kind (the first of the kind's preferred exceptions among its errors); where it documents
+ * none, a convention saying what is expected and why. */
+export function expectationFor(
+  keywordOrProblem: string,
+  op?: Pick<Operation, 'errors'> & { name?: string },
+): Expectation {
+  return resolveExpectation(keywordOrProblem, op);
 }
 
-const API = 'https://docs.aws.amazon.com/aws-backup/latest/devguide';
-const BAD_VALUE: Expectation = {
-  error: 'InvalidParameterValueException',
-  provenance: 'documented',
-  source:
-    `${API}/API_StartRestoreJob.html#API_StartRestoreJob_Errors: ` +
-    `"Indicates that something is wrong with a parameter's value. ` +
-    `For example, the value is out of range."`,
-};
-
-/** Which exception each way of breaking a request earns, and the evidence for it. Keyed by JSON
- * Schema keyword, wire problem kind or mutation; anything else is a bad value. */
-export const EXPECTATIONS: Record<string, Expectation> = {
-  required: {
-    error: 'MissingParameterValueException',
-    provenance: 'documented',
-    source:
-      `${API}/API_StartRestoreJob.html#API_StartRestoreJob_Errors: ` +
-      `"Indicates that a required parameter is missing."`,
-  },
-  'unknown-resource': {
-    error: 'ResourceNotFoundException',
-    provenance: 'documented',
-    source:
-      `${API}/API_DescribeRestoreJob.html#API_DescribeRestoreJob_Errors: ` +
-      `"A resource that is required for the action doesn't exist."`,
-  },
-  // no page says what a body that is not JSON earns; AWS's JSON front ends commonly answer this
-  'malformed-json': {
-    error: 'SerializationException',
-    provenance: 'convention',
-    source:
-      "no page documents the answer to an unparseable body; AWS's restJson1 front ends commonly answer " +
-      'SerializationException (400)',
-  },
-  // NextToken is documented only as "the next item following a partial list": no exception for a bad one
-  'empty-next-token': {
-    error: 'InvalidParameterValueException',
-    provenance: 'convention',
-    source: `${API}/API_ListRestoreJobs.html documents no exception for an empty NextToken`,
-  },
-  'tampered-next-token': {
-    error: 'InvalidParameterValueException',
-    provenance: 'convention',
-    source: `${API}/API_ListRestoreJobs.html documents no exception for a NextToken it did not issue`,
-  },
-  'filter-mismatched-next-token': {
-    error: 'InvalidParameterValueException',
-    provenance: 'convention',
-    source: `${API}/API_ListRestoreJobs.html documents no exception for a NextToken sent with other filters`,
-  },
-};
-
-/** The expectation for a violation. For an operation, a documented expectation whose exception the
- * operation does not list is only a convention there: judge by the operation's documented errors. */
-export function expectationFor(keywordOrProblem: string, op?: Pick<Operation, 'errors'>): Expectation {
-  const e = EXPECTATIONS[keywordOrProblem] ?? BAD_VALUE;
-  if (op && e.provenance === 'documented' && !op.errors.includes(e.error)) {
-    return {
-      ...e,
-      provenance: 'convention',
-      source: `${e.source} (not among the operation's documented errors)`,
-    };
-  }
-  return e;
-}
-
-/** The exception expected for a request that breaks a rule (see EXPECTATIONS for the evidence). */
-export function expectedErrorFor(keywordOrProblem: string): string {
-  return expectationFor(keywordOrProblem).error;
+/** The exception expected for a request that breaks a rule, for the operation if one is given. */
+export function expectedErrorFor(keywordOrProblem: string, op?: Pick<Operation, 'errors'>): string {
+  return expectationFor(keywordOrProblem, op).error;
 }

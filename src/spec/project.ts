@@ -7,6 +7,11 @@ import { driftMarkdown } from '../emit/drift-md.ts';
 import { toJsonSchema } from '../emit/json-schema.ts';
 import { toOpenApi } from '../emit/openapi.ts';
 import { resourcesMarkdown } from '../emit/resources-md.ts';
+import { semanticsMarkdown } from '../emit/semantics-md.ts';
+import { OverlayError } from '../model/overlay.ts';
+import { parseServiceFacts } from '../model/service-facts.ts';
+import { serviceFactProblems, violationFactProblems } from '../model/service-facts-check.ts';
+import { parseViolationFacts } from '../model/violations.ts';
 import { familyCoverage } from '../model/family-coverage.ts';
 import { deriveFamilies } from '../model/families.ts';
 import type { DriftItem, ServiceModel } from '../model/types.ts';
@@ -29,6 +34,12 @@ export async function renderProjectSpec(root: string): Promise<ProjectSpec> {
     overlay: join(specDir, 'overlay', 'backup.json'),
     strict: true,
   });
+  // the semantics overlays, checked against the model they describe (a bad fact is exit 3, as any overlay)
+  const read = (f: string) => JSON.parse(readFileSync(join(specDir, 'overlay', f), 'utf8'));
+  const facts = parseServiceFacts('spec/overlay/behaviour.json', read('behaviour.json'));
+  const violations = parseViolationFacts('spec/overlay/violations.json', read('violations.json'));
+  const problem = [...serviceFactProblems(model, facts), ...violationFactProblems(model, violations)][0];
+  if (problem) throw new OverlayError(problem.file, problem.field, problem.expected);
   const stem = model.service.toLowerCase();
   const openapi = toOpenApi(model);
   const families = deriveFamilies(model);
@@ -46,6 +57,7 @@ export async function renderProjectSpec(root: string): Promise<ProjectSpec> {
       [`spec/${stem}.sdks.openapi.json`]: json(toOpenApi(model, { clientPaths: true })),
       'spec/drift.md': driftMarkdown(model.service, drift),
       'spec/resources.md': resourcesMarkdown(model.service, families, familyCoverage(model, families)),
+      'spec/semantics.md': semanticsMarkdown(model, facts, violations),
     },
   };
 }
