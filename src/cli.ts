@@ -42,6 +42,7 @@ const HELP: Record<string, string> = {
 
   --target builtin|endpoint:<url>|aws   what to judge (default builtin, the reference mock in-process)
   --checks a,b                          check ids (default: all)
+  --operations all|<name,glob,…>        operations to cover, e.g. 'List*,DescribeBackupVault' (default: all)
   --runs N / --seed N                   random cases per operation (100) / replay a run
   --out dir / --reporter junit,json,md,html   where and which reports (reports/, all)
   --timeout ms                          per request (5000): a target that hangs is a finding
@@ -158,6 +159,7 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     options: {
       target: { type: 'string', default: 'builtin' },
       checks: { type: 'string' },
+      operations: { type: 'string' },
       runs: { type: 'string', default: '100' },
       seed: { type: 'string' },
       out: { type: 'string', default: 'reports' },
@@ -179,11 +181,12 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const runs = whole('runs', values.runs!, 1);
   const timeoutMs = whole('timeout', values.timeout!, 1);
   const seed = values.seed === undefined ? undefined : whole('seed', values.seed, 0);
-  const { ALL_CHECKS } = await import('./checks/index.ts');
+  const { ALL_CHECKS, resolveCheck } = await import('./checks/index.ts');
   const checks = values.checks
     ?.split(',')
     .map((c) => c.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((c) => resolveCheck(c) ?? c);
   for (const c of checks ?? [])
     if (!ALL_CHECKS.includes(c as never))
       throw new UsageError(`--checks: unknown check '${c}'; known: ${ALL_CHECKS.join(', ')}`);
@@ -205,6 +208,14 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const { writeReports } = await import('./report/write.ts');
   const { tally } = await import('./report/reporters.ts');
   const model = await loadBackupModel();
+  // --operations all|<name,glob,…>: an entry matching no operation is a usage error naming it
+  const { selectOperations, OperationsError } = await import('./runner/plan.ts');
+  let operations: string[];
+  try {
+    operations = selectOperations(model, values.operations);
+  } catch (e) {
+    throw e instanceof OperationsError ? new UsageError(e.message) : e;
+  }
   const selected = await selectTarget(values.target!, {
     model,
     timeoutMs,
@@ -226,6 +237,7 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       model,
       target: selected.target,
       checks: checks as never,
+      operations,
       runs,
       ...(seed !== undefined ? { seed } : {}),
       recoveryPoints: selected.recoveryPoints,

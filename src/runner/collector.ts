@@ -83,13 +83,23 @@ export class Collector {
   /** Operations whose every valid request got something other than a success or an exception the
    * operation documents. */
   unimplemented(): string[] {
-    return [...this.answers]
-      .filter(([, a]) => a.ok === 0 && a.spoken === 0 && a.other.size)
-      .map(
-        ([op, a]) =>
-          `${op}: not implemented by the target, it seems — no valid request succeeded; ` +
-          `answers: ${[...a.other].map(([k, n]) => `${n}× ${k}`).join(', ')}`,
-      );
+    return [...this.unimplementedOps()].map(
+      ([op, answers]) => `${op}: not implemented by the target, it seems — no valid request succeeded; ${answers}`,
+    );
+  }
+
+  /** operation → what its valid requests were answered, for the operations that seem unimplemented */
+  unimplementedOps(): Map<string, string> {
+    return new Map(
+      [...this.answers]
+        .filter(([, a]) => a.ok === 0 && a.spoken === 0 && a.other.size)
+        .map(([op, a]) => [op, `answers: ${[...a.other].map(([k, n]) => `${n}× ${k}`).join(', ')}`]),
+    );
+  }
+
+  /** how many valid requests of the operation succeeded (2xx) */
+  successes(operation: string): number {
+    return this.answers.get(operation)?.ok ?? 0;
   }
 
   /** An answer accepted under a convention: kept once per distinct text, not counted as a failure. */
