@@ -57,13 +57,13 @@ export function guarded(target: Target, model: ServiceModel): Target {
   };
   return {
     ...target,
-    sendSdk: (name: string, input: Record<string, unknown>): Promise<Observed> => {
+    sendSdk: async (name: string, input: Record<string, unknown>): Promise<Observed> => {
       const op = model.operations[name];
       if (!op || (accessOf(op) === 'mutating' && !certainlyInvalid(model, op, input)))
         refuse(`${name} ${JSON.stringify(Object.keys(input))}`);
       return target.sendSdk(name, input);
     },
-    sendHttp: (call: HttpCall): Promise<Observed> => {
+    sendHttp: async (call: HttpCall): Promise<Observed> => {
       if (call.method.toUpperCase() !== 'GET' && !rawCertainlyInvalid(model, call))
         refuse(`${call.method} ${call.path}`);
       return target.sendHttp(call);

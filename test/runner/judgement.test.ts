@@ -11,7 +11,7 @@ import { createMock } from '../../src/mock/index.ts';
 import { serve, type RunningServer } from '../../src/mock/server.ts';
 import { loadBackupModel } from '../../src/model/load.ts';
 import { REPORTERS } from '../../src/report/reporters.ts';
-import { runConformance } from '../../src/runner/run.ts';
+import { RESTORE_OPERATIONS, runConformance } from '../../src/runner/run.ts';
 import { awsTarget } from '../../src/targets/aws.ts';
 import { fetchFunctionTarget } from '../../src/targets/fetch-target.ts';
 import { runCli } from '../support/cli.ts';
@@ -184,6 +184,8 @@ describe('inconclusive is not failed', () => {
         `endpoint:${server.endpoint}`,
         '--recovery-point',
         unknown,
+        // the restore-job scenarios are what this judges (other operations: test/runner/every-operation)
+        '--operations', 'StartRestoreJob,ListRestoreJobs,DescribeRestoreJob',
         '--out',
         dir,
         '--runs',
@@ -241,6 +243,7 @@ describe('convention, noted with its provenance', () => {
         target,
         runs: 40,
         seed: 3,
+        operations: RESTORE_OPERATIONS,
         checks: ['negative-rejection'],
         recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
       });
@@ -290,6 +293,7 @@ describe('convention, noted with its provenance', () => {
       target,
       runs: 30,
       seed: 3,
+      operations: RESTORE_OPERATIONS,
       checks: ['negative-rejection'],
       recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
     });
