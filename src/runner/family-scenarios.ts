@@ -119,7 +119,8 @@ export async function crudScenario(
     return { why: `${creator.name} answered ${describeAnswer(created)}`, operations: [creator.name] };
   const ids: Record<string, string> = {};
   for (const m of f.identifiers) ids[m] = m === f.identifier ? id : String(input[m]);
-  made.push({ family: f, ids, input, output: created.output, via: creator.name });
+  // a created item is tracked by the run's target; a singleton's put is not a create
+  if (singleton) made.push({ family: f, ids, input, output: created.output, via: creator.name });
   const read = (after: 'create' | 'update' | 'delete') =>
     Promise.all(
       f.read.map(async (r) => ({

@@ -23,7 +23,7 @@ import { Observations } from './observations.ts';
 import { planOf, planRun, selectOperations, type OperationPlan, type RunPlan } from './plan.ts';
 import { preflight } from './preflight.ts';
 import { guarded, operationsOf } from './safety.ts';
-import { cleanUp, createAll, findListed, setupCount, type Created } from './setup.ts';
+import { cleanUp, createAll, createdBy, findListed, setupCount, type Created } from './setup.ts';
 import { jobScenarios } from './job-scenarios.ts';
 import { listScenarios } from './list-scenarios.ts';
 import type { RunEvent, RunResult } from './types.ts';
@@ -111,11 +111,16 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
   const emit = o.onEvent ?? (() => {});
   const observations = new Observations();
   const perOp = new Map<string, number>();
+  const made: Created[] = [];
+  // every item a create made (set-up, scenarios and the exchange phases alike) is kept for the clean-up
   const counted = (t: Target): Target => ({
     ...t,
-    sendSdk: (op, input) => {
+    sendSdk: async (op, input) => {
       perOp.set(op, (perOp.get(op) ?? 0) + 1);
-      return t.sendSdk(op, input);
+      const out = await t.sendSdk(op, input);
+      const created = createdBy(o.model, plan, op, input, out);
+      if (created) made.push(created);
+      return out;
     },
     sendHttp: (call) => {
       const op = operationsOf(o.model, call)[0]?.name;
@@ -135,7 +140,6 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
     onRequest: () => emit({ kind: 'case', operation: '', requests: collector.requests }),
   };
   const bindings = new Bindings();
-  const made: Created[] = [];
   const cannot = new Map<string, string>();
   const restricted = new Map<string, string>();
   const rpFamily = plan.families.find((f) => f.identifier && /RecoveryPoint/.test(f.name) && f.identifier.endsWith('Arn'));
@@ -158,13 +162,11 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
               bindings.why.set(id, 'read-only run: nothing is created, and no listing showed one');
         return;
       }
-      made.push(
-        ...(await createAll(ctx, plan, bindings, {
-          count: setupCount,
-          needed: neededFamilies(o.model, plan),
-          ...(o.advance ? { advance: o.advance } : {}),
-        })),
-      );
+      await createAll(ctx, plan, bindings, {
+        count: setupCount,
+        needed: neededFamilies(o.model, plan),
+        ...(o.advance ? { advance: o.advance } : {}),
+      });
     });
     for (const p of plan.plans) {
       const miss = bindings.missing(p);

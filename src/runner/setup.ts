@@ -8,8 +8,8 @@ import { validInput } from '../../generators/requests.ts';
 import { describeAnswer, errorName } from '../checks/types.ts';
 import type { ResourceFamily } from '../model/families.ts';
 import { resourceOf } from '../model/service-facts.ts';
-import type { Operation } from '../model/types.ts';
-import type { Target } from '../targets/types.ts';
+import type { Operation, ServiceModel } from '../model/types.ts';
+import type { Observed, Target } from '../targets/types.ts';
 import type { Bindings } from './bindings.ts';
 import type { ExchangeContext } from './exchange.ts';
 import { nameAndBind } from './naming.ts';
@@ -106,6 +106,7 @@ export async function createAll(
         for (const m of f.identifiers) ids[m] = String(m === f.identifier ? id : (input[m] ?? ''));
         made.push({ family: f, ids, input, output: out.output, via: op.name });
         b.add('created', f.identifier!, id);
+        for (const m of f.identifiers) if (m !== f.identifier) b.add('created', m, ids[m]);
         if (f.arn) b.add('created', f.arn, out.output[f.arn]);
       }
       if (refused.size && !b.created.get(f.identifier!)?.length)
@@ -122,6 +123,28 @@ export async function createAll(
 }
 
 const planFor = (plan: RunPlan, ctx: ExchangeContext, name: string) => planOf(plan, ctx.model.operations[name]!);
+
+/** The item a create's answer shows it made (identifiers from the answer, else from the request). */
+export function createdBy(
+  model: ServiceModel,
+  plan: RunPlan,
+  name: string,
+  input: Item,
+  o: Observed,
+): Created | undefined {
+  const op = model.operations[name];
+  if (!op || !o.output || o.failure || (o.status ?? 0) >= 300) return undefined;
+  const p = planOf(plan, op);
+  const f = p.family;
+  if (p.role !== 'create' || !f?.identifier) return undefined;
+  const ids: Record<string, string> = {};
+  for (const m of f.identifiers) {
+    const v = o.output[m] ?? input[m];
+    if (typeof v !== 'string') return undefined;
+    ids[m] = v;
+  }
+  return { family: f, ids, input, output: o.output, via: name };
+}
 
 /** How many items a family's set-up creates: enough to page through; a job family with a lifecycle
  * (whose scenarios want jobs in every state) more. */
