@@ -22,8 +22,9 @@ import { judgeHistory } from './history.ts';
 import { Observations } from './observations.ts';
 import { planOf, planRun, selectOperations, type OperationPlan, type RunPlan } from './plan.ts';
 import { preflight } from './preflight.ts';
-import { guarded, operationsOf } from './safety.ts';
-import { cleanUp, createAll, createdBy, findListed, setupCount, type Created } from './setup.ts';
+import { guarded } from './safety.ts';
+import { tracking } from './tracking.ts';
+import { cleanUp, createAll, findListed, setupCount } from './setup.ts';
 import { jobScenarios } from './job-scenarios.ts';
 import { listScenarios } from './list-scenarios.ts';
 import type { RunEvent, RunResult } from './types.ts';
@@ -110,27 +111,12 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
   const notes: string[] = [];
   const emit = o.onEvent ?? (() => {});
   const observations = new Observations();
-  const perOp = new Map<string, number>();
-  const made: Created[] = [];
-  // every item a create made (set-up, scenarios and the exchange phases alike) is kept for the clean-up
-  const counted = (t: Target): Target => ({
-    ...t,
-    sendSdk: async (op, input) => {
-      perOp.set(op, (perOp.get(op) ?? 0) + 1);
-      const out = await t.sendSdk(op, input);
-      const created = createdBy(o.model, plan, op, input, out);
-      if (created) made.push(created);
-      return out;
-    },
-    sendHttp: (call) => {
-      const op = operationsOf(o.model, call)[0]?.name;
-      if (op) perOp.set(op, (perOp.get(op) ?? 0) + 1);
-      return t.sendHttp(call);
-    },
-    close: () => t.close(),
-  });
+  // every request is counted per operation, and every item a create made (set-up, scenarios and the
+  // exchange phases alike, raw requests too) is kept for the clean-up
+  const tracked = tracking(o.model, plan, o.target);
+  const made = tracked.made;
   // the safety guard sits next to the wire: no path of the run gets past it
-  const safe = guarded(counted(o.target), o.model);
+  const safe = guarded(tracked.target, o.model);
   const ctx: ExchangeContext = {
     model: o.model,
     target: stoppable(safe, o.signal),
@@ -255,6 +241,7 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
     interrupted = await untilAborted(body(), o.signal);
   } finally {
     // also after a failure or an interrupt: sent past the interruptible target, through the guard
+    await tracked.settled();
     if (made.length) {
       const t = performance.now();
       const left = await cleanUp(guarded(o.target, o.model), made, seed);
@@ -294,7 +281,7 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
     notes,
     ...(account ? { account } : {}),
     timings: { phases: round(collector.phaseMs), checks: round(collector.checkMs) },
-    operations: operationVerdicts({ plan, cells: cellsOut, collector, requests: perOp, cannot, restricted }),
+    operations: operationVerdicts({ plan, cells: cellsOut, collector, requests: tracked.perOp, cannot, restricted }),
   };
   // a copy: a request in flight when the run was interrupted may still land in the collector
   return interrupted ? structuredClone(result) : result;

@@ -5,7 +5,7 @@
 // when a check failed or the run was interrupted; what could not be deleted is said in the notes.
 import fc from 'fast-check';
 import { validInput } from '../../generators/requests.ts';
-import { describeAnswer, errorName } from '../checks/types.ts';
+import { describeAnswer, errorName, parseJson } from '../checks/types.ts';
 import type { ResourceFamily } from '../model/families.ts';
 import { resourceOf } from '../model/service-facts.ts';
 import type { Operation, ServiceModel } from '../model/types.ts';
@@ -133,17 +133,19 @@ export function createdBy(
   o: Observed,
 ): Created | undefined {
   const op = model.operations[name];
-  if (!op || !o.output || o.failure || (o.status ?? 0) >= 300) return undefined;
+  // a raw request's answer is not deserialised: its JSON body is
+  const body = o.output ?? (parseJson(o.body) as Item | undefined);
+  if (!op || !body || typeof body !== 'object' || o.failure || (o.status ?? 0) >= 300) return undefined;
   const p = planOf(plan, op);
   const f = p.family;
   if (p.role !== 'create' || !f?.identifier) return undefined;
   const ids: Record<string, string> = {};
   for (const m of f.identifiers) {
-    const v = o.output[m] ?? input[m];
+    const v = body[m] ?? input[m];
     if (typeof v !== 'string') return undefined;
     ids[m] = v;
   }
-  return { family: f, ids, input, output: o.output, via: name };
+  return { family: f, ids, input, output: body, via: name };
 }
 
 /** How many items a family's set-up creates: enough to page through; a job family with a lifecycle

@@ -1,6 +1,5 @@
 // The main job end to end: the CLI against the built-in mock, the standalone mock over loopback, the
-// real-service path (read-only, via an endpoint override), misbehaving targets and moto.
-import { spawn } from 'node:child_process';
+// real-service path (read-only, via an endpoint override), misbehaving targets (moto: every-operation.test.ts).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,6 @@ import { loadBackupModel } from '../../src/model/load.ts';
 import { RESTORE_OPERATIONS, runConformance } from '../../src/runner/run.ts';
 import { awsTarget } from '../../src/targets/aws.ts';
 import { fetchFunctionTarget } from '../../src/targets/fetch-target.ts';
-import { has } from '../mock/interop.ts';
 
 const cli = runCli;
 const tmp = () => mkdtempSync(join(tmpdir(), 'run-'));
@@ -181,40 +179,4 @@ describe('sensitive members', () => {
     expect(all).not.toMatch(/file-system-id/);
   });
 });
-
-const HAS_MOTO = has('moto_server', ['--help']);
-describe.skipIf(!HAS_MOTO)('run against moto server', () => {
-  it('completes and reports the restore-job operations as not implemented', async () => {
-    const port = 5100 + Math.floor(Math.random() * 500);
-    const moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-    try {
-      for (let i = 0; i < 50; i++) {
-        if (
-          await fetch(`http://127.0.0.1:${port}/moto-api/`).then(
-            () => true,
-            () => false,
-          )
-        )
-          break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      const dir = tmp();
-      const r = await cli(
-        'run',
-        '--target',
-        `endpoint:http://127.0.0.1:${port}`,
-        '--out',
-        dir,
-        '--runs',
-        '10',
-      );
-      expect(r.code).toBe(EXIT.findings);
-      const res = results(dir);
-      for (const op of ['StartRestoreJob', 'ListRestoreJobs', 'DescribeRestoreJob'])
-        expect(res.notes.join('\n')).toMatch(new RegExp(`${op}: not implemented by the target`));
-    } finally {
-      moto.kill();
-    }
-  });
-});
-if (!HAS_MOTO) console.warn('skipped: moto_server is not installed on this machine');
+// moto: test/runner/every-operation.test.ts
