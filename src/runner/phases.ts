@@ -91,8 +91,7 @@ export async function randomPhase(ctx: ExchangeContext, op: Operation, o: PhaseO
       return judgeWith(ctx, x).length === 0;
     }
     const findings = judge(ctx, x);
-    if (x.case.mode === 'positive')
-      ctx.collector.answered(x.operation, x.observed, ctx.model.operations[x.operation]?.errors);
+    ctx.collector.answered(x.operation, x.observed, ctx.model.operations[x.operation]?.errors);
     if (findings.length) {
       shrinking = true;
       for (const check of new Set(findings.map((f) => f.check))) ctx.collector.bump(check, x.operation);

@@ -111,7 +111,11 @@ export async function createAll(
       }
       if (refused.size && !b.created.get(f.identifier!)?.length)
         for (const id of [f.identifier!, ...(f.arn ? [f.arn] : [])])
-          b.why.set(id, `${op.name} answered ${[...refused].map(([a, k]) => `${k}× ${a}`).join(', ')}`);
+          b.why.set(
+            id,
+            `no ${f.name} could be created: ${op.name} answered ` +
+              `${[...refused].map(([a, k]) => `${k}× ${a}`).join(', ')}`,
+          );
     }
   }
   for (const f of pending) {

@@ -1,5 +1,5 @@
 // The verdict per operation, from its cells and how its valid requests were answered: not-sent (the
-// safety rules kept every request), not-implemented (no valid request was served as the operation),
+// safety rules kept every request), not-implemented (no request was answered as the operation),
 // findings (a cell failed), cannot-set-up (its inputs need a resource the run could neither create
 // nor find, and nothing it sent succeeded: never a failure), else conforming.
 import type { Collector } from './collector.ts';
@@ -33,7 +33,7 @@ export function operationVerdicts(v: VerdictInputs): OperationVerdict[] {
     if (requests === 0)
       return { ...base, verdict: 'not-sent', reason: v.restricted.get(name) ?? v.cannot.get(name) ?? 'not reached' };
     const off = unimplemented.get(name);
-    if (off) return { ...base, verdict: 'not-implemented', reason: `no valid request was served; ${off}` };
+    if (off) return { ...base, verdict: 'not-implemented', reason: `no request was answered as the operation; ${off}` };
     if (failed.length)
       return {
         ...base,

@@ -205,15 +205,15 @@ describe('inconclusive is not failed', () => {
         const c = res.results.find((x) => x.check === check && x.operation === 'StartRestoreJob')!;
         expect(c.status, check).toBe('inconclusive');
         expect(c.inconclusiveReason).toMatch(
-          /no job could be started: StartRestoreJob .* answered 12× HTTP 400 ResourceNotFoundException/,
+          /no RestoreJob could be created: StartRestoreJob answered 12× HTTP 400 ResourceNotFoundException/,
         );
       }
-      expect(r.out).toMatch(/INCONCLUSIVE idempotency × StartRestoreJob: no job could be started/);
+      expect(r.out).toMatch(/INCONCLUSIVE idempotency × StartRestoreJob: no RestoreJob could be created/);
       expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(
-        /<skipped message="inconclusive: no job could be started/,
+        /<skipped message="inconclusive: no RestoreJob could be created/,
       );
       expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(
-        /## Inconclusive\n\n- idempotency × StartRestoreJob: no job could be started/,
+        /## Inconclusive\n\n(- .*\n)*- idempotency × StartRestoreJob: no RestoreJob could be created/,
       );
       expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<td class="inconclusive"/);
       // no finding, but not "all passing" either: the headline says what was left unjudged
