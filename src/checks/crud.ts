@@ -34,7 +34,8 @@ const show = (v: unknown) => {
 export function differences(sent: unknown, got: unknown, path = ''): string[] {
   if (got === undefined || got === null || sent === undefined) return [];
   if (sent instanceof Date || got instanceof Date) {
-    const t = (x: unknown) => (x instanceof Date ? x.getTime() : typeof x === 'number' ? x * 1000 : Date.parse(String(x)));
+    const t = (x: unknown) =>
+      x instanceof Date ? x.getTime() : typeof x === 'number' ? x * 1000 : Date.parse(String(x));
     return t(sent) === t(got) ? [] : [`${path} = ${show(got)}, created with ${show(sent)}`];
   }
   if (Array.isArray(sent)) {
@@ -70,25 +71,49 @@ export function checkCrud(r: CrudRecord): Finding[] {
       continue;
     }
     if (!ok(read.observed)) {
-      f(read.operation, `${read.operation} of the ${r.family} just ${read.after}d answered ${describeAnswer(read.observed)}`, `the ${r.family} ${r.create.operation} created is read`);
+      f(
+        read.operation,
+        `${read.operation} of the ${r.family} just ${read.after}d answered ${describeAnswer(read.observed)}`,
+        `the ${r.family} ${r.create.operation} created is read`,
+      );
       continue;
     }
     const sent = read.after === 'update' && r.update ? r.update.input : r.create.input;
     const by = read.after === 'update' ? r.update!.operation : r.create.operation;
     for (const d of differences(strip(sent), read.observed.output).slice(0, 3))
-      f(read.after === 'update' ? by : read.operation, `${read.operation}: ${d}`, `read with the values ${by} sent`);
+      f(
+        read.after === 'update' ? by : read.operation,
+        `${read.operation}: ${d}`,
+        `read with the values ${by} sent`,
+      );
   }
   if (r.update && !ok(r.update.observed))
-    f(r.update.operation, `updating the ${r.family} just created answered ${describeAnswer(r.update.observed)}`, 'an update of an existing item is accepted');
+    f(
+      r.update.operation,
+      `updating the ${r.family} just created answered ${describeAnswer(r.update.observed)}`,
+      'an update of an existing item is accepted',
+    );
   if (r.delete && !ok(r.delete.observed))
-    f(r.delete.operation, `deleting the ${r.family} just created answered ${describeAnswer(r.delete.observed)}`, 'a delete of an existing item is accepted');
+    f(
+      r.delete.operation,
+      `deleting the ${r.family} just created answered ${describeAnswer(r.delete.observed)}`,
+      'a delete of an existing item is accepted',
+    );
   for (const l of r.listings) {
     if (typeof l.ids === 'string') continue;
     const listed = l.ids.includes(r.id);
     if (l.after === 'create' && !listed)
-      f(l.operation, `${l.operation} does not list the ${r.family} ${r.id} just created (${l.ids.length} listed)`, 'a created item is listed');
+      f(
+        l.operation,
+        `${l.operation} does not list the ${r.family} ${r.id} just created (${l.ids.length} listed)`,
+        'a created item is listed',
+      );
     if (l.after === 'delete' && listed && r.delete && ok(r.delete.observed))
-      f(r.delete.operation, `${l.operation} still lists the ${r.family} ${r.id} after the delete`, 'a deleted item is not listed');
+      f(
+        r.delete.operation,
+        `${l.operation} still lists the ${r.family} ${r.id} after the delete`,
+        'a deleted item is not listed',
+      );
   }
   return out;
 }

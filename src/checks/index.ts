@@ -95,7 +95,7 @@ export const SCENARIO = {
     id: 'unknown-resource',
     description:
       'A read, update or delete naming a well-formed identifier that does not exist answers the ' +
-      "not-found exception the operation documents (ResourceNotFoundException); where it documents " +
+      'not-found exception the operation documents (ResourceNotFoundException); where it documents ' +
       'none, any well-formed client error passes and is noted.',
     judge: checkUnknownResource,
   } satisfies ScenarioCheck<UnknownResourceRecord>,
@@ -112,15 +112,11 @@ export const SCENARIO = {
 export const SCENARIO_CHECKS: ScenarioCheck<never>[] = Object.values(SCENARIO);
 
 /** Every check, exchange and scenario alike, as values with an id and a description. */
-export const CHECKS: { id: CheckId; description: string }[] = [
-  ...EXCHANGE_CHECKS,
-  ...SCENARIO_CHECKS,
-];
+export const CHECKS: { id: CheckId; description: string }[] = [...EXCHANGE_CHECKS, ...SCENARIO_CHECKS];
 
 /** A check name as given (--checks): an alias (status-enums) resolves to the check it now is. */
 export const resolveCheck = (name: string): CheckId | undefined =>
-  CHECK_ALIASES[name as CheckId] ??
-  (CHECKS.some((c) => c.id === name) ? (name as CheckId) : undefined);
+  CHECK_ALIASES[name as CheckId] ?? (CHECKS.some((c) => c.id === name) ? (name as CheckId) : undefined);
 
 export const ALL_CHECKS: CheckId[] = [
   ...EXCHANGE_CHECKS.map((c) => c.id),

@@ -24,8 +24,14 @@ export function checkUnknownResource(r: UnknownResourceRecord): Finding[] {
         `by convention ${r.expected.error}, the operation documents none`;
   const verdict = rejectionVerdict(r.observed, r.expected);
   if (verdict === 'pass') return [];
-  const base = { check: 'unknown-resource' as const, operation: r.operation, documented, provenance: r.expected.provenance };
-  if (verdict === 'note') return [{ ...base, received: `${errorName(r.observed)} (HTTP ${r.observed.status})`, note: true }];
+  const base = {
+    check: 'unknown-resource' as const,
+    operation: r.operation,
+    documented,
+    provenance: r.expected.provenance,
+  };
+  if (verdict === 'note')
+    return [{ ...base, received: `${errorName(r.observed)} (HTTP ${r.observed.status})`, note: true }];
   const s = r.observed.status ?? 0;
   return [{ ...base, received: s >= 200 && s < 300 ? `accepted: HTTP ${s}` : describeAnswer(r.observed) }];
 }

@@ -55,7 +55,8 @@ export class Bindings {
       if (p.role === 'create' && name === p.family?.identifier) {
         // what a create names is named by the run, a new name each time (a repeated one would be a
         // conflict, not a valid request)
-        const first = seed !== undefined && /Name$/.test(name) ? ownName(m.shape, seed, `${this.runTag}-c0`) : undefined;
+        const first =
+          seed !== undefined && /Name$/.test(name) ? ownName(m.shape, seed, `${this.runTag}-c0`) : undefined;
         if (first !== undefined)
           out[name] = fc.constant(null).map(() => ownName(m.shape, seed!, `${this.runTag}-c${++this.drawn}`));
         continue;

@@ -77,7 +77,12 @@ export async function unknownResourceScenario(
   return undefined;
 }
 
-async function listIds(ctx: ExchangeContext, op: Operation, f: ResourceFamily, scope: Item): Promise<string[] | string> {
+async function listIds(
+  ctx: ExchangeContext,
+  op: Operation,
+  f: ResourceFamily,
+  scope: Item,
+): Promise<string[] | string> {
   const p = op.paginated;
   const ids: string[] = [];
   let token: string | undefined;
@@ -86,7 +91,8 @@ async function listIds(ctx: ExchangeContext, op: Operation, f: ResourceFamily, s
     if (!o.output) return `${op.name} answered ${describeAnswer(o)}`;
     for (const it of (o.output[f.resultKeys[op.name]!] as Item[] | undefined) ?? [])
       ids.push(String(it[f.identifier!]));
-    token = p && typeof o.output[p.outputToken] === 'string' ? (o.output[p.outputToken] as string) : undefined;
+    token =
+      p && typeof o.output[p.outputToken] === 'string' ? (o.output[p.outputToken] as string) : undefined;
     if (!token) break;
   }
   return ids;
@@ -107,14 +113,25 @@ export async function crudScenario(
   const p = o.createPlan;
   const miss = b.missing(p);
   if (miss.length)
-    return { why: `${creator.name} needs ${miss.map((m) => `${m.member} (${m.why})`).join(', ')}`, operations: [creator.name] };
+    return {
+      why: `${creator.name} needs ${miss.map((m) => `${m.member} (${m.why})`).join(', ')}`,
+      operations: [creator.name],
+    };
   if (singleton && !f.identifiers.length && o.ownedOnly)
-    return { why: `${f.name} is the account's own: the run changes only what it created`, operations: [creator.name] };
+    return {
+      why: `${f.name} is the account's own: the run changes only what it created`,
+      operations: [creator.name],
+    };
   const input = singleton
-    ? requestFor(creator, Object.fromEntries(f.identifiers.map((i) => [i, b.created.get(i)![0]])), ctx.seed, `${b.runTag}-crud`)
+    ? requestFor(
+        creator,
+        Object.fromEntries(f.identifiers.map((i) => [i, b.created.get(i)![0]])),
+        ctx.seed,
+        `${b.runTag}-crud`,
+      )
     : createInput(creator, b.members(p, plan.identifiers), ctx.seed, 900, b, f.identifier);
   const created = await send(ctx, creator.name, input);
-  const id = singleton ? JSON.stringify(input) : created.output?.[f.identifier!] ?? input[f.identifier!];
+  const id = singleton ? JSON.stringify(input) : (created.output?.[f.identifier!] ?? input[f.identifier!]);
   if (!created.output || typeof id !== 'string')
     return { why: `${creator.name} answered ${describeAnswer(created)}`, operations: [creator.name] };
   const ids: Record<string, string> = {};
@@ -149,7 +166,9 @@ export async function crudScenario(
     create: { operation: creator.name, input },
     reads: await read('create'),
     listings: singleton ? [] : await list('create'),
-    gone: Object.fromEntries(f.read.map((r) => [r, expectationFor('unknown-resource', ctx.model.operations[r])])),
+    gone: Object.fromEntries(
+      f.read.map((r) => [r, expectationFor('unknown-resource', ctx.model.operations[r])]),
+    ),
     skip: Object.values(creator.input.members ?? {})
       .filter((m) => m.shape.sensitive || m.idempotencyToken)
       .map((m) => m.name),
@@ -162,11 +181,24 @@ export async function crudScenario(
   }
   const del = f.delete[0];
   if (del) {
-    rec.delete = { operation: del, observed: await send(ctx, del, requestFor(ctx.model.operations[del]!, ids, ctx.seed, `${b.runTag}-crud`)) };
+    rec.delete = {
+      operation: del,
+      observed: await send(
+        ctx,
+        del,
+        requestFor(ctx.model.operations[del]!, ids, ctx.seed, `${b.runTag}-crud`),
+      ),
+    };
     rec.reads.push(...(await read('delete')));
     if (!singleton) rec.listings.push(...(await list('delete')));
   }
-  const involved = [creator.name, ...rec.reads.map((r) => r.operation), ...rec.listings.map((l) => l.operation), ...(upd ? [upd] : []), ...(del ? [del] : [])];
+  const involved = [
+    creator.name,
+    ...rec.reads.map((r) => r.operation),
+    ...rec.listings.map((l) => l.operation),
+    ...(upd ? [upd] : []),
+    ...(del ? [del] : []),
+  ];
   for (const op of new Set(involved)) ctx.collector.count('crud', op);
   record(ctx, SCENARIO.crud.judge(rec), `${f.name}: create, read, list, update, delete`);
   return { operations: [...new Set(involved)] };

@@ -42,7 +42,8 @@ export async function listScenarios(
     );
     if (!wanted.length) continue;
     if (!idField) {
-      for (const k of wanted) c.inconclusive(k, op.name, `${op.name}'s items carry no identifier to compare pages by`);
+      for (const k of wanted)
+        c.inconclusive(k, op.name, `${op.name}'s items carry no identifier to compare pages by`);
       continue;
     }
     const scope: Record<string, unknown> = {};
@@ -51,7 +52,8 @@ export async function listScenarios(
     for (const m of Object.values(op.input.members ?? {})) {
       if (!m.required || m.name === pg.inputToken || m.name === pg.limitKey) continue;
       const v = b.values(p, m.name)[0];
-      if (v === undefined) missing = `${op.name} needs ${m.name}: ${b.why.get(m.name) ?? 'none is known to the run'}`;
+      if (v === undefined)
+        missing = `${op.name} needs ${m.name}: ${b.why.get(m.name) ?? 'none is known to the run'}`;
       else scope[m.name] = v;
     }
     if (missing) {
@@ -59,12 +61,9 @@ export async function listScenarios(
       continue;
     }
     // items the run created in this scope, which a listing must contain
-    const inScope = (x: Created) =>
-      x.family === f && Object.entries(scope).every(([k, v]) => x.ids[k] === v);
+    const inScope = (x: Created) => x.family === f && Object.entries(scope).every(([k, v]) => x.ids[k] === v);
     const scoped = Object.keys(scope).every((k) => f?.identifiers.includes(k));
-    const known = scoped
-      ? made.filter(inScope).map((x) => String(x.ids[idField] ?? x.output[idField]))
-      : [];
+    const known = scoped ? made.filter(inScope).map((x) => String(x.ids[idField] ?? x.output[idField])) : [];
     const sctx: ScenarioContext = {
       ...ctx,
       list: op,

@@ -34,14 +34,24 @@ export function planRun(model: ServiceModel, names: string[]): RunPlan {
     const op = model.operations[n]!;
     const family = families.find((f) => ROLES.some((r) => f[r].includes(n)));
     const role = family ? ROLES.find((r) => family[r].includes(n)) : undefined;
-    return { op, access: accessOf(op), ...(family ? { family, role } : {}), needs: needsOf(op, identifiers, role, family) };
+    return {
+      op,
+      access: accessOf(op),
+      ...(family ? { family, role } : {}),
+      needs: needsOf(op, identifiers, role, family),
+    };
   });
   return { families, identifiers, plans, byName: new Map(plans.map((p) => [p.op.name, p])) };
 }
 
 /** The identifier members a valid request needs to exist: path labels and required identifiers; a
  * create names its own item, which need not exist. */
-export function needsOf(op: Operation, identifiers: Set<string>, role?: Role, family?: ResourceFamily): string[] {
+export function needsOf(
+  op: Operation,
+  identifiers: Set<string>,
+  role?: Role,
+  family?: ResourceFamily,
+): string[] {
   return Object.values(op.input.members ?? {})
     .filter((m) => m.location === 'path' || (m.required && identifiers.has(m.name)))
     .map((m) => m.name)
@@ -64,7 +74,11 @@ export class OperationsError extends Error {
 
 /** `all`, or names and globs (`*`, `?`) separated by commas; an entry matching nothing is an error
  * naming the flag and the value. In the model's order. */
-export function selectOperations(model: ServiceModel, spec: string | undefined, flag = '--operations'): string[] {
+export function selectOperations(
+  model: ServiceModel,
+  spec: string | undefined,
+  flag = '--operations',
+): string[] {
   const all = Object.values(model.operations)
     .filter((o) => o.http)
     .map((o) => o.name);
@@ -76,7 +90,12 @@ export function selectOperations(model: ServiceModel, spec: string | undefined, 
   if (!wanted.length) throw new OperationsError(`${flag}: expected 'all' or operation names, got '${spec}'`);
   const picked = new Set<string>();
   for (const w of wanted) {
-    const re = new RegExp(`^${w.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const re = new RegExp(
+      `^${w
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
     const hits = all.filter((n) => re.test(n));
     if (!hits.length)
       throw new OperationsError(

@@ -3,13 +3,12 @@
 // operations' inputs need; run the scenario checks on that state; then the boundary and random phases
 // per operation (reads first, deletes last); clean up what was created, in a finally. Every check ×
 // operation ends passed, failed, skipped or inconclusive, and every operation gets a verdict.
-import fc from 'fast-check';
 import { ALL_CHECKS, EXCHANGE_CHECKS, resolveCheck } from '../checks/index.ts';
 import { filtersOf } from '../checks/filters.ts';
 import type { CheckId } from '../checks/types.ts';
 import type { ResourceFamily } from '../model/families.ts';
 import { resourceOf } from '../model/service-facts.ts';
-import type { Operation, ServiceModel } from '../model/types.ts';
+import type { ServiceModel } from '../model/types.ts';
 import type { Target } from '../targets/types.ts';
 import { Bindings } from './bindings.ts';
 import { Collector } from './collector.ts';
@@ -59,7 +58,9 @@ const roleOf = (p: OperationPlan) => p.role ?? 'other';
 /** Exchange checks judge every operation; a scenario check only the operations it exercises. */
 function cells(plan: RunPlan): [CheckId, string][] {
   const out: [CheckId, string][] = [];
-  const crudFamilies = new Set(plan.plans.flatMap((p) => (p.family && crudable(p.family) ? [p.family.name] : [])));
+  const crudFamilies = new Set(
+    plan.plans.flatMap((p) => (p.family && crudable(p.family) ? [p.family.name] : [])),
+  );
   for (const p of plan.plans) {
     const op = p.op;
     for (const c of EXCHANGE_CHECKS) out.push([c.id, op.name]);
@@ -69,7 +70,11 @@ function cells(plan: RunPlan): [CheckId, string][] {
       out.push(['idempotency', op.name], ['lifecycle', op.name], ['stateful', op.name]);
     if (resourceOf(op.name)) out.push(['history', op.name]);
     if (unknownApplies(p)) out.push(['unknown-resource', op.name]);
-    if (p.family && crudFamilies.has(p.family.name) && ['create', 'read', 'list', 'update', 'delete'].includes(roleOf(p)))
+    if (
+      p.family &&
+      crudFamilies.has(p.family.name) &&
+      ['create', 'read', 'list', 'update', 'delete'].includes(roleOf(p))
+    )
       out.push(['crud', op.name]);
   }
   return out;
@@ -80,7 +85,9 @@ export const jobFamily = (f: ResourceFamily | undefined): boolean =>
   !!f?.create[0] && !!resourceOf(f.create[0]) && !!f.read.length && !!f.list.length;
 
 const crudable = (f: ResourceFamily) =>
-  f.kind === 'singleton' ? !!f.update.length && !!f.read.length : !!f.create.length && !!(f.read.length || f.list.length);
+  f.kind === 'singleton'
+    ? !!f.update.length && !!f.read.length
+    : !!f.create.length && !!(f.read.length || f.list.length);
 
 const unknownApplies = (p: OperationPlan) =>
   !!p.family?.identifiers.length &&
@@ -103,7 +110,10 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
   const ownedOnly = o.ownedOnly ?? o.target.name === 'aws';
   // a listing that needs no input, sent once to see that something answers
   const probe = [...plan.plans.map((p) => p.op), ...Object.values(o.model.operations)].find(
-    (op) => op.http?.method === 'GET' && op.paginated && !Object.values(op.input.members ?? {}).some((m) => m.required),
+    (op) =>
+      op.http?.method === 'GET' &&
+      op.paginated &&
+      !Object.values(op.input.members ?? {}).some((m) => m.required),
   );
   // nothing is judged of a target that cannot be reached or whose credentials do not resolve
   const { account } = o.preflight === false ? {} : await preflight(o.target, probe);
@@ -128,13 +138,16 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
   const bindings = new Bindings();
   const cannot = new Map<string, string>();
   const restricted = new Map<string, string>();
-  const rpFamily = plan.families.find((f) => f.identifier && /RecoveryPoint/.test(f.name) && f.identifier.endsWith('Arn'));
+  const rpFamily = plan.families.find(
+    (f) => f.identifier && /RecoveryPoint/.test(f.name) && f.identifier.endsWith('Arn'),
+  );
   for (const arn of o.recoveryPoints ?? []) if (rpFamily) bindings.add('found', rpFamily.identifier!, arn);
   const timed = async (key: string, f: () => Promise<unknown>) => {
     const t = performance.now();
     await f();
     collector.time(collector.phaseMs, key, performance.now() - t);
-    if (collector.checks.includes(key as CheckId)) collector.time(collector.checkMs, key, performance.now() - t);
+    if (collector.checks.includes(key as CheckId))
+      collector.time(collector.checkMs, key, performance.now() - t);
   };
 
   const body = async (): Promise<void> => {
@@ -165,7 +178,12 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
       );
 
     // scenarios on the state set up, before any delete's cases run
-    await listScenarios(ctx, plan, bindings, made, { collector, emit, timed, ...(o.advance ? { advance: o.advance } : {}) });
+    await listScenarios(ctx, plan, bindings, made, {
+      collector,
+      emit,
+      timed,
+      ...(o.advance ? { advance: o.advance } : {}),
+    });
     if (collector.wants('unknown-resource'))
       await timed('unknown-resource', async () => {
         emit({ kind: 'phase', phase: 'unknown-resource' });
@@ -177,12 +195,19 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
     if (collector.wants('crud'))
       await timed('crud', async () => {
         emit({ kind: 'phase', phase: 'crud' });
-        const fams = [...new Set(plan.plans.flatMap((p) => (p.family && crudable(p.family) ? [p.family] : [])))];
+        const fams = [
+          ...new Set(plan.plans.flatMap((p) => (p.family && crudable(p.family) ? [p.family] : []))),
+        ];
         for (const f of fams) {
           const creator = f.kind === 'singleton' ? f.update[0]! : f.create[0]!;
           const own = plan.plans.filter((p) => p.family === f).map((p) => p.op.name);
           if (readOnly) {
-            for (const op of own) collector.skip('crud', op, 'read-only run: nothing is created (--allow-mutations --account <id>)');
+            for (const op of own)
+              collector.skip(
+                'crud',
+                op,
+                'read-only run: nothing is created (--allow-mutations --account <id>)',
+              );
             continue;
           }
           const createPlan = planOf(plan, o.model.operations[creator]!);
@@ -204,8 +229,14 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
           : 'only requests the validator says are invalid were sent: the run changes only what it created';
         restricted.set(op.name, mutationSites(op).length ? why : `${why}; none can be made invalid`);
       }
-      const phase = { runs, members: bindings.members(p, plan.identifiers, seed), readOnly, mutating, invalidOnly,
-        fresh: bindings.fresh(p, seed) };
+      const phase = {
+        runs,
+        members: bindings.members(p, plan.identifiers, seed),
+        readOnly,
+        mutating,
+        invalidOnly,
+        fresh: bindings.fresh(p, seed),
+      };
       emit({ kind: 'phase', phase: 'boundary', operation: op.name });
       let t0 = performance.now();
       const skipped = await boundaryPhase(ctx, op, phase);
@@ -219,7 +250,9 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
       // (and shrinking each failure) would only repeat that
       const unserved = collector.unimplementedOps().get(op.name);
       if (unserved) {
-        notes.push(`${op.name}: random phase not run, no boundary request was answered as the operation (${unserved})`);
+        notes.push(
+          `${op.name}: random phase not run, no boundary request was answered as the operation (${unserved})`,
+        );
         continue;
       }
       emit({ kind: 'phase', phase: 'random', operation: op.name });
@@ -282,7 +315,14 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
     notes,
     ...(account ? { account } : {}),
     timings: { phases: round(collector.phaseMs), checks: round(collector.checkMs) },
-    operations: operationVerdicts({ plan, cells: cellsOut, collector, requests: tracked.perOp, cannot, restricted }),
+    operations: operationVerdicts({
+      plan,
+      cells: cellsOut,
+      collector,
+      requests: tracked.perOp,
+      cannot,
+      restricted,
+    }),
   };
   // a copy: a request in flight when the run was interrupted may still land in the collector
   return interrupted ? structuredClone(result) : result;

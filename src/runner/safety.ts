@@ -13,7 +13,11 @@ export type Access = 'read' | 'mutating';
 export const accessOf = (op: Operation): Access => (op.http?.method === 'GET' ? 'read' : 'mutating');
 
 /** Whether the validator says this SDK-form input is invalid for the operation. */
-export function certainlyInvalid(model: ServiceModel, op: Operation, input: Record<string, unknown>): boolean {
+export function certainlyInvalid(
+  model: ServiceModel,
+  op: Operation,
+  input: Record<string, unknown>,
+): boolean {
   try {
     return validatorFor(model).input(op, input).length > 0;
   } catch {

@@ -39,7 +39,8 @@ export async function findListed(ctx: ExchangeContext, plan: RunPlan, b: Binding
       const max = limit ? op.input.members?.[limit]?.shape.max : undefined;
       const o = await send(ctx, name, limit ? { [limit]: Math.min(max ?? 100, 100) } : {});
       const items = (o.output?.[f.resultKeys[name]!] as Item[] | undefined) ?? [];
-      for (const it of items) for (const id of [...f.identifiers, ...(f.arn ? [f.arn] : [])]) b.add('found', id, it[id]);
+      for (const it of items)
+        for (const id of [...f.identifiers, ...(f.arn ? [f.arn] : [])]) b.add('found', id, it[id]);
     }
   }
 }
@@ -60,7 +61,9 @@ export function createInput(
   const out: Item = {};
   for (const m of Object.values(op.input.members ?? {})) {
     if (drawn[m.name] === undefined || (!m.required && !members[m.name])) continue;
-    out[m.name] = members[m.name] ? drawn[m.name] : nameAndBind(m.shape, drawn[m.name], { seed, tag: `${b.runTag}-${n}`, bound }, m);
+    out[m.name] = members[m.name]
+      ? drawn[m.name]
+      : nameAndBind(m.shape, drawn[m.name], { seed, tag: `${b.runTag}-${n}`, bound }, m);
   }
   return out;
 }
@@ -126,7 +129,8 @@ export async function createAll(
   return made;
 }
 
-const planFor = (plan: RunPlan, ctx: ExchangeContext, name: string) => planOf(plan, ctx.model.operations[name]!);
+const planFor = (plan: RunPlan, ctx: ExchangeContext, name: string) =>
+  planOf(plan, ctx.model.operations[name]!);
 
 /** The item a create's answer shows it made (identifiers from the answer, else from the request). */
 export function createdBy(

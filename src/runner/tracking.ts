@@ -42,7 +42,12 @@ export function tracking(model: ServiceModel, plan: RunPlan, t: Target): Trackin
     if (op) count(op.name);
     const out = await t.sendHttp(call);
     if (op && (out.status ?? 0) < 300) {
-      const { input } = decodeRequest(op, new URL(call.path, 'http://x'), new Headers(call.headers), call.body ?? '');
+      const { input } = decodeRequest(
+        op,
+        new URL(call.path, 'http://x'),
+        new Headers(call.headers),
+        call.body ?? '',
+      );
       const created = createdBy(model, plan, op.name, input, out);
       if (created) made.push(created);
     }

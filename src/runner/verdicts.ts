@@ -31,9 +31,18 @@ export function operationVerdicts(v: VerdictInputs): OperationVerdict[] {
     };
     const failed = v.cells.filter((c) => c.operation === name && c.status === 'failed');
     if (requests === 0)
-      return { ...base, verdict: 'not-sent', reason: v.restricted.get(name) ?? v.cannot.get(name) ?? 'not reached' };
+      return {
+        ...base,
+        verdict: 'not-sent',
+        reason: v.restricted.get(name) ?? v.cannot.get(name) ?? 'not reached',
+      };
     const off = unimplemented.get(name);
-    if (off) return { ...base, verdict: 'not-implemented', reason: `no request was answered as the operation; ${off}` };
+    if (off)
+      return {
+        ...base,
+        verdict: 'not-implemented',
+        reason: `no request was answered as the operation; ${off}`,
+      };
     if (failed.length)
       return {
         ...base,
@@ -41,7 +50,8 @@ export function operationVerdicts(v: VerdictInputs): OperationVerdict[] {
         reason: `${failed.length} check(s) failed: ${failed.map((c) => c.check).join(', ')}`,
       };
     const cannot = v.cannot.get(name);
-    if (cannot && v.collector.successes(name) === 0) return { ...base, verdict: 'cannot-set-up', reason: cannot };
+    if (cannot && v.collector.successes(name) === 0)
+      return { ...base, verdict: 'cannot-set-up', reason: cannot };
     const r = v.restricted.get(name);
     return { ...base, verdict: 'conforming', ...(r ? { reason: r } : {}) };
   });

@@ -17,7 +17,11 @@ const record = (over: Partial<CrudRecord> = {}): CrudRecord => ({
   id: 't-1',
   create: { operation: 'CreateThing', input: { ThingName: 't-1', Size: 3, Tags: ['a', 'b'] } },
   reads: [
-    { operation: 'GetThing', after: 'create', observed: ok({ ThingName: 't-1', Size: 3, Tags: ['b', 'a'], Extra: 1 }) },
+    {
+      operation: 'GetThing',
+      after: 'create',
+      observed: ok({ ThingName: 't-1', Size: 3, Tags: ['b', 'a'], Extra: 1 }),
+    },
     { operation: 'GetThing', after: 'update', observed: ok({ ThingName: 't-1', Size: 9 }) },
     { operation: 'GetThing', after: 'delete', observed: err('ResourceNotFoundException') },
   ],
@@ -74,9 +78,9 @@ describe('unknown-resource', () => {
   const base = { operation: 'GetThing', identifiers: { ThingName: 'absent' } };
   it('passes the documented not-found exception, fails a 2xx and another exception', () => {
     const documented = { error: 'ResourceNotFoundException', provenance: 'documented' as const };
-    expect(checkUnknownResource({ ...base, observed: err('ResourceNotFoundException'), expected: documented })).toEqual(
-      [],
-    );
+    expect(
+      checkUnknownResource({ ...base, observed: err('ResourceNotFoundException'), expected: documented }),
+    ).toEqual([]);
     expect(checkUnknownResource({ ...base, observed: ok(), expected: documented })[0]!.received).toBe(
       'accepted: HTTP 200',
     );
@@ -87,9 +91,15 @@ describe('unknown-resource', () => {
 
   it('where the operation documents none, any named client error passes with a note', () => {
     const convention = { error: 'ResourceNotFoundException', provenance: 'convention' as const };
-    const f = checkUnknownResource({ ...base, observed: err('InvalidRequestException'), expected: convention });
+    const f = checkUnknownResource({
+      ...base,
+      observed: err('InvalidRequestException'),
+      expected: convention,
+    });
     expect(f).toHaveLength(1);
     expect(f[0]!.note).toBe(true);
-    expect(checkUnknownResource({ ...base, observed: err('X', 500), expected: convention })[0]!.note).toBeUndefined();
+    expect(
+      checkUnknownResource({ ...base, observed: err('X', 500), expected: convention })[0]!.note,
+    ).toBeUndefined();
   });
 });

@@ -18,7 +18,11 @@ const json = (status: number, body: unknown, type?: string) =>
 
 function vaultService(onCreate?: (n: number) => void) {
   const vaults = new Map<string, { BackupVaultName: string; BackupVaultArn: string; CreationDate: number }>();
-  vaults.set('their-vault', { BackupVaultName: 'their-vault', BackupVaultArn: 'arn:x:their-vault', CreationDate: 1 });
+  vaults.set('their-vault', {
+    BackupVaultName: 'their-vault',
+    BackupVaultArn: 'arn:x:their-vault',
+    CreationDate: 1,
+  });
   const writes: string[] = [];
   const created: string[] = [];
   const deleted: string[] = [];
@@ -73,9 +77,9 @@ describe('with mutations allowed', () => {
       expect([...svc.vaults.keys()]).toEqual(['their-vault']);
       const crud = r.cells.filter((c) => c.check === 'crud');
       expect(crud.map((c) => c.status)).toEqual(crud.map(() => 'passed'));
-      expect(r.cells.find((c) => c.check === 'unknown-resource' && c.operation === 'DeleteBackupVault')!.status).toBe(
-        'passed',
-      );
+      expect(
+        r.cells.find((c) => c.check === 'unknown-resource' && c.operation === 'DeleteBackupVault')!.status,
+      ).toBe('passed');
     }, 60_000);
   }
 
@@ -88,7 +92,14 @@ describe('with mutations allowed', () => {
       origin: 'https://backup.us-east-1.amazonaws.com',
       timeoutMs: 2000,
     });
-    const r = await runConformance({ model, target, runs: 20, seed: 9, operations: OPS, signal: stop.signal });
+    const r = await runConformance({
+      model,
+      target,
+      runs: 20,
+      seed: 9,
+      operations: OPS,
+      signal: stop.signal,
+    });
     expect(r.notes.join('\n')).toMatch(/interrupted/);
     expect(svc.created.length).toBeGreaterThanOrEqual(3);
     expect([...svc.vaults.keys()]).toEqual(['their-vault']);
@@ -100,7 +111,9 @@ describe('with mutations allowed', () => {
     const model = await loadBackupModel();
     const svc = vaultService();
     const stubborn = async (q: Request) =>
-      q.method === 'DELETE' ? json(400, { Code: 'InvalidRequestException' }, 'InvalidRequestException') : svc.fetch(q);
+      q.method === 'DELETE'
+        ? json(400, { Code: 'InvalidRequestException' }, 'InvalidRequestException')
+        : svc.fetch(q);
     const target = fetchFunctionTarget(stubborn, {
       name: 'vaults',
       origin: 'https://backup.us-east-1.amazonaws.com',
@@ -109,6 +122,8 @@ describe('with mutations allowed', () => {
     const r = await runConformance({ model, target, runs: 5, seed: 10, operations: OPS });
     const notes = r.notes.join('\n');
     expect(notes).toMatch(/clean-up: \d+ resource\(s\) the run created are left/);
-    expect(notes).toMatch(/BackupVault .*conformance-10-.*DeleteBackupVault answered HTTP 400 InvalidRequestException/);
+    expect(notes).toMatch(
+      /BackupVault .*conformance-10-.*DeleteBackupVault answered HTTP 400 InvalidRequestException/,
+    );
   }, 60_000);
 });

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.ts';
-import { createMock } from '../../src/mock/index.ts';
 import { loadBackupModel } from '../../src/model/load.ts';
 import { RESTORE_OPERATIONS, runConformance } from '../../src/runner/run.ts';
 import type { OperationVerdict, RunEvent, RunResult } from '../../src/runner/types.ts';
@@ -57,8 +56,19 @@ describe('every operation against the built-in mock', () => {
   it('--checks status-enums is the output-enums check under its former name', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'every-'));
     const r = await runCli(
-      'run', '--out', dir, '--reporter', 'json', '--runs', '5', '--seed', '2',
-      '--operations', 'ListRestoreJobs', '--checks', 'status-enums',
+      'run',
+      '--out',
+      dir,
+      '--reporter',
+      'json',
+      '--runs',
+      '5',
+      '--seed',
+      '2',
+      '--operations',
+      'ListRestoreJobs',
+      '--checks',
+      'status-enums',
     );
     expect(r.code, r.err).toBe(EXIT.ok);
     const res = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as RunResult & {
@@ -80,11 +90,23 @@ const freePort = () =>
 
 /** What moto (5.x) serves of Backup: its url table routes these, and they answer as themselves. */
 const MOTO_SERVES = [
-  'CreateBackupVault', 'DescribeBackupVault', 'ListBackupVaults', 'DeleteBackupVault',
-  'CreateBackupPlan', 'GetBackupPlan', 'ListBackupPlans', 'DeleteBackupPlan',
-  'PutBackupVaultLockConfiguration', 'DeleteBackupVaultLockConfiguration',
-  'ListTags', 'TagResource', 'UntagResource',
-  'CreateReportPlan', 'DescribeReportPlan', 'ListReportPlans', 'DeleteReportPlan',
+  'CreateBackupVault',
+  'DescribeBackupVault',
+  'ListBackupVaults',
+  'DeleteBackupVault',
+  'CreateBackupPlan',
+  'GetBackupPlan',
+  'ListBackupPlans',
+  'DeleteBackupPlan',
+  'PutBackupVaultLockConfiguration',
+  'DeleteBackupVaultLockConfiguration',
+  'ListTags',
+  'TagResource',
+  'UntagResource',
+  'CreateReportPlan',
+  'DescribeReportPlan',
+  'ListReportPlans',
+  'DeleteReportPlan',
 ];
 
 const HAS_MOTO = has('moto_server', ['--help']);
@@ -94,14 +116,26 @@ describe.skipIf(!HAS_MOTO)('every operation against moto', () => {
     const moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
     try {
       for (let i = 0; i < 100; i++) {
-        const up = await fetch(`http://127.0.0.1:${port}/moto-api/`).then(() => true, () => false);
+        const up = await fetch(`http://127.0.0.1:${port}/moto-api/`).then(
+          () => true,
+          () => false,
+        );
         if (up) break;
         await new Promise((r) => setTimeout(r, 200));
       }
       const dir = mkdtempSync(join(tmpdir(), 'moto-'));
       const r = await runCli(
-        'run', '--target', `endpoint:http://127.0.0.1:${port}`, '--out', dir,
-        '--runs', '10', '--seed', '5', '--reporter', 'json',
+        'run',
+        '--target',
+        `endpoint:http://127.0.0.1:${port}`,
+        '--out',
+        dir,
+        '--runs',
+        '10',
+        '--seed',
+        '5',
+        '--reporter',
+        'json',
       );
       expect(r.code, r.err.slice(0, 2000)).toBe(EXIT.findings);
       const res = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as RunResult & {
@@ -117,11 +151,15 @@ describe.skipIf(!HAS_MOTO)('every operation against moto', () => {
         res.results.find((c) => c.check === check && c.operation === op && c.status === 'failed');
       // verified against the API Reference: DeleteBackupVault documents ResourceNotFoundException for a
       // vault that does not exist (API_DeleteBackupVault.html#API_DeleteBackupVault_Errors); moto answers 200
-      expect(failed('unknown-resource', 'DeleteBackupVault')?.details[0]?.received).toMatch(/accepted: HTTP 200/);
-      // MaxResults: "The maximum number of items to be returned" (API_ListBackupVaults.html); moto ignores it
-      expect(failed('pagination', 'ListBackupVaults')?.details.map((d) => d.received).join('\n')).toMatch(
-        /page 1 has \d+ items/,
+      expect(failed('unknown-resource', 'DeleteBackupVault')?.details[0]?.received).toMatch(
+        /accepted: HTTP 200/,
       );
+      // MaxResults: "The maximum number of items to be returned" (API_ListBackupVaults.html); moto ignores it
+      expect(
+        failed('pagination', 'ListBackupVaults')
+          ?.details.map((d) => d.received)
+          .join('\n'),
+      ).toMatch(/page 1 has \d+ items/);
       // what the run created is gone again: no vault or report plan it named is left
       const model = await loadBackupModel();
       const t = await selectTarget(`endpoint:http://127.0.0.1:${port}`, { model, timeoutMs: 5000 });

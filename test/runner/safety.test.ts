@@ -106,8 +106,14 @@ describe('the guard at the target', () => {
       mutationsAllowed: false,
       rawHttp: true,
       calls,
-      sendSdk: (op) => (calls.push(op), ok()),
-      sendHttp: (c) => (calls.push(`${c.method} ${c.path}`), ok()),
+      sendSdk: (op) => {
+        calls.push(op);
+        return ok();
+      },
+      sendHttp: (c) => {
+        calls.push(`${c.method} ${c.path}`);
+        return ok();
+      },
       close: async () => {},
     };
   };
