@@ -103,3 +103,25 @@ describe('unknown-resource', () => {
     ).toBeUndefined();
   });
 });
+
+describe('positive-acceptance and state', () => {
+  it('a conflict the operation documents is state, not a rejection; one it does not document fails', async () => {
+    const { positiveAcceptance } = await import('../../src/checks/positive-acceptance.ts');
+    const { loadBackupModel } = await import('../../src/model/load.ts');
+    const model = await loadBackupModel();
+    const x = (operation: string, observed: Observed) => ({
+      operation,
+      case: { operation, mode: 'positive' as const, input: {} },
+      channel: 'sdk' as const,
+      observed,
+    });
+    expect(positiveAcceptance.run(x('CreateBackupVault', err('AlreadyExistsException')), model)).toEqual([]);
+    // DescribeBackupVault documents no AlreadyExistsException
+    expect(
+      positiveAcceptance.run(x('DescribeBackupVault', err('AlreadyExistsException')), model),
+    ).toHaveLength(1);
+    expect(
+      positiveAcceptance.run(x('CreateBackupVault', err('InvalidParameterValueException')), model),
+    ).toHaveLength(1);
+  });
+});
