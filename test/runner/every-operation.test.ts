@@ -154,6 +154,10 @@ describe.skipIf(!HAS_MOTO)('every operation against moto', () => {
       expect(failed('unknown-resource', 'DeleteBackupVault')?.details[0]?.received).toMatch(
         /accepted: HTTP 200/,
       );
+      // likewise DeleteReportPlan (API_DeleteReportPlan.html#API_DeleteReportPlan_Errors)
+      expect(failed('unknown-resource', 'DeleteReportPlan')?.details[0]?.received).toMatch(
+        /accepted: HTTP 200/,
+      );
       // MaxResults: "The maximum number of items to be returned" (API_ListBackupVaults.html); moto ignores it
       expect(
         failed('pagination', 'ListBackupVaults')
