@@ -16,8 +16,9 @@ const USAGE =
   `Usage: aws-backup-conformance <command>
 
 Commands:
-  run [--target builtin|endpoint:<url>|aws] [--checks a,b] [--runs 100] [--seed N] [--out reports]
-      [--reporter junit,json,md,html,github] [--timeout 5000] [--recovery-point <arn>]...
+  run [--target builtin|endpoint:<url>|aws] [--operations all|<names,globs>] [--checks a,b] [--runs 100]
+      [--seed N] [--out reports] [--reporter junit,json,md,html,github] [--timeout 5000]
+      [--recovery-point <arn>]...
       [--allow-mutations --account <id>] [--region <r>]
                                            the conformance run; exit 0 all checks pass, 1 findings
   spec build [--check]                     derive spec/ from spec/docs (+ the SDK, + spec/overlay); ` +
