@@ -68,9 +68,18 @@ describe('operationVerdicts', () => {
       access: 'read',
       family: 'BackupVault',
     });
-    expect(by.GetBackupSelection).toMatchObject({ verdict: 'cannot-set-up', reason: /needs BackupPlanId/ });
-    expect(by.DescribeBackupVault).toMatchObject({ verdict: 'not-implemented', reason: /HTTP 404/ });
+    expect(by.GetBackupSelection).toMatchObject({
+      verdict: 'cannot-set-up',
+      reason: expect.stringMatching(/needs BackupPlanId/),
+    });
+    expect(by.DescribeBackupVault).toMatchObject({
+      verdict: 'not-implemented',
+      reason: expect.stringMatching(/HTTP 404/),
+    });
     expect(by.DeleteBackupVault).toMatchObject({ verdict: 'not-sent', access: 'mutating', requests: 0 });
-    expect(by.ListTags).toMatchObject({ verdict: 'findings', reason: /positive-acceptance/ });
+    expect(by.ListTags).toMatchObject({
+      verdict: 'findings',
+      reason: expect.stringMatching(/positive-acceptance/),
+    });
   });
 });
