@@ -16,8 +16,9 @@ const USAGE =
   `Usage: aws-backup-conformance <command>
 
 Commands:
-  run [--target builtin|endpoint:<url>|aws] [--checks a,b] [--runs 100] [--seed N] [--out reports]
-      [--reporter junit,json,md,html,github] [--timeout 5000] [--recovery-point <arn>]...
+  run [--target builtin|endpoint:<url>|aws] [--operations all|<names,globs>] [--checks a,b] [--runs 100]
+      [--seed N] [--out reports] [--reporter junit,json,md,html,github] [--timeout 5000]
+      [--recovery-point <arn>]...
       [--allow-mutations --account <id>] [--region <r>] [--no-progress]
                                            the conformance run; exit 0 all checks pass, 1 findings
   spec build [--check]                     derive spec/ from spec/docs (+ the SDK, + spec/overlay); ` +
@@ -42,6 +43,7 @@ const HELP: Record<string, string> = {
 
   --target builtin|endpoint:<url>|aws   what to judge (default builtin, the reference mock in-process)
   --checks a,b                          check ids (default: all)
+  --operations all|<name,glob,…>        operations to cover, e.g. 'List*,DescribeBackupVault' (default: all)
   --runs N / --seed N                   random cases per operation (100) / replay a run
   --out dir / --reporter junit,json,md,html   where and which reports (reports/, all)
   --timeout ms                          per request (5000): a target that hangs is a finding
@@ -160,6 +162,7 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
     options: {
       target: { type: 'string', default: 'builtin' },
       checks: { type: 'string' },
+      operations: { type: 'string' },
       runs: { type: 'string', default: '100' },
       seed: { type: 'string' },
       out: { type: 'string', default: 'reports' },
@@ -182,11 +185,12 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const runs = whole('runs', values.runs!, 1);
   const timeoutMs = whole('timeout', values.timeout!, 1);
   const seed = values.seed === undefined ? undefined : whole('seed', values.seed, 0);
-  const { ALL_CHECKS } = await import('./checks/index.ts');
+  const { ALL_CHECKS, resolveCheck } = await import('./checks/index.ts');
   const checks = values.checks
     ?.split(',')
     .map((c) => c.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((c) => resolveCheck(c) ?? c);
   for (const c of checks ?? [])
     if (!ALL_CHECKS.includes(c as never))
       throw new UsageError(`--checks: unknown check '${c}'; known: ${ALL_CHECKS.join(', ')}`);
@@ -208,6 +212,14 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
   const { writeReports } = await import('./report/write.ts');
   const { tally } = await import('./report/reporters.ts');
   const model = await loadBackupModel();
+  // --operations all|<name,glob,…>: an entry matching no operation is a usage error naming it
+  const { selectOperations, OperationsError } = await import('./runner/plan.ts');
+  let operations: string[];
+  try {
+    operations = selectOperations(model, values.operations);
+  } catch (e) {
+    throw e instanceof OperationsError ? new UsageError(e.message) : e;
+  }
   const selected = await selectTarget(values.target!, {
     model,
     timeoutMs,
@@ -231,6 +243,7 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       model,
       target: selected.target,
       checks: checks as never,
+      operations,
       runs,
       ...(seed !== undefined ? { seed } : {}),
       recoveryPoints: selected.recoveryPoints,

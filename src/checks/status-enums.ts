@@ -1,5 +1,5 @@
-// Every enum-valued field in every answer is within the documented set, and a By<Field> filter
-// on an enum returns only that value.
+// output-enums (formerly status-enums): every enum-valued field in every answer of every operation is
+// within the documented set, and a By<Field> filter on an enum returns only that value.
 import type { Shape } from '../model/types.ts';
 import { isRecord } from '../wire/values.ts';
 import { parseJson, succeeded, type ExchangeCheck, type Finding } from './types.ts';
@@ -28,7 +28,7 @@ function enumProblems(
 }
 
 export const statusEnums: ExchangeCheck = {
-  id: 'status-enums',
+  id: 'output-enums',
   description:
     'Every enum-valued field of every answer is within the documented set; a By<Field> filter on an ' +
     'enum returns only items with that value.',
@@ -43,21 +43,22 @@ export const statusEnums: ExchangeCheck = {
     enumProblems(op.output, body, '', bad);
     for (const b of bad)
       out.push({
-        check: 'status-enums',
+        check: 'output-enums',
         operation: x.operation,
         received: `${b.path} = ${JSON.stringify(b.value)}`,
         documented: `one of ${b.allowed.join(' | ')}`,
       });
     const list = op.paginated?.resultKey;
     const items = list && isRecord(body) && Array.isArray(body[list]) ? (body[list] as unknown[]) : [];
+    // a filter is judged on valid requests only, and on items that carry the field it filters by
     for (const [name, m] of Object.entries(op.input.members ?? {})) {
-      const filter = x.case.input[name];
+      const filter = x.case.mode === 'positive' ? x.case.input[name] : undefined;
       const field = name.replace(/^By/, '');
       if (!m.shape.enum || name === field || filter === undefined) continue;
-      const off = items.filter((it) => isRecord(it) && it[field] !== filter);
+      const off = items.filter((it) => isRecord(it) && it[field] !== undefined && it[field] !== filter);
       if (off.length)
         out.push({
-          check: 'status-enums',
+          check: 'output-enums',
           operation: x.operation,
           received: `${off.length} item(s) with ${field} ≠ ${String(filter)} under ${name}=${String(filter)}`,
           documented: `${name} returns only items with ${field} = ${String(filter)}`,

@@ -10,13 +10,28 @@ export type CheckId =
   | 'negative-rejection'
   | 'error-shape'
   | 'response-schema'
+  | 'output-enums'
+  /** the former name of output-enums, still accepted (--checks, results written before) */
   | 'status-enums'
   | 'pagination'
   | 'filters'
   | 'idempotency'
   | 'lifecycle'
   | 'stateful'
-  | 'history';
+  | 'history'
+  | 'unknown-resource'
+  | 'crud';
+
+/** Former check names and the check each now is. */
+export const CHECK_ALIASES: Partial<Record<CheckId, CheckId>> = { 'status-enums': 'output-enums' };
+
+/** A check judging a recorded sequence (a listing paged through, a job followed, an item created,
+ * read, updated and deleted): the runner records, the judge is pure. */
+export interface ScenarioCheck<R> {
+  id: CheckId;
+  description: string;
+  judge(record: R): Finding[];
+}
 
 /** One request sent and the answer observed. */
 export interface Exchange {

@@ -62,8 +62,9 @@ export class Collector {
 
   private readonly answers = new Map<string, { ok: number; spoken: number; other: Map<string, number> }>();
 
-  /** A valid request's answer; `documented`: the exceptions the operation documents. An answer naming
-   * one of them (an unknown recovery point's ResourceNotFoundException) shows the operation is served. */
+  /** A request's answer; `documented`: the exceptions the operation documents. A 2xx, or an answer
+   * naming one of them (an unknown recovery point's ResourceNotFoundException, a documented validation
+   * exception), shows the operation is served. */
   answered(operation: string, o: Observed, documented: readonly string[] = []): void {
     const a = this.answers.get(operation) ?? { ok: 0, spoken: 0, other: new Map<string, number>() };
     if (!o.failure && (o.status ?? 0) >= 200 && (o.status ?? 0) < 300) a.ok++;
@@ -80,16 +81,26 @@ export class Collector {
     this.answers.set(operation, a);
   }
 
-  /** Operations whose every valid request got something other than a success or an exception the
-   * operation documents. */
+  /** Operations whose every request got something other than a success or an exception the operation
+   * documents. */
   unimplemented(): string[] {
-    return [...this.answers]
-      .filter(([, a]) => a.ok === 0 && a.spoken === 0 && a.other.size)
-      .map(
-        ([op, a]) =>
-          `${op}: not implemented by the target, it seems — no valid request succeeded; ` +
-          `answers: ${[...a.other].map(([k, n]) => `${n}× ${k}`).join(', ')}`,
-      );
+    return [...this.unimplementedOps()].map(
+      ([op, answers]) => `${op}: not implemented by the target, it seems — no request was answered as the operation; ${answers}`,
+    );
+  }
+
+  /** operation → what its valid requests were answered, for the operations that seem unimplemented */
+  unimplementedOps(): Map<string, string> {
+    return new Map(
+      [...this.answers]
+        .filter(([, a]) => a.ok === 0 && a.spoken === 0 && a.other.size)
+        .map(([op, a]) => [op, `answers: ${[...a.other].map(([k, n]) => `${n}× ${k}`).join(', ')}`]),
+    );
+  }
+
+  /** how many valid requests of the operation succeeded (2xx) */
+  successes(operation: string): number {
+    return this.answers.get(operation)?.ok ?? 0;
   }
 
   /** An answer accepted under a convention: kept once per distinct text, not counted as a failure. */

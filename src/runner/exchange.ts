@@ -60,7 +60,7 @@ export function judge(ctx: ExchangeContext, x: Exchange): Finding[] {
 }
 
 /** Records an exchange's findings: each failing check counts the case once; every distinct finding is
- * kept as a detail. Also tallies how positive cases were answered, to tell "not implemented". */
+ * kept as a detail. Also tallies how cases were answered, to tell "not implemented". */
 export function record(
   ctx: ExchangeContext,
   x: Exchange,
@@ -73,8 +73,8 @@ export function record(
     ctx.collector.fail(detail(ctx, x, f, phase, extra), !counted.has(f.check));
     counted.add(f.check);
   }
-  if (x.case.mode === 'positive')
-    ctx.collector.answered(x.operation, x.observed, ctx.model.operations[x.operation]?.errors);
+  // valid or not, an answer as the operation (a 2xx, an exception it documents) shows it is served
+  ctx.collector.answered(x.operation, x.observed, ctx.model.operations[x.operation]?.errors);
 }
 
 export function detail(

@@ -5,12 +5,13 @@ import { serviceFacts } from '../model/service-facts.ts';
 import type { ExchangeContext } from './exchange.ts';
 import type { Observations } from './observations.ts';
 
-export function judgeHistory(ctx: ExchangeContext, observations: Observations): void {
+/** `covered`: the operations the run covers (others get no cell) */
+export function judgeHistory(ctx: ExchangeContext, observations: Observations, covered?: Set<string>): void {
   const t0 = performance.now();
   for (const resource of serviceFacts().resources) {
     const seen = observations.all.filter((o) => resource.operations.includes(o.operation));
     const { cases, findings } = checkHistory(seen, resource);
-    for (const op of resource.operations) {
+    for (const op of resource.operations.filter((x) => !covered || covered.has(x))) {
       if (!cases[op] && ctx.model.operations[op])
         ctx.collector.inconclusive(
           'history',

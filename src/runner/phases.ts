@@ -12,6 +12,7 @@ import {
 } from '../../generators/requests.ts';
 import type { Operation } from '../model/types.ts';
 import { detail, exchange, judge, record, type ExchangeContext } from './exchange.ts';
+import { certainlyInvalid, rawCertainlyInvalid } from './safety.ts';
 
 export interface PhaseOptions {
   runs: number;
@@ -21,15 +22,34 @@ export interface PhaseOptions {
   readOnly: boolean;
   /** operations that create or change resources */
   mutating: boolean;
+  /** a mutating operation that may get only requests certain to fail validation, also where mutations
+   * are allowed (a real account: the run changes only what it created itself) */
+  invalidOnly?: boolean;
+  /** members given a new value in every case (a create's own name: a repeated one is a conflict) */
+  fresh?: Record<string, () => unknown>;
+}
+
+/** The case with its fresh members renewed, where it carries them (never one a mutation removed). */
+function renew(c: Case, o: PhaseOptions): Case {
+  if (!o.fresh || (c.mode === 'negative' && c.channel === 'http')) return c;
+  const input = { ...c.input };
+  for (const [k, next] of Object.entries(o.fresh))
+    if (input[k] !== undefined && !(c.mode === 'negative' && c.path === k)) input[k] = next();
+  return { ...c, input } as Case;
 }
 
 type Case = ValidCase | InvalidCase;
 
+const restricted = (o: PhaseOptions) => o.mutating && (o.readOnly || !!o.invalidOnly);
+
 /** Cases a read-only run may send: any request to a read-only operation; to a mutating one, only
- * requests certain to fail validation. */
-function allowed(c: Case, o: PhaseOptions): boolean {
-  if (!o.readOnly || !o.mutating) return true;
-  return c.mode === 'negative' && c.rule !== 'pagination' && c.rule !== 'state';
+ * requests the validator says are invalid (on the raw channel: as every operation it could reach). */
+function allowed(ctx: ExchangeContext, op: Operation, c: Case, o: PhaseOptions): boolean {
+  if (!restricted(o)) return true;
+  if (c.mode !== 'negative' || c.rule === 'pagination' || c.rule === 'state') return false;
+  return c.channel === 'http'
+    ? rawCertainlyInvalid(ctx.model, c.http!)
+    : certainlyInvalid(ctx.model, op, c.input);
 }
 
 function arbitrary(op: Operation, o: PhaseOptions): fc.Arbitrary<Case> {
@@ -37,18 +57,18 @@ function arbitrary(op: Operation, o: PhaseOptions): fc.Arbitrary<Case> {
     (input): Case => ({ operation: op.name, mode: 'positive', input }),
   );
   const invalid = mutationSites(op).length ? invalidCases(op, { members: o.members }) : undefined;
-  if (o.readOnly && o.mutating) return invalid!;
+  if (restricted(o)) return invalid!;
   return invalid ? fc.oneof(valid, invalid) : valid;
 }
 
 export async function boundaryPhase(ctx: ExchangeContext, op: Operation, o: PhaseOptions): Promise<number> {
   let skipped = 0;
   for (const b of boundaryCases(op, { members: o.members }, ctx.seed)) {
-    if (!allowed(b.case, o)) {
+    if (!allowed(ctx, op, b.case, o)) {
       skipped++;
       continue;
     }
-    const x = await exchange(ctx, b.case);
+    const x = await exchange(ctx, renew(b.case, o));
     if (!x) {
       skipped++;
       continue;
@@ -59,19 +79,19 @@ export async function boundaryPhase(ctx: ExchangeContext, op: Operation, o: Phas
 }
 
 export async function randomPhase(ctx: ExchangeContext, op: Operation, o: PhaseOptions): Promise<void> {
-  if (o.readOnly && o.mutating && !mutationSites(op).length) return;
+  if (restricted(o) && !mutationSites(op).length) return;
   const arb = arbitrary(op, o);
   let shrinking = false;
+  const send = (c: Case) => (allowed(ctx, op, c, o) ? exchange(ctx, c) : Promise.resolve(undefined));
   const property = fc.asyncProperty(arb, async (c) => {
-    const x = await exchange(ctx, c);
+    const x = await send(c);
     if (!x) return true;
     if (shrinking) {
       // shrink attempts are not cases: judge them on a scratch collector
       return judgeWith(ctx, x).length === 0;
     }
     const findings = judge(ctx, x);
-    if (x.case.mode === 'positive')
-      ctx.collector.answered(x.operation, x.observed, ctx.model.operations[x.operation]?.errors);
+    ctx.collector.answered(x.operation, x.observed, ctx.model.operations[x.operation]?.errors);
     if (findings.length) {
       shrinking = true;
       for (const check of new Set(findings.map((f) => f.check))) ctx.collector.bump(check, x.operation);
@@ -81,7 +101,7 @@ export async function randomPhase(ctx: ExchangeContext, op: Operation, o: PhaseO
   const out = await fc.check(property, { numRuns: o.runs, seed: ctx.seed });
   if (!out.failed || !out.counterexample) return;
   const [minimal] = out.counterexample;
-  const x = await exchange(ctx, minimal);
+  const x = await send(minimal);
   // the shrunk case stands for the failure found in the main run: its findings are details, already counted
   if (x)
     for (const f of judgeWith(ctx, x))
@@ -89,7 +109,7 @@ export async function randomPhase(ctx: ExchangeContext, op: Operation, o: PhaseO
   // the rest of the budget, without shrinking, so every check still gets its cases
   const rest = o.runs - out.numRuns;
   for (const c of rest > 0 ? fc.sample(arb, { seed: ctx.seed + 1, numRuns: rest }) : []) {
-    const y = await exchange(ctx, c);
+    const y = await send(c);
     if (y) record(ctx, y, judge(ctx, y), 'random');
   }
 }

@@ -20,6 +20,8 @@ export interface ScenarioContext extends ExchangeContext {
   known: string[];
   /** advances the target's clock, where the run controls it (the built-in mock) */
   advance?: (ms: number) => void;
+  /** members every listing carries (a listing inside a parent: the plan whose selections it lists) */
+  scope?: Item;
 }
 
 export { send };
@@ -64,6 +66,7 @@ export async function listAll(
   let token: string | undefined;
   do {
     const o = await send(ctx, ctx.list.name, {
+      ...ctx.scope,
       ...filter,
       ...(p.limitKey ? { [p.limitKey]: pageSize } : {}),
       ...(token ? { [p.inputToken]: token } : {}),

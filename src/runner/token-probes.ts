@@ -24,7 +24,7 @@ export async function tokenProbes(
 ): Promise<PagingRecord['probes']> {
   const p = ctx.list.paginated!;
   const probes: PagingRecord['probes'] = [];
-  const ask = (input: Record<string, unknown>) => send(ctx, ctx.list.name, input);
+  const ask = (input: Record<string, unknown>) => send(ctx, ctx.list.name, { ...ctx.scope, ...input });
   probes.push({ kind: 'empty', observed: await ask({ [p.inputToken]: '' }) });
   const tampered = token
     ? `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`

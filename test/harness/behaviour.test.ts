@@ -15,7 +15,7 @@ import {
   type FailureKind,
   type ServiceBehaviour,
 } from '../../src/index.ts';
-import { runConformance } from '../../src/runner/run.ts';
+import { RESTORE_OPERATIONS, runConformance } from '../../src/runner/run.ts';
 import { fetchFunctionTarget } from '../../src/targets/fetch-target.ts';
 
 const model = await loadBackupModel();
@@ -214,6 +214,8 @@ describe('a followed behaviour is still AWS-conformant', () => {
           target,
           runs: 10,
           seed: 1,
+          // the behaviours are restore-job behaviours: the operations they shape
+          operations: RESTORE_OPERATIONS,
           recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
           advance: (ms) => clock.advance(ms),
         });

@@ -15,19 +15,19 @@ const both = (f: (j: Job) => Job) => (inner: Parameters<Mutant['wrap']>[0]) => {
 export const valueMutants: Mutant[] = [
   {
     id: 'lower-case-status',
-    caughtBy: 'status-enums',
+    caughtBy: 'output-enums',
     description: 'Status in lower case ("running")',
     wrap: both((j) => ({ ...j, Status: String(j.Status).toLowerCase() })),
   },
   {
     id: 'status-done',
-    caughtBy: 'status-enums',
+    caughtBy: 'output-enums',
     description: 'a status outside the documented set: DONE for COMPLETED',
     wrap: both((j) => (j.Status === 'COMPLETED' ? { ...j, Status: 'DONE' } : j)),
   },
   {
     id: 'bystatus-ignored',
-    caughtBy: 'status-enums',
+    caughtBy: 'output-enums',
     description: 'the ByStatus filter is ignored',
     wrap: editQuery('list', (q) => q.delete('status')),
   },

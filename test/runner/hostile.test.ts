@@ -10,7 +10,7 @@ import { createMock, type BackupMock } from '../../src/mock/index.ts';
 import { serve, type RunningServer } from '../../src/mock/server.ts';
 import { loadBackupModel } from '../../src/model/load.ts';
 import { writeReports } from '../../src/report/write.ts';
-import { runConformance } from '../../src/runner/run.ts';
+import { RESTORE_OPERATIONS, runConformance } from '../../src/runner/run.ts';
 import { endpointTarget } from '../../src/targets/fetch-target.ts';
 
 type Kind = 'reset' | 'hang' | 'not-http' | 'not-json' | 'huge' | 'drip';
@@ -157,6 +157,7 @@ describe('a run against a target that misbehaves now and then', () => {
         target,
         runs: 10,
         seed: 4,
+        operations: RESTORE_OPERATIONS,
         recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
       });
       await target.close();

@@ -11,7 +11,7 @@ import { createMock } from '../../src/mock/index.ts';
 import { serve, type RunningServer } from '../../src/mock/server.ts';
 import { loadBackupModel } from '../../src/model/load.ts';
 import { REPORTERS } from '../../src/report/reporters.ts';
-import { runConformance } from '../../src/runner/run.ts';
+import { RESTORE_OPERATIONS, runConformance } from '../../src/runner/run.ts';
 import { awsTarget } from '../../src/targets/aws.ts';
 import { fetchFunctionTarget } from '../../src/targets/fetch-target.ts';
 import { runCli } from '../support/cli.ts';
@@ -184,6 +184,8 @@ describe('inconclusive is not failed', () => {
         `endpoint:${server.endpoint}`,
         '--recovery-point',
         unknown,
+        // the restore-job scenarios are what this judges (other operations: test/runner/every-operation)
+        '--operations', 'StartRestoreJob,ListRestoreJobs,DescribeRestoreJob',
         '--out',
         dir,
         '--runs',
@@ -204,15 +206,15 @@ describe('inconclusive is not failed', () => {
         const c = res.results.find((x) => x.check === check && x.operation === 'StartRestoreJob')!;
         expect(c.status, check).toBe('inconclusive');
         expect(c.inconclusiveReason).toMatch(
-          /no job could be started: StartRestoreJob .* answered 12× HTTP 400 ResourceNotFoundException/,
+          /no RestoreJob could be created: StartRestoreJob answered 12× HTTP 400 ResourceNotFoundException/,
         );
       }
-      expect(r.out).toMatch(/INCONCLUSIVE idempotency × StartRestoreJob: no job could be started/);
+      expect(r.out).toMatch(/INCONCLUSIVE idempotency × StartRestoreJob: no RestoreJob could be created/);
       expect(readFileSync(join(dir, 'junit.xml'), 'utf8')).toMatch(
-        /<skipped message="inconclusive: no job could be started/,
+        /<skipped message="inconclusive: no RestoreJob could be created/,
       );
       expect(readFileSync(join(dir, 'summary.md'), 'utf8')).toMatch(
-        /## Inconclusive\n\n- idempotency × StartRestoreJob: no job could be started/,
+        /## Inconclusive\n\n(- .*\n)*- idempotency × StartRestoreJob: no RestoreJob could be created/,
       );
       expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<td class="inconclusive"/);
       // no finding, but not "all passing" either: the headline says what was left unjudged
@@ -242,6 +244,7 @@ describe('convention, noted with its provenance', () => {
         target,
         runs: 40,
         seed: 3,
+        operations: RESTORE_OPERATIONS,
         checks: ['negative-rejection'],
         recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
       });
@@ -291,6 +294,7 @@ describe('convention, noted with its provenance', () => {
       target,
       runs: 30,
       seed: 3,
+      operations: RESTORE_OPERATIONS,
       checks: ['negative-rejection'],
       recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
     });

@@ -1,6 +1,5 @@
 // The main job end to end: the CLI against the built-in mock, the standalone mock over loopback, the
-// real-service path (read-only, via an endpoint override), misbehaving targets and moto.
-import { spawn } from 'node:child_process';
+// real-service path (read-only, via an endpoint override), misbehaving targets (moto: every-operation.test.ts).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +9,9 @@ import { runCli } from '../support/cli.ts';
 import { createMock, type BackupMock } from '../../src/mock/index.ts';
 import { serve, type RunningServer } from '../../src/mock/server.ts';
 import { loadBackupModel } from '../../src/model/load.ts';
-import { runConformance } from '../../src/runner/run.ts';
+import { RESTORE_OPERATIONS, runConformance } from '../../src/runner/run.ts';
 import { awsTarget } from '../../src/targets/aws.ts';
 import { fetchFunctionTarget } from '../../src/targets/fetch-target.ts';
-import { has } from '../mock/interop.ts';
 
 const cli = runCli;
 const tmp = () => mkdtempSync(join(tmpdir(), 'run-'));
@@ -27,7 +25,8 @@ const results = (dir: string) =>
 describe('run against the built-in mock', () => {
   it('passes every check, writes all four reports, exit 0', async () => {
     const dir = tmp();
-    const r = await cli('run', '--out', dir, '--seed', '7', '--no-progress');
+    // the restore-job operations, which the built-in mock serves (every operation: every-operation.test.ts)
+    const r = await cli('run', '--out', dir, '--seed', '7', '--operations', 'StartRestoreJob,ListRestoreJobs,DescribeRestoreJob');
     expect(r.err).toBe('');
     expect(r.code).toBe(EXIT.ok);
     const res = results(dir);
@@ -43,8 +42,9 @@ describe('run against the built-in mock', () => {
   it('the same seed gives the same cases', async () => {
     const a = tmp();
     const b = tmp();
-    await cli('run', '--out', a, '--seed', '11', '--runs', '20', '--reporter', 'json');
-    await cli('run', '--out', b, '--seed', '11', '--runs', '20', '--reporter', 'json');
+    const ops = ['--operations', 'StartRestoreJob,ListRestoreJobs,DescribeRestoreJob,*BackupVault*'];
+    await cli('run', '--out', a, '--seed', '11', '--runs', '20', '--reporter', 'json', ...ops);
+    await cli('run', '--out', b, '--seed', '11', '--runs', '20', '--reporter', 'json', ...ops);
     const pick = (d: string) => results(d).results.map((c) => [c.check, c.operation, c.cases]);
     expect(pick(a)).toEqual(pick(b));
   });
@@ -57,6 +57,8 @@ describe('run against the built-in mock', () => {
       [['--target', 'ftp://x'], /--target must be builtin, endpoint:<url> or aws/],
       [['--target', 'endpoint:not a url'], /needs a URL/],
       [['--target', 'aws', '--allow-mutations'], /--allow-mutations needs --account/],
+      [['--operations', 'NoSuchOp'], /--operations: unknown operation 'NoSuchOp'/],
+      [['--operations', 'List*,Nope*'], /--operations: unknown operation 'Nope\*'/],
     ] as const) {
       const r = await cli('run', '--out', tmp(), ...args);
       expect(r.code, args.join(' ')).toBe(EXIT.usage);
@@ -86,6 +88,7 @@ describe('run against the standalone mock over loopback', () => {
       '50',
       '--seed',
       '3',
+      '--operations', 'StartRestoreJob,ListRestoreJobs,DescribeRestoreJob',
     );
     expect(r.code, r.err).toBe(EXIT.ok);
     expect(results(dir).summary.failed).toBe(0);
@@ -109,7 +112,10 @@ describe('run against the standalone mock over loopback', () => {
     expect(r.notes.join('\n')).toMatch(/read-only/);
     const skipped = r.cells.filter((c) => c.status === 'skipped').map((c) => c.check);
     expect(skipped).toEqual(expect.arrayContaining(['idempotency', 'lifecycle', 'stateful']));
-    expect(r.cells.filter((c) => c.status === 'failed')).toEqual([]);
+    // every operation was covered; failures only where the target does not serve the operation at all
+    expect(r.operations!.length).toBe(Object.values(model.operations).filter((op) => op.http).length);
+    const served = new Set(r.operations!.filter((v) => v.verdict !== 'not-implemented').map((v) => v.operation));
+    expect(r.cells.filter((c) => c.status === 'failed' && served.has(c.operation))).toEqual([]);
   });
 });
 
@@ -136,6 +142,7 @@ describe('a target that misbehaves is a finding, never a crash', () => {
       target,
       runs: 30,
       seed: 9,
+      operations: RESTORE_OPERATIONS,
       recoveryPoints: real.store.recoveryPoints().map((p) => p.arn),
     });
     const failing = r.cells.filter((c) => c.status === 'failed');
@@ -160,6 +167,7 @@ describe('sensitive members', () => {
       target,
       runs: 20,
       seed: 2,
+      operations: RESTORE_OPERATIONS,
       checks: ['response-schema', 'negative-rejection'],
     });
     const { REPORTERS } = await import('../../src/report/reporters.ts');
@@ -171,40 +179,4 @@ describe('sensitive members', () => {
     expect(all).not.toMatch(/file-system-id/);
   });
 });
-
-const HAS_MOTO = has('moto_server', ['--help']);
-describe.skipIf(!HAS_MOTO)('run against moto server', () => {
-  it('completes and reports the restore-job operations as not implemented', async () => {
-    const port = 5100 + Math.floor(Math.random() * 500);
-    const moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
-    try {
-      for (let i = 0; i < 50; i++) {
-        if (
-          await fetch(`http://127.0.0.1:${port}/moto-api/`).then(
-            () => true,
-            () => false,
-          )
-        )
-          break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      const dir = tmp();
-      const r = await cli(
-        'run',
-        '--target',
-        `endpoint:http://127.0.0.1:${port}`,
-        '--out',
-        dir,
-        '--runs',
-        '10',
-      );
-      expect(r.code).toBe(EXIT.findings);
-      const res = results(dir);
-      for (const op of ['StartRestoreJob', 'ListRestoreJobs', 'DescribeRestoreJob'])
-        expect(res.notes.join('\n')).toMatch(new RegExp(`${op}: not implemented by the target`));
-    } finally {
-      moto.kill();
-    }
-  });
-});
-if (!HAS_MOTO) console.warn('skipped: moto_server is not installed on this machine');
+// moto: test/runner/every-operation.test.ts

@@ -78,6 +78,7 @@ const result = await runner.runConformance({
   target: runner.builtinTarget(mock, 5000),
   runs: 3,
   seed: 1,
+  operations: runner.RESTORE_OPERATIONS,
   recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
 });
 assert.equal(runner.tally(result).failed, 0, runner.renderMarkdown(result));

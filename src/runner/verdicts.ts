@@ -1,0 +1,58 @@
+// The verdict per operation, from its cells and how its valid requests were answered: not-sent (the
+// safety rules kept every request), not-implemented (no request was answered as the operation),
+// findings (a cell failed), cannot-set-up (its inputs need a resource the run could neither create
+// nor find, and nothing it sent succeeded: never a failure), else conforming.
+import type { Collector } from './collector.ts';
+import type { RunPlan } from './plan.ts';
+import type { Cell, OperationVerdict } from './types.ts';
+
+export interface VerdictInputs {
+  plan: RunPlan;
+  cells: Cell[];
+  collector: Collector;
+  /** requests sent per operation */
+  requests: Map<string, number>;
+  /** operation → why its inputs could not be satisfied */
+  cannot: Map<string, string>;
+  /** operation → why only some (or none) of its requests were sent */
+  restricted: Map<string, string>;
+}
+
+export function operationVerdicts(v: VerdictInputs): OperationVerdict[] {
+  const unimplemented = v.collector.unimplementedOps();
+  return v.plan.plans.map((p): OperationVerdict => {
+    const name = p.op.name;
+    const requests = v.requests.get(name) ?? 0;
+    const base = {
+      operation: name,
+      ...(p.family ? { family: p.family.name } : {}),
+      access: p.access,
+      requests,
+    };
+    const failed = v.cells.filter((c) => c.operation === name && c.status === 'failed');
+    if (requests === 0)
+      return {
+        ...base,
+        verdict: 'not-sent',
+        reason: v.restricted.get(name) ?? v.cannot.get(name) ?? 'not reached',
+      };
+    const off = unimplemented.get(name);
+    if (off)
+      return {
+        ...base,
+        verdict: 'not-implemented',
+        reason: `no request was answered as the operation; ${off}`,
+      };
+    if (failed.length)
+      return {
+        ...base,
+        verdict: 'findings',
+        reason: `${failed.length} check(s) failed: ${failed.map((c) => c.check).join(', ')}`,
+      };
+    const cannot = v.cannot.get(name);
+    if (cannot && v.collector.successes(name) === 0)
+      return { ...base, verdict: 'cannot-set-up', reason: cannot };
+    const r = v.restricted.get(name);
+    return { ...base, verdict: 'conforming', ...(r ? { reason: r } : {}) };
+  });
+}
