@@ -12,21 +12,16 @@ import {
   type ErrorSpec,
   type WireResponse,
 } from '../wire/response.ts';
-import { FAILURE_ERRORS, type FaultInjector } from './faults.ts';
-import { DEFAULT_LIMITS, type MockLimits } from './limits.ts';
-import type { Lister, ListInput } from './listing.ts';
-import { MockError, type JobStore, type StartParams } from './store.ts';
+import { FAILURE_ERRORS } from './faults.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
+import type { ListInput } from './listing.ts';
+import { MockError, type StartParams } from './store.ts';
+import type { MockContext, WireRequest } from './types.ts';
 
 /** the default request body limit (MockLimits.maxBodyBytes) */
 export const MAX_BODY_BYTES = DEFAULT_LIMITS.maxBodyBytes;
 
-export interface MockContext {
-  model: ServiceModel;
-  store: JobStore;
-  lister: Lister;
-  faults: FaultInjector;
-  limits?: MockLimits;
-}
+export type { MockContext, WireRequest } from './types.ts';
 
 type Impl = (ctx: MockContext, input: Record<string, unknown>) => Record<string, unknown>;
 
@@ -65,15 +60,6 @@ function implementedOps(model: ServiceModel): Operation[] {
 const TOKEN = "[a-z0-9!#$%&'*+.^_`|~-]+";
 const JSON_TYPES = new RegExp(`^(application/(json|x-amz-json-1\\.[01])|${TOKEN}/${TOKEN}\\+json)$`);
 const isJson = (type: string) => JSON_TYPES.test(type.split(';')[0]!.trim().toLowerCase());
-
-/** A request as the resolver reads it: what a Fetch Request, an SDK request or a socket all provide.
- * `body()` gives the text, or undefined when it exceeds MAX_BODY_BYTES; it is read only once routed. */
-export interface WireRequest {
-  method: string;
-  url: URL;
-  headers: Pick<Headers, 'get' | 'has'>;
-  body(): Promise<string | undefined>;
-}
 
 /** The Fetch face of the resolver: msw handlers and the standalone server use it. */
 export async function resolve(ctx: MockContext, request: Request): Promise<Response> {

@@ -6,9 +6,9 @@ import { defaultCatalogue, type CatalogueOptions, type RecoveryPoint } from './c
 import { realClock, type Clock } from './clock.ts';
 import { follow, type ServiceBehaviour } from './behaviour.ts';
 import { FaultInjector, type FaultPlan } from './faults.ts';
-import { resolve, resolveWire, type MockContext, type WireRequest } from './http.ts';
+import { resolve, resolveWire } from './http.ts';
+import type { BackupMock, MockContext } from './types.ts';
 import { mockLimits, type MockLimits } from './limits.ts';
-import type { WireResponse } from '../wire/response.ts';
 import { Lister } from './listing.ts';
 import { JobStore, type LifecycleOptions } from './store.ts';
 
@@ -28,19 +28,6 @@ export interface MockOptions {
   limits?: Partial<MockLimits>;
 }
 
-export interface BackupMock {
-  readonly model: ServiceModel;
-  readonly store: JobStore;
-  readonly clock: Clock;
-  readonly faults: FaultInjector;
-  readonly limits: MockLimits;
-  /** Fetch in, Fetch out: the resolver's face for msw handlers and the standalone server */
-  fetch(request: Request): Promise<Response>;
-  /** the resolver itself: a request as read, the answer on the wire (undefined: the connection dropped) */
-  answer(request: WireRequest): Promise<WireResponse | undefined>;
-  /** every job as DescribeRestoreJob would show it now (without counting as an observation), oldest first */
-  jobs(): Record<string, unknown>[];
-}
 
 export async function createMock(o: MockOptions = {}): Promise<BackupMock> {
   const model = o.model ?? (await loadBackupModel());
@@ -69,6 +56,7 @@ export async function createMock(o: MockOptions = {}): Promise<BackupMock> {
   };
 }
 
+export type { BackupMock, MockContext, WireRequest } from './types.ts';
 export { ManualClock, realClock, type Clock } from './clock.ts';
 export { defaultCatalogue, type RecoveryPoint, type CatalogueOptions } from './catalogue.ts';
 export type { FaultPlan, Fault, FaultKind } from './faults.ts';
