@@ -1,11 +1,11 @@
 // msw handlers for the mock. Restricted to the given origin (default: any host) and to the routes of
-// the operations the mock implements, so that setupServer in a user's test leaves other traffic alone;
+// every operation of the model (the mock serves them all), so that setupServer in a user's test leaves
+// other traffic alone;
 // `catchAll` adds one handler for everything else on that origin (unknown routes → 404). Also the SDK
 // request handler resolved by msw's getResponse. The msw adapters of the mock: reached only through the
 // `/msw` entry, so the mock core never loads msw.
 import { getResponse, http, type HttpHandler } from 'msw';
 import { toFetchRequest, toSdkResponse, type SdkHttpRequest } from '../wire/sdk-adapters.ts';
-import { IMPLEMENTED } from './http.ts';
 import type { BackupMock } from './types.ts';
 
 export interface HandlerOptions {
@@ -25,9 +25,9 @@ export function mockHandlers(mock: BackupMock, o: HandlerOptions = {}): HttpHand
       : escapeRegExp(o.origin.replace(/\/$/, ''));
   const resolver = ({ request }: { request: Request }) => mock.fetch(request);
   const handlers: HttpHandler[] = [];
-  for (const name of Object.keys(IMPLEMENTED)) {
-    const op = mock.model.operations[name];
-    if (!op?.http) continue;
+  const seen = new Set<string>();
+  for (const op of Object.values(mock.model.operations)) {
+    if (!op.http) continue;
     const path = op.http.uri
       .split('?')[0]!
       .replace(/\/$/, '')
@@ -35,6 +35,8 @@ export function mockHandlers(mock: BackupMock, o: HandlerOptions = {}): HttpHand
       .map((seg) => (/^\{\w+\+\}$/.test(seg) ? '.+' : /^\{\w+\}$/.test(seg) ? '[^/]+' : escapeRegExp(seg)))
       .join('\\/');
     // every method on the route, with or without a trailing slash: the resolver answers a wrong one with 405
+    if (seen.has(path)) continue; // one handler per route: operations share paths
+    seen.add(path);
     handlers.push(http.all(new RegExp(`^${origin}${path}\\/?$`), resolver));
   }
   if (o.catchAll) handlers.push(http.all(new RegExp(`^${origin}\\/.*$`), resolver));

@@ -7,6 +7,8 @@ import type { Clock } from './clock.ts';
 import type { FaultInjector } from './faults.ts';
 import type { MockLimits } from './limits.ts';
 import type { Lister } from './listing.ts';
+import type { Resources } from './resources/registry.ts';
+import type { ResourceStore } from './resources/store.ts';
 import type { JobStore } from './store.ts';
 
 export type { WireRequest } from '../wire/sdk-adapters.ts';
@@ -18,6 +20,8 @@ export interface MockContext {
   lister: Lister;
   faults: FaultInjector;
   limits?: MockLimits;
+  /** every operation's implementation, by family (resources/registry.ts) */
+  resources: Resources;
 }
 
 export interface BackupMock {
@@ -26,6 +30,10 @@ export interface BackupMock {
   readonly clock: Clock;
   readonly faults: FaultInjector;
   readonly limits: MockLimits;
+  /** the items of every stateful family but restore jobs (those are `store`'s) */
+  readonly resources: ResourceStore;
+  /** which families keep state and which operations answer from the request alone */
+  readonly coverage: { stateful: string[]; stateless: string[] };
   /** Fetch in, Fetch out: the resolver's face for msw handlers and the standalone server */
   fetch(request: Request): Promise<Response>;
   /** the resolver itself: a request as read, the answer on the wire (undefined: the connection dropped) */

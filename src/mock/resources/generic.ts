@@ -1,0 +1,281 @@
+// The generic stateful implementation of a resource family, by role (src/model/families.ts): create
+// stores, read answers what was stored, list pages through the family's items with sealed tokens, update
+// merges, delete removes, other operations answer from the item they name. The exceptions are the ones
+// each operation documents (its `*NotFound*`, `*AlreadyExists*` errors); where it documents none the
+// mock does what a PUT-style AWS API plausibly does: a duplicate create overwrites the attributes
+// (keeping the server-set fields), a delete or read of a missing item answers as if it were there.
+import type { ResourceFamily } from '../../model/families.ts';
+import type { Operation, ServiceModel } from '../../model/types.ts';
+import type { Clock } from '../clock.ts';
+import { seeded, uuidFrom } from '../random.ts';
+import { MockError, stableJson } from '../store.ts';
+import type { TokenSealer } from '../tokens.ts';
+import { arnOf, hash, outputFrom, structureFrom, type Place, type View } from './output.ts';
+import { KEY_SEP, type Item, type ResourceStore } from './store.ts';
+
+export type Input = Record<string, unknown>;
+export type Impl = (input: Input) => Record<string, unknown>;
+
+export interface Env {
+  model: ServiceModel;
+  families: ReadonlyMap<string, ResourceFamily>;
+  store: ResourceStore;
+  tokens: TokenSealer;
+  clock: Clock;
+  seed: number;
+  region: string;
+  account: string;
+}
+
+export const DEFAULT_PAGE = 100;
+
+/** A family the mock keeps state for: items it can create and then find again, or a singleton's
+ * settings it can put and read back. */
+export function isStateful(f: ResourceFamily): boolean {
+  if (f.kind === 'singleton') return f.update.length > 0 && f.read.length > 0;
+  return f.create.length > 0 && f.read.length + f.list.length > 0;
+}
+
+const notFound = (op: Operation) => op.errors.find((e) => /NotFound/.test(e));
+const conflict = (op: Operation) => op.errors.find((e) => /AlreadyExists/.test(e));
+const place = (env: Env): Place => ({ region: env.region, account: env.account, now: env.clock.now() });
+const keyOf = (ids: string[], input: Input) => ids.map((i) => String(input[i])).join(KEY_SEP);
+const has = (ids: string[], input: Input) => ids.every((i) => typeof input[i] === 'string');
+const viewOf = (item: Item): View => ({
+  values: { ...item.attrs, ...item.ids },
+  createdAt: item.createdAt,
+  updatedAt: item.updatedAt,
+  version: item.version,
+});
+
+/** A validated, schema-valid answer from the request alone: members it names echo back. It is the last
+ * page of a listing, so a next token sent to it is one the mock never issued. */
+export function stateless(env: Env, op: Operation): Impl {
+  const pg = op.paginated;
+  return (input) => {
+    const token = pg && input[pg.inputToken];
+    if (token !== undefined) env.tokens.open(String(token), '');
+    return outputFrom(op, { values: input }, place(env), hash(op.name + stableJson(input), env.seed));
+  };
+}
+
+function missing(op: Operation, what: string): MockError | undefined {
+  const name = notFound(op);
+  return name ? new MockError(name, `${what} was not found`) : undefined;
+}
+
+/** The generic implementation of `op` in a stateful family `f`. */
+export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
+  const own = f.identifier;
+  const parent = f.parent ? env.families.get(f.parent) : undefined;
+  const parentIds = parent && isStateful(parent) ? parent.identifiers : [];
+  const tokenMembers = Object.values(op.input.members ?? {}).filter((m) => m.idempotencyToken);
+  const describe = (input: Input) => `${f.name} ${f.identifiers.map((i) => String(input[i])).join('/')}`;
+
+  // a child needs its parent, where the operation documents the not-found exception for it
+  const needParent = (input: Input) => {
+    if (!parentIds.length || !has(parentIds, input)) return;
+    if (env.store.get(parent!.name, keyOf(parentIds, input))) return;
+    const e = missing(op, `${parent!.name} ${parentIds.map((i) => String(input[i])).join('/')}`);
+    if (e) throw e;
+  };
+  const find = (input: Input): Item | undefined => {
+    if (f.kind === 'singleton' || has(f.identifiers, input))
+      return env.store.get(f.name, keyOf(f.identifiers, input));
+    // addressed by its own identifier alone (a describe that takes no parent)
+    for (const it of env.store.items(f.name)) if (own && it.ids[own] === input[own]) return it;
+    return undefined;
+  };
+  const answer = (item: Item | undefined, input: Input) =>
+    item ? outputFrom(op, viewOf(item), place(env), item.seed) : stateless(env, op)(input);
+  const attrsOf = (input: Input) => {
+    const attrs: Input = {};
+    for (const [k, v] of Object.entries(input))
+      if (!f.identifiers.includes(k) && !tokenMembers.some((m) => m.name === k)) attrs[k] = v;
+    return attrs;
+  };
+
+  const role = (['create', 'read', 'list', 'update', 'delete'] as const).find((r) => f[r].includes(op.name));
+  switch (f.kind === 'singleton' && role === 'create' ? 'update' : role) {
+    case 'create':
+      return (input) => {
+        needParent(input);
+        const token = tokenMembers.map((m) => input[m.name]).find((t) => typeof t === 'string') as string;
+        const fingerprint = stableJson(attrsOf(input));
+        const again = token && env.store.byToken(f.name, token, fingerprint);
+        const kept = again ? env.store.get(f.name, again) : undefined;
+        if (kept) return answer(kept, input);
+        const rand = seeded(hash(`${f.name}#${env.store.nextSeq()}`, env.seed));
+        const ids: Record<string, string> = {};
+        for (const i of f.identifiers) {
+          const given = input[i];
+          if (typeof given === 'string') ids[i] = given;
+          else if (i === own)
+            ids[i] = /Arn$/.test(i) ? arnOf(env, i.replace(/Arn$/, ''), uuidFrom(rand)) : uuidFrom(rand);
+        }
+        const key = keyOf(f.identifiers, ids);
+        const before = env.store.get(f.name, key);
+        const dup = conflict(op);
+        if (before && dup) throw new MockError(dup, `${describe(ids)} already exists`, own);
+        const now = env.clock.now();
+        const item: Item = before
+          ? { ...before, attrs: attrsOf(input), updatedAt: now }
+          : {
+              family: f.name,
+              key,
+              ids,
+              attrs: attrsOf(input),
+              seq: env.store.nextSeq(),
+              createdAt: now,
+              updatedAt: now,
+              version: uuidFrom(rand),
+              seed: Math.floor(rand() * 2 ** 32),
+            };
+        env.store.put(item);
+        if (token) env.store.remember(f.name, token, fingerprint, key);
+        return answer(item, input);
+      };
+    case 'read':
+      return (input) => {
+        needParent(input);
+        const item = find(input);
+        if (!item && f.kind !== 'singleton') {
+          const e = missing(op, describe(input));
+          if (e) throw e;
+        }
+        return answer(item, input);
+      };
+    case 'update':
+      return (input) => {
+        needParent(input);
+        const item = find(input);
+        const now = env.clock.now();
+        if (!item && f.kind === 'singleton') {
+          const rand = seeded(hash(`${f.name}#${env.store.nextSeq()}`, env.seed));
+          const ids = Object.fromEntries(f.identifiers.map((i) => [i, String(input[i])]));
+          const fresh: Item = {
+            family: f.name,
+            key: keyOf(f.identifiers, input),
+            ids,
+            attrs: attrsOf(input),
+            seq: env.store.nextSeq(),
+            createdAt: now,
+            updatedAt: now,
+            version: uuidFrom(rand),
+            seed: Math.floor(rand() * 2 ** 32),
+          };
+          env.store.put(fresh);
+          return answer(fresh, input);
+        }
+        if (!item) {
+          const e = missing(op, describe(input));
+          if (e) throw e;
+          return answer(undefined, input);
+        }
+        const next: Item = {
+          ...item,
+          attrs: { ...item.attrs, ...attrsOf(input) },
+          updatedAt: now,
+          version: uuidFrom(seeded(hash(`${item.version}+`, env.seed))),
+        };
+        env.store.put(next);
+        return answer(next, input);
+      };
+    case 'delete':
+      return (input) => {
+        needParent(input);
+        const item = find(input);
+        if (!item) {
+          const e = f.kind === 'singleton' ? undefined : missing(op, describe(input));
+          if (e) throw e;
+          return answer(undefined, input);
+        }
+        env.store.delete(f.name, item.key);
+        // the children go with it, as a vault's access policy goes with the vault
+        for (const child of env.families.values())
+          if (child.parent === f.name) env.store.deleteUnder(child.name, item.key);
+        return answer(item, input);
+      };
+    case 'list':
+      return (input) => {
+        needParent(input);
+        return pageOf(env, op, input, scoped(env, f, input));
+      };
+    default:
+      // the family's other operations answer from the item they name, which must exist
+      return (input) => {
+        if (!own || !(own in input)) return answer(undefined, input);
+        const item = find(input);
+        if (!item) {
+          const e = missing(op, describe(input));
+          if (e) throw e;
+        }
+        return answer(item, input);
+      };
+  }
+}
+
+interface Cursor {
+  f: string;
+  /** seq of the last item answered */
+  a: number;
+}
+
+export interface Listed {
+  seq: number;
+  view: View;
+  seed: number;
+}
+
+/** One page of `entries` (in a stable order, `seq` increasing) for the list operation `op`: MaxResults
+ * honoured, a sealed next token bound to the other input members exactly while entries remain. */
+export function pageOf(
+  env: Env,
+  op: Operation,
+  input: Input,
+  entries: Iterable<Listed>,
+): Record<string, unknown> {
+  const pg = op.paginated;
+  const token = pg ? (input[pg.inputToken] as string | undefined) : undefined;
+  const filters: Input = {};
+  for (const [k, v] of Object.entries(input))
+    if (k !== pg?.inputToken && k !== pg?.limitKey) filters[k] = v instanceof Date ? v.getTime() : v;
+  const fkey = stableJson(filters);
+  const cursor: Cursor = token === undefined ? { f: fkey, a: 0 } : env.tokens.open<Cursor>(token, fkey);
+  const asked = pg?.limitKey ? (input[pg.limitKey] as number | undefined) : undefined;
+  const size = Math.max(1, asked ?? DEFAULT_PAGE);
+  const p = place(env);
+  const resultKey =
+    pg?.resultKey ?? Object.values(op.output.members ?? {}).find((m) => m.shape.type === 'list')?.name;
+  const itemShape = resultKey ? op.output.members?.[resultKey]?.shape.member : undefined;
+  // `ByX` with a value: the items whose X is that value, where the items show an X (by convention:
+  // the filters' documented meanings are the overlay's to state; time bounds are not applied here)
+  const equal = Object.entries(input).filter(
+    ([k, v]) => typeof v === 'string' && /^By\w+$/.test(k) && itemShape?.members?.[k.slice(2)],
+  );
+  const page: Record<string, unknown>[] = [];
+  let last = cursor.a;
+  let more = false;
+  for (const e of entries) {
+    if (e.seq <= cursor.a) continue;
+    const shown = itemShape ? structureFrom(itemShape, e.view, p, e.seed) : {};
+    if (equal.some(([k, v]) => shown[k.slice(2)] !== v)) continue;
+    if (page.length === size) {
+      more = true;
+      break;
+    }
+    page.push(shown);
+    last = e.seq;
+  }
+  const out = outputFrom(op, { values: input }, p, hash(op.name + fkey, env.seed), true);
+  if (resultKey) out[resultKey] = page;
+  if (more && pg) out[pg.outputToken] = env.tokens.seal<Cursor>({ f: fkey, a: last });
+  return out;
+}
+
+function* scoped(env: Env, f: ResourceFamily, input: Input): Generator<Listed> {
+  const scope = f.identifiers.filter((i) => typeof input[i] === 'string');
+  for (const item of env.store.items(f.name))
+    if (!scope.some((i) => item.ids[i] !== input[i]))
+      yield { seq: item.seq, view: viewOf(item), seed: item.seed };
+}
