@@ -88,11 +88,16 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
   };
   const answer = (item: Item | undefined, input: Input) =>
     item ? outputFrom(op, viewOf(item), place(env), item.seed) : stateless(env, op)(input);
+  // what reads show of the request (its idempotency token too: a CreatorRequestId reads back)
   const attrsOf = (input: Input) => {
     const attrs: Input = {};
-    for (const [k, v] of Object.entries(input))
-      if (!f.identifiers.includes(k) && !tokenMembers.some((m) => m.name === k)) attrs[k] = v;
+    for (const [k, v] of Object.entries(input)) if (!f.identifiers.includes(k)) attrs[k] = v;
     return attrs;
+  };
+  const fingerprintOf = (input: Input) => {
+    const rest = attrsOf(input);
+    for (const m of tokenMembers) delete rest[m.name];
+    return stableJson(rest);
   };
 
   const role = (['create', 'read', 'list', 'update', 'delete'] as const).find((r) => f[r].includes(op.name));
@@ -101,7 +106,7 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
       return (input) => {
         needParent(input);
         const token = tokenMembers.map((m) => input[m.name]).find((t) => typeof t === 'string') as string;
-        const fingerprint = stableJson(attrsOf(input));
+        const fingerprint = fingerprintOf(input);
         const again = token && env.store.byToken(f.name, token, fingerprint);
         const kept = again ? env.store.get(f.name, again) : undefined;
         if (kept) return answer(kept, input);
