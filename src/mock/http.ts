@@ -161,10 +161,10 @@ async function answerWire(ctx: MockContext, request: WireRequest): Promise<WireR
   }
   // unknown members are ignored, as Smithy servers do
   const wire = problems.find((p) => p.kind !== 'unknown-member');
-  if (wire) return fail(modelled(ctx, rejection(wire.kind, op), wire.message, wire.path));
+  if (wire) return fail(modelled(ctx, rejection(ctx.model, wire.kind, op), wire.message, wire.path));
   const violation = validatorFor(ctx.model).input(op, input)[0];
   if (violation) {
-    const name = rejection(violation.keyword, op);
+    const name = rejection(ctx.model, violation.keyword, op);
     return fail(
       modelled(
         ctx,
@@ -189,12 +189,13 @@ async function answerWire(ctx: MockContext, request: WireRequest): Promise<WireR
 }
 
 /** The exception a broken request earns from this operation: the one expectationFor names where the
- * operation documents it; else the service's bad-value exception where documented; else, for an
- * operation that documents neither, AWS's generic `ValidationException` — a well-formed 4xx that claims
- * none of the service's modelled exceptions the operation does not list. */
-function rejection(kind: string, op: Operation): string {
+ * operation documents it or where it is no modelled exception of the service (SerializationException,
+ * a convention); else the service's bad-value exception where documented; else, for an operation that
+ * documents neither, AWS's generic `ValidationException` — a well-formed 4xx that claims none of the
+ * service's modelled exceptions the operation does not list. */
+function rejection(model: ServiceModel, kind: string, op: Operation): string {
   const named = expectationFor(kind, op).error;
-  if (op.errors.includes(named)) return named;
+  if (op.errors.includes(named) || !model.errors[named]) return named;
   const badValue = expectationFor('value').error;
   return op.errors.includes(badValue) ? badValue : 'ValidationException';
 }
