@@ -34,7 +34,8 @@ interface Model {
 
 const model: ServiceModel = await loadBackupModel();
 const families = deriveFamilies(model).families.filter(
-  (f) => f.kind === 'collection' && isStateful(f) && f.create.length && f.read.length && !FAMILY_IMPLS[f.name],
+  (f) =>
+    f.kind === 'collection' && isStateful(f) && f.create.length && f.read.length && !FAMILY_IMPLS[f.name],
 );
 
 async function call(client: sdk.BackupClient, name: string, input: Rec): Promise<Answer> {
@@ -203,7 +204,7 @@ function suite(f: ResourceFamily) {
   });
 }
 
-describe('every stateful family: create → read → list → update → delete, as fast-check commands', () => {
+describe('every stateful family: create, read, list, update, delete as fast-check commands', () => {
   beforeAll(() => expect(families.length).toBeGreaterThan(5));
   it.each(families.map((f) => [f.name, f] as const))('%s', async (_, f) => {
     await fc.assert(suite(f), { numRuns: 15 });

@@ -72,7 +72,10 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
   const tokenMembers = Object.values(op.input.members ?? {}).filter((m) => m.idempotencyToken);
   const describe = (input: Input) => `${f.name} ${f.identifiers.map((i) => String(input[i])).join('/')}`;
 
-  // a child needs its parent, where the operation documents the not-found exception for it
+  // a child needs its parent, where the operation documents the not-found exception for it. Where it
+  // documents none (CreateBackupSelection), the request is taken: a valid request answered with an
+  // exception the operation does not list would be the mock's own invention (checks: positive-acceptance,
+  // error-shape); the child is then reachable only by operations that do not check the parent either
   const needParent = (input: Input) => {
     if (!parentIds.length || !has(parentIds, input)) return;
     if (env.store.get(parent!.name, keyOf(parentIds, input))) return;

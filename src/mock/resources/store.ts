@@ -55,11 +55,12 @@ export class ResourceStore {
     return this.families.get(family)?.delete(key) ?? false;
   }
 
-  /** Removes the items of `family` whose key starts with the parent's key (a parent's children). */
+  /** Removes a parent's children from `family`: the items whose key extends the parent's, and a
+   * singleton's settings, whose key is the parent's own. */
   deleteUnder(family: string, parentKey: string): void {
     const m = this.families.get(family);
     if (!m) return;
-    for (const k of [...m.keys()]) if (k.startsWith(parentKey + KEY_SEP)) m.delete(k);
+    for (const k of [...m.keys()]) if (k === parentKey || k.startsWith(parentKey + KEY_SEP)) m.delete(k);
   }
 
   /** The family's items in creation order. */
