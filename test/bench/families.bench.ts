@@ -14,7 +14,7 @@ const GOAL_MB = 50;
 
 export async function benchFamilies(
   requests = 100_000,
-  reps = 2,
+  reps = 1,
 ): Promise<{ markdown: string; rows: Record<string, number>[] }> {
   const model = await loadBackupModel();
   const ops = Object.values(model.operations);

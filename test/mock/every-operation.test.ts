@@ -45,7 +45,7 @@ describe('every operation of the model', () => {
       }
     }
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
 
 function stripMeta(o: Record<string, unknown>): Record<string, unknown> {
