@@ -5,29 +5,16 @@
 // mock does what a PUT-style AWS API plausibly does: a duplicate create overwrites the attributes
 // (keeping the server-set fields), a delete or read of a missing item answers as if it were there.
 import type { ResourceFamily } from '../../model/families.ts';
-import type { Operation, ServiceModel } from '../../model/types.ts';
-import type { Clock } from '../clock.ts';
+import type { Operation } from '../../model/types.ts';
 import { seeded, uuidFrom } from '../random.ts';
 import { MockError, stableJson } from '../store.ts';
-import type { TokenSealer } from '../tokens.ts';
-import { arnOf, hash, outputFrom, structureFrom, type Place, type View } from './output.ts';
-import { KEY_SEP, type Item, type ResourceStore } from './store.ts';
+import { place, type Env, type Impl, type Input } from './env.ts';
+import { arnOf, hash, outputFrom, type View } from './output.ts';
+import { pageOf, type Listed } from './pages.ts';
+import { KEY_SEP, type Item } from './store.ts';
 
-export type Input = Record<string, unknown>;
-export type Impl = (input: Input) => Record<string, unknown>;
-
-export interface Env {
-  model: ServiceModel;
-  families: ReadonlyMap<string, ResourceFamily>;
-  store: ResourceStore;
-  tokens: TokenSealer;
-  clock: Clock;
-  seed: number;
-  region: string;
-  account: string;
-}
-
-export const DEFAULT_PAGE = 100;
+export type { Env, Impl, Input } from './env.ts';
+export { pageOf, type Listed } from './pages.ts';
 
 /** A family the mock keeps state for: items it can create and then find again, or a singleton's
  * settings it can put and read back. */
@@ -38,7 +25,6 @@ export function isStateful(f: ResourceFamily): boolean {
 
 const notFound = (op: Operation) => op.errors.find((e) => /NotFound/.test(e));
 const conflict = (op: Operation) => op.errors.find((e) => /AlreadyExists/.test(e));
-const place = (env: Env): Place => ({ region: env.region, account: env.account, now: env.clock.now() });
 const keyOf = (ids: string[], input: Input) => ids.map((i) => String(input[i])).join(KEY_SEP);
 const has = (ids: string[], input: Input) => ids.every((i) => typeof input[i] === 'string');
 const viewOf = (item: Item): View => ({
@@ -221,64 +207,6 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
         return answer(item, input);
       };
   }
-}
-
-interface Cursor {
-  f: string;
-  /** seq of the last item answered */
-  a: number;
-}
-
-export interface Listed {
-  seq: number;
-  view: View;
-  seed: number;
-}
-
-/** One page of `entries` (in a stable order, `seq` increasing) for the list operation `op`: MaxResults
- * honoured, a sealed next token bound to the other input members exactly while entries remain. */
-export function pageOf(
-  env: Env,
-  op: Operation,
-  input: Input,
-  entries: Iterable<Listed>,
-): Record<string, unknown> {
-  const pg = op.paginated;
-  const token = pg ? (input[pg.inputToken] as string | undefined) : undefined;
-  const filters: Input = {};
-  for (const [k, v] of Object.entries(input))
-    if (k !== pg?.inputToken && k !== pg?.limitKey) filters[k] = v instanceof Date ? v.getTime() : v;
-  const fkey = stableJson(filters);
-  const cursor: Cursor = token === undefined ? { f: fkey, a: 0 } : env.tokens.open<Cursor>(token, fkey);
-  const asked = pg?.limitKey ? (input[pg.limitKey] as number | undefined) : undefined;
-  const size = Math.max(1, asked ?? DEFAULT_PAGE);
-  const p = place(env);
-  const resultKey =
-    pg?.resultKey ?? Object.values(op.output.members ?? {}).find((m) => m.shape.type === 'list')?.name;
-  const itemShape = resultKey ? op.output.members?.[resultKey]?.shape.member : undefined;
-  // `ByX` with a value: the items whose X is that value, where the items show an X (by convention:
-  // the filters' documented meanings are the overlay's to state; time bounds are not applied here)
-  const equal = Object.entries(input).filter(
-    ([k, v]) => typeof v === 'string' && /^By\w+$/.test(k) && itemShape?.members?.[k.slice(2)],
-  );
-  const page: Record<string, unknown>[] = [];
-  let last = cursor.a;
-  let more = false;
-  for (const e of entries) {
-    if (e.seq <= cursor.a) continue;
-    const shown = itemShape ? structureFrom(itemShape, e.view, p, e.seed) : {};
-    if (equal.some(([k, v]) => shown[k.slice(2)] !== v)) continue;
-    if (page.length === size) {
-      more = true;
-      break;
-    }
-    page.push(shown);
-    last = e.seq;
-  }
-  const out = outputFrom(op, { values: input }, p, hash(op.name + fkey, env.seed), true);
-  if (resultKey) out[resultKey] = page;
-  if (more && pg) out[pg.outputToken] = env.tokens.seal<Cursor>({ f: fkey, a: last });
-  return out;
 }
 
 function* scoped(env: Env, f: ResourceFamily, input: Input): Generator<Listed> {
