@@ -73,7 +73,10 @@ the run stops with what to set (exit 2) and writes no verdicts. Exit 0: no findi
   --latency ms | min..max                  added to every answer
   --request-timeout ms (30000)             a request must have arrived whole by then (else 408)
   --max-jobs N (100000)                    jobs kept; the oldest terminal jobs are forgotten first
-Prints the endpoint, the recovery points and example AWS CLI lines; stops on SIGINT/SIGTERM.
+Serves every operation of the model: families with a create and a read or list keep state (created
+items read, list, update and delete back); the rest answer schema-valid outputs from the request alone.
+Prints the endpoint, those stateful families and stateless operations, the recovery points and example
+AWS CLI lines; stops on SIGINT/SIGTERM.
 `,
   spec: `Usage: aws-backup-conformance spec build [--check]
        aws-backup-conformance spec derive <docs-dir> --out <file.json> [--drift <file.md>] [--no-sdk]
@@ -368,7 +371,7 @@ async function mock(args: string[], out: NodeJS.WritableStream): Promise<number>
   const { banner } = await import('./mock/banner.ts');
   const l = { ...mocked.limits, ...running.limits };
   out.write(
-    banner(running.endpoint, mocked.store.recoveryPoints(), jobs) +
+    banner(running.endpoint, mocked.store.recoveryPoints(), jobs, mocked.coverage) +
       `limits: request timeout ${l.requestTimeoutMs} ms, keep-alive ${l.keepAliveTimeoutMs} ms, ` +
       `headers ${l.maxHeaderBytes} B, ` +
       `body ${l.maxBodyBytes} B, label ${l.maxLabelBytes} B, query ${l.maxQueryBytes} B, ` +

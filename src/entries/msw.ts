@@ -10,5 +10,5 @@ const handlers = await import('../mock/handlers.ts');
 /** msw handlers for the mock's routes on `origin` (default: any): `setupServer(...mockHandlers(mock))`. */
 export const mockHandlers = handlers.mockHandlers;
 export type { HandlerOptions } from '../mock/handlers.ts';
-export { mockRequestHandler } from '../mock/fast-path.ts';
+export const mockRequestHandler = handlers.mockRequestHandler;
 export { MswMissingError } from '../mock/msw-peer.ts';

@@ -4,11 +4,25 @@ import type { RecoveryPoint } from './catalogue.ts';
 
 const SHOWN = 10;
 
-export function banner(endpoint: string, points: RecoveryPoint[], jobs: number): string {
+/** Which families keep state and which operations answer from the request alone. */
+export interface Coverage {
+  stateful: string[];
+  stateless: string[];
+}
+
+export function banner(endpoint: string, points: RecoveryPoint[], jobs: number, coverage?: Coverage): string {
   const first = points[0];
   const lines = [
     'AWS Backup mock listening',
     `endpoint: ${endpoint}`,
+    ...(coverage
+      ? [
+          `every operation served; stateful families (${coverage.stateful.length}): ` +
+            coverage.stateful.join(', '),
+          `stateless operations, answered from the request alone (${coverage.stateless.length}): ` +
+            coverage.stateless.join(', '),
+        ]
+      : []),
     `recovery points it restores from (${points.length}):`,
     ...points.slice(0, SHOWN).map((p) => `  ${p.arn}  (${p.resourceType})`),
     ...(points.length > SHOWN ? [`  … and ${points.length - SHOWN} more`] : []),

@@ -5,8 +5,8 @@
 import { isThrottlingError, isTransientError } from '@smithy/core/retry';
 import { lifecycleOf } from '../model/service-facts.ts';
 import type { ServiceModel } from '../model/types.ts';
+import { droppedConnection } from '../wire/sdk-adapters.ts';
 import { FAILURE_ERRORS, type FaultInjector, type FaultPlan } from './faults.ts';
-import { droppedConnection } from './fast-path.ts';
 import { modelled } from './http.ts';
 import type { Lister } from './listing.ts';
 import type { JobStore } from './store.ts';

@@ -1,7 +1,7 @@
 // One line to point a user's own SDK client at the mock: `new BackupClient(mockClientConfig(mock))`.
 import { ConfiguredRetryStrategy, DEFAULT_MAX_ATTEMPTS } from '@smithy/core/retry';
 import { directRequestHandler } from './fast-path.ts';
-import type { BackupMock } from './index.ts';
+import type { BackupMock } from './types.ts';
 
 export interface MockClientOptions {
   region?: string;

@@ -3,7 +3,7 @@
 // from the model; bad input of any kind gets a clear 4xx and never touches the state.
 import { randomUUID } from 'node:crypto';
 import type { Operation, ServiceModel } from '../model/types.ts';
-import { expectedErrorFor, validatorFor } from '../model/validate.ts';
+import { expectationFor, validatorFor } from '../model/validate.ts';
 import { decodeRequest, matchPath } from '../wire/request.ts';
 import {
   errorWireResponse,
@@ -12,68 +12,49 @@ import {
   type ErrorSpec,
   type WireResponse,
 } from '../wire/response.ts';
-import { FAILURE_ERRORS, type FaultInjector } from './faults.ts';
-import { DEFAULT_LIMITS, type MockLimits } from './limits.ts';
-import type { Lister, ListInput } from './listing.ts';
-import { MockError, type JobStore, type StartParams } from './store.ts';
+import { FAILURE_ERRORS } from './faults.ts';
+import { DEFAULT_LIMITS } from './limits.ts';
+import { MockError } from './store.ts';
+import type { MockContext, WireRequest } from './types.ts';
 
 /** the default request body limit (MockLimits.maxBodyBytes) */
 export const MAX_BODY_BYTES = DEFAULT_LIMITS.maxBodyBytes;
 
-export interface MockContext {
-  model: ServiceModel;
-  store: JobStore;
-  lister: Lister;
-  faults: FaultInjector;
-  limits?: MockLimits;
+export type { MockContext, WireRequest } from './types.ts';
+
+// Routes by method and first path segment: a request is matched against the few operations there, not
+// against all of them (every operation of the model is served)
+const routes = new WeakMap<ServiceModel, Map<string, Operation[]>>();
+const firstSeg = (path: string) => path.split('/')[1] ?? '';
+function routeTable(model: ServiceModel): Map<string, Operation[]> {
+  let t = routes.get(model);
+  if (!t) {
+    routes.set(model, (t = new Map()));
+    for (const op of Object.values(model.operations)) {
+      if (!op.http) continue;
+      const k = `${op.http.method} ${firstSeg(op.http.uri.split('?')[0]!)}`;
+      t.set(k, [...(t.get(k) ?? []), op]);
+    }
+    // an operation whose URI requires a query literal (`?delete`) is tried first
+    const literal = (o: Operation) => Number(o.http!.uri.includes('?'));
+    for (const ops of t.values()) ops.sort((x, y) => literal(y) - literal(x));
+  }
+  return t;
 }
 
-type Impl = (ctx: MockContext, input: Record<string, unknown>) => Record<string, unknown>;
-
-/** The operations the mock implements; any other route is UnknownOperationException. */
-export const IMPLEMENTED: Record<string, Impl> = {
-  StartRestoreJob: (ctx, input) => ({ RestoreJobId: ctx.store.start(input as unknown as StartParams).id }),
-  ListRestoreJobs: (ctx, input) => ctx.lister.list(input as ListInput),
-  DescribeRestoreJob: (ctx, input) => {
-    const job = ctx.store.get(input.RestoreJobId as string);
-    if (!job)
-      throw new MockError(
-        'ResourceNotFoundException',
-        `Restore job ${String(input.RestoreJobId)} was not found`,
-        'RestoreJobId',
-      );
-    const view = ctx.store.view(job);
-    ctx.store.observe(job);
-    return view;
-  },
-};
-
-const routes = new WeakMap<ServiceModel, Operation[]>();
-function implementedOps(model: ServiceModel): Operation[] {
-  let ops = routes.get(model);
-  if (!ops)
-    routes.set(
-      model,
-      (ops = Object.keys(IMPLEMENTED)
-        .map((n) => model.operations[n])
-        .filter((o): o is Operation => !!o?.http)),
-    );
-  return ops;
+function route(model: ServiceModel, method: string, url: URL): Operation | undefined {
+  for (const op of routeTable(model).get(`${method} ${firstSeg(url.pathname)}`) ?? []) {
+    const literal = op.http!.uri.split('?')[1]?.split('&')[0]?.split('=')[0];
+    if (literal && !url.searchParams.has(literal)) continue;
+    if (matchPath(op, url.pathname)) return op;
+  }
+  return undefined;
 }
 
 // the media type alone (parameters after `;` aside): JSON, AWS's JSON 1.0/1.1, or any `type/x+json`
 const TOKEN = "[a-z0-9!#$%&'*+.^_`|~-]+";
 const JSON_TYPES = new RegExp(`^(application/(json|x-amz-json-1\\.[01])|${TOKEN}/${TOKEN}\\+json)$`);
 const isJson = (type: string) => JSON_TYPES.test(type.split(';')[0]!.trim().toLowerCase());
-
-/** A request as the resolver reads it: what a Fetch Request, an SDK request or a socket all provide.
- * `body()` gives the text, or undefined when it exceeds MAX_BODY_BYTES; it is read only once routed. */
-export interface WireRequest {
-  method: string;
-  url: URL;
-  headers: Pick<Headers, 'get' | 'has'>;
-  body(): Promise<string | undefined>;
-}
 
 /** The Fetch face of the resolver: msw handlers and the standalone server use it. */
 export async function resolve(ctx: MockContext, request: Request): Promise<Response> {
@@ -117,10 +98,9 @@ async function answerWire(ctx: MockContext, request: WireRequest): Promise<WireR
     return fail(modelled(ctx, FAILURE_ERRORS.unavailable, 'The service is unavailable (injected fault)'));
 
   const url = request.url;
-  const ops = implementedOps(ctx.model);
-  const onPath = ops.filter((o) => matchPath(o, url.pathname));
-  const op = onPath.find((o) => o.http!.method === request.method);
+  const op = route(ctx.model, request.method, url);
   if (!op) {
+    const onPath = Object.values(ctx.model.operations).filter((o) => o.http && matchPath(o, url.pathname));
     if (onPath.length) {
       const allow = onPath.map((o) => o.http!.method).join(', ');
       return fail(
@@ -181,10 +161,10 @@ async function answerWire(ctx: MockContext, request: WireRequest): Promise<WireR
   }
   // unknown members are ignored, as Smithy servers do
   const wire = problems.find((p) => p.kind !== 'unknown-member');
-  if (wire) return fail(modelled(ctx, expectedErrorFor(wire.kind), wire.message, wire.path));
+  if (wire) return fail(modelled(ctx, rejection(ctx.model, wire.kind, op), wire.message, wire.path));
   const violation = validatorFor(ctx.model).input(op, input)[0];
   if (violation) {
-    const name = expectedErrorFor(violation.keyword);
+    const name = rejection(ctx.model, violation.keyword, op);
     return fail(
       modelled(
         ctx,
@@ -195,7 +175,7 @@ async function answerWire(ctx: MockContext, request: WireRequest): Promise<WireR
     );
   }
   try {
-    return successResponse(op, IMPLEMENTED[op.name]!(ctx, input), requestId);
+    return successResponse(op, ctx.resources.impl(op.name)!(input), requestId);
   } catch (e) {
     if (e instanceof MockError) return fail(modelled(ctx, e.errorName, e.message, e.context));
     // a defect of the mock itself: still an answer, never a crash
@@ -206,6 +186,18 @@ async function answerWire(ctx: MockContext, request: WireRequest): Promise<WireR
       message: 'The mock failed to handle the request',
     });
   }
+}
+
+/** The exception a broken request earns from this operation: the one expectationFor names where the
+ * operation documents it or where it is no modelled exception of the service (SerializationException,
+ * a convention); else the service's bad-value exception where documented; else, for an operation that
+ * documents neither, AWS's generic `ValidationException` — a well-formed 4xx that claims none of the
+ * service's modelled exceptions the operation does not list. */
+function rejection(model: ServiceModel, kind: string, op: Operation): string {
+  const named = expectationFor(kind, op).error;
+  if (op.errors.includes(named) || !model.errors[named]) return named;
+  const badValue = expectationFor('value').error;
+  return op.errors.includes(badValue) ? badValue : 'ValidationException';
 }
 
 export function modelled(

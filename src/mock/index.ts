@@ -1,4 +1,5 @@
-// The reference mock of AWS Backup restore jobs: state, clock and faults, reachable three ways —
+// The reference mock of AWS Backup — every operation of the model, resource families kept as state
+// (resources/), restore jobs with their lifecycle — with a clock and faults, reachable three ways —
 // msw handlers, an in-process request handler for the SDK (the fast path), and a local HTTP server.
 import type { ServiceModel } from '../model/types.ts';
 import { loadBackupModel } from '../model/load.ts';
@@ -6,11 +7,14 @@ import { defaultCatalogue, type CatalogueOptions, type RecoveryPoint } from './c
 import { realClock, type Clock } from './clock.ts';
 import { follow, type ServiceBehaviour } from './behaviour.ts';
 import { FaultInjector, type FaultPlan } from './faults.ts';
-import { resolve, resolveWire, type MockContext, type WireRequest } from './http.ts';
+import { resolve, resolveWire } from './http.ts';
+import type { BackupMock, MockContext } from './types.ts';
 import { mockLimits, type MockLimits } from './limits.ts';
-import type { WireResponse } from '../wire/response.ts';
 import { Lister } from './listing.ts';
+import { resourcesFor } from './resources/registry.ts';
+import { ResourceStore } from './resources/store.ts';
 import { JobStore, type LifecycleOptions } from './store.ts';
+import { TokenSealer } from './tokens.ts';
 
 export interface MockOptions {
   model?: ServiceModel;
@@ -26,21 +30,13 @@ export interface MockOptions {
   seed?: number;
   /** request sizes and how much state is kept (defaults: DEFAULT_LIMITS) */
   limits?: Partial<MockLimits>;
+  /** where server-set ARNs say the resources live (default us-east-1, 123456789012) */
+  region?: string;
+  account?: string;
+  /** items kept per resource family before the oldest is forgotten (default 10,000) */
+  maxItemsPerFamily?: number;
 }
 
-export interface BackupMock {
-  readonly model: ServiceModel;
-  readonly store: JobStore;
-  readonly clock: Clock;
-  readonly faults: FaultInjector;
-  readonly limits: MockLimits;
-  /** Fetch in, Fetch out: the resolver's face for msw handlers and the standalone server */
-  fetch(request: Request): Promise<Response>;
-  /** the resolver itself: a request as read, the answer on the wire (undefined: the connection dropped) */
-  answer(request: WireRequest): Promise<WireResponse | undefined>;
-  /** every job as DescribeRestoreJob would show it now (without counting as an observation), oldest first */
-  jobs(): Record<string, unknown>[];
-}
 
 export async function createMock(o: MockOptions = {}): Promise<BackupMock> {
   const model = o.model ?? (await loadBackupModel());
@@ -55,7 +51,21 @@ export async function createMock(o: MockOptions = {}): Promise<BackupMock> {
   );
   const faults = new FaultInjector();
   if (o.faults) faults.set(o.faults);
-  const ctx: MockContext = { model, store, lister: new Lister(store), faults, limits };
+  const lister = new Lister(store);
+  const items = new ResourceStore(o.maxItemsPerFamily);
+  const resources = resourcesFor(
+    {
+      model,
+      store: items,
+      tokens: new TokenSealer(),
+      clock,
+      seed: o.seed ?? 1,
+      region: o.region ?? 'us-east-1',
+      account: o.account ?? '123456789012',
+    },
+    { store, lister },
+  );
+  const ctx: MockContext = { model, store, lister, faults, limits, resources };
   if (o.behaviour) follow({ ...ctx, ...(o.faults ? { plan: o.faults } : {}) }, o.behaviour);
   return {
     model,
@@ -63,12 +73,15 @@ export async function createMock(o: MockOptions = {}): Promise<BackupMock> {
     clock,
     faults,
     limits,
+    resources: items,
+    coverage: { stateful: resources.stateful, stateless: resources.stateless },
     fetch: (request) => resolve(ctx, request),
     answer: (request) => resolveWire(ctx, request),
     jobs: () => store.all().map((j) => store.view(j)),
   };
 }
 
+export type { BackupMock, MockContext, WireRequest } from './types.ts';
 export { ManualClock, realClock, type Clock } from './clock.ts';
 export { defaultCatalogue, type RecoveryPoint, type CatalogueOptions } from './catalogue.ts';
 export type { FaultPlan, Fault, FaultKind } from './faults.ts';

@@ -1,6 +1,6 @@
 // A job as DescribeRestoreJob / ListRestoreJobs show it at a given instant: its status a function of
 // the clock (or of its script), with the values of its recovery point.
-import type { JobRecord, Outcome } from './store.ts';
+import type { JobRecord, Outcome } from './job-record.ts';
 
 const OUTCOME_MESSAGE: Record<Outcome, string> = {
   COMPLETED: 'Restore completed.',

@@ -1,9 +1,9 @@
 // ListRestoreJobs: every By* filter, newest first, pages of MaxResults, and opaque tokens bound to the
 // filters and to a snapshot of the store, so that pages never repeat or skip a job that existed when
 // the listing began, however many jobs are started meanwhile.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { JobList } from './job-list.ts';
-import { MockError, stableJson, type JobRecord, type JobStore } from './store.ts';
+import { stableJson, type JobRecord, type JobStore } from './store.ts';
+import { TokenSealer } from './tokens.ts';
 
 export const DEFAULT_PAGE_SIZE = 100;
 
@@ -106,7 +106,7 @@ function* matching(
 }
 
 export class Lister {
-  private readonly secret = randomBytes(32);
+  private readonly tokens = new TokenSealer();
   /** the number of jobs on the k-th page of every listing, capped by MaxResults (a service may answer
    * fewer than asked; 0 is an empty page that still carries a token while jobs remain); later pages
    * are full */
@@ -121,7 +121,7 @@ export class Lister {
     );
     const top = this.store.lastSeq;
     const cursor: Cursor =
-      NextToken === undefined ? { f, s: top, a: top + 1, p: 0 } : this.open(NextToken, f);
+      NextToken === undefined ? { f, s: top, a: top + 1, p: 0 } : this.tokens.open<Cursor>(NextToken, f);
     const asked = MaxResults ?? DEFAULT_PAGE_SIZE;
     const size = Math.min(asked, this.pageSizes[cursor.p] ?? asked);
     const now = this.store.clock.now();
@@ -140,45 +140,7 @@ export class Lister {
     }
     return {
       RestoreJobs: page,
-      ...(more ? { NextToken: this.seal({ f, s: cursor.s, a: last, p: cursor.p + 1 }) } : {}),
+      ...(more ? { NextToken: this.tokens.seal({ f, s: cursor.s, a: last, p: cursor.p + 1 }) } : {}),
     };
   }
-
-  private mac(body: string): string {
-    return createHmac('sha256', this.secret).update(body).digest('base64url');
-  }
-
-  /** `<body>.<mac>`, both unpadded base64url: the one encoding open() accepts */
-  private seal(c: Cursor): string {
-    const body = Buffer.from(JSON.stringify(c)).toString('base64url');
-    return `${body}.${this.mac(body)}`;
-  }
-
-  /** Sealed for real: the token must be exactly `<body>.<mac>` in canonical base64url, and the MAC as
-   * text — 43 characters, so no low bits left over — must equal the one computed, compared in constant
-   * time. Any character changed, added or removed fails. */
-  private open(token: string, f: string): Cursor {
-    if (token === '')
-      throw new MockError('InvalidParameterValueException', 'NextToken must not be empty', 'NextToken');
-    const m = TOKEN.exec(token);
-    const got = Buffer.from(m?.[2] ?? '');
-    const want = Buffer.from(m ? this.mac(m[1]!) : '');
-    if (!m || got.length !== want.length || !timingSafeEqual(got, want)) {
-      throw new MockError(
-        'InvalidParameterValueException',
-        'NextToken is not a token this service issued',
-        'NextToken',
-      );
-    }
-    const c = JSON.parse(Buffer.from(m[1]!, 'base64url').toString()) as Cursor;
-    if (c.f !== f)
-      throw new MockError(
-        'InvalidParameterValueException',
-        'NextToken was issued for different filters',
-        'NextToken',
-      );
-    return c;
-  }
 }
-
-const TOKEN = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43})$/;

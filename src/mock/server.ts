@@ -7,8 +7,7 @@ import { createServer, STATUS_CODES } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorWireResponse, type WireResponse } from '../wire/response.ts';
-import type { WireRequest } from './http.ts';
-import type { BackupMock } from './index.ts';
+import type { BackupMock, WireRequest } from './types.ts';
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from './limits.ts';
 
 export interface RunningServer {

@@ -2,13 +2,15 @@
 // then COMPLETED, FAILED or ABORTED (drawn from a seed), so time alone moves it, and only forward.
 import { createHash } from 'node:crypto';
 import type { RecoveryPoint } from './catalogue.ts';
+import type { JobRecord, Outcome } from './job-record.ts';
 import type { Clock } from './clock.ts';
 import { JobList } from './job-list.ts';
 import { jobView } from './job-view.ts';
 import { DEFAULT_LIMITS, type MockLimits } from './limits.ts';
 import { seeded, uuidFrom } from './random.ts';
 
-export type Outcome = 'COMPLETED' | 'FAILED' | 'ABORTED';
+// moved to job-record.ts (job-view.ts needs them and store.ts needs job-view.ts); still importable here
+export type { JobRecord, Outcome } from './job-record.ts';
 
 export interface LifecycleOptions {
   /** how long a job stays PENDING, then RUNNING (ms) */
@@ -16,29 +18,6 @@ export interface LifecycleOptions {
   runningMs?: number;
   /** weights of the terminal states */
   outcomes?: Partial<Record<Outcome, number>>;
-}
-
-export interface JobRecord {
-  seq: number;
-  id: string;
-  createdAt: number;
-  recoveryPoint: RecoveryPoint;
-  resourceType: string;
-  iamRoleArn?: string;
-  /** stored as plain data (keys such as __proto__ are ordinary keys) and never logged */
-  metadata: Record<string, string>;
-  copySourceTags?: boolean;
-  pendingMs: number;
-  runningMs: number;
-  outcome: Outcome;
-  /** a scripted job shows these statuses in turn, one per observation (DescribeRestoreJob), the last
-   * one sticking; its clock-driven lifecycle is then unused */
-  script?: { statuses: readonly string[]; step: number };
-  /** the IdempotencyToken it was started with, forgotten with the job */
-  token?: string;
-  metadataBytes: number;
-  /** set once the store has forgotten the job (see JobStore's limits) */
-  gone?: boolean;
 }
 
 export interface StartParams {

@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { benchFamilies } from './families.bench.ts';
 import { benchGenerators } from './generators.bench.ts';
 import { benchLoopback } from './loopback.bench.ts';
 import { benchMemory } from './memory.bench.ts';
@@ -23,6 +24,7 @@ for (const [name, run] of [
   ['spec', () => benchSpec()],
   ['memory', () => benchMemory()],
   ['memoryMsw', () => benchMemory(20_000, 1, 'msw')],
+  ['families', () => benchFamilies()],
   ['generators', () => benchGenerators()],
   ['load', () => benchLoad()],
 ] as const) {

@@ -7,7 +7,7 @@ import {
   StartRestoreJobCommand,
 } from '@aws-sdk/client-backup';
 import { createMock, ManualClock } from '../../src/mock/index.ts';
-import { mockRequestHandler } from '../../src/mock/fast-path.ts';
+import { mockRequestHandler } from '../../src/mock/handlers.ts';
 import { builtinTarget } from '../../src/targets/select.ts';
 
 const mb = (n: number) => n / 1024 / 1024;

@@ -3,7 +3,7 @@
 import { BackupClient, ListRestoreJobsCommand, StartRestoreJobCommand } from '@aws-sdk/client-backup';
 import { setupServer } from 'msw/node';
 import { createMock, ManualClock } from '../../src/mock/index.ts';
-import { mockRequestHandler } from '../../src/mock/fast-path.ts';
+import { mockRequestHandler } from '../../src/mock/handlers.ts';
 import { mockHandlers } from '../../src/mock/handlers.ts';
 import { selectTarget } from '../../src/targets/select.ts';
 import { measure, measureRounds, median, type Figure } from './stats.ts';

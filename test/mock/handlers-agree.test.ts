@@ -3,7 +3,8 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { fc, test } from '@fast-check/vitest';
 import { expect, vi } from 'vitest';
-import { directRequestHandler, mockRequestHandler } from '../../src/mock/fast-path.ts';
+import { directRequestHandler } from '../../src/mock/fast-path.ts';
+import { mockRequestHandler } from '../../src/mock/handlers.ts';
 import { createMock, ManualClock } from '../../src/mock/index.ts';
 import { loadBackupModel } from '../../src/model/load.ts';
 import { recording, callSdk } from '../../src/targets/sdk-call.ts';

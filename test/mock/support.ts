@@ -1,7 +1,7 @@
 // A Backup client on the mock's fast path, with a manual clock.
 import { BackupClient } from '@aws-sdk/client-backup';
 import { createMock, ManualClock, type MockOptions } from '../../src/mock/index.ts';
-import { mockRequestHandler } from '../../src/mock/fast-path.ts';
+import { mockRequestHandler } from '../../src/mock/handlers.ts';
 
 export const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
 

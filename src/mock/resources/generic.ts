@@ -1,0 +1,217 @@
+// The generic stateful implementation of a resource family, by role (src/model/families.ts): create
+// stores, read answers what was stored, list pages through the family's items with sealed tokens, update
+// merges, delete removes, other operations answer from the item they name. The exceptions are the ones
+// each operation documents (its `*NotFound*`, `*AlreadyExists*` errors); where it documents none the
+// mock does what a PUT-style AWS API plausibly does: a duplicate create overwrites the attributes
+// (keeping the server-set fields), a delete or read of a missing item answers as if it were there.
+import type { ResourceFamily } from '../../model/families.ts';
+import type { Operation } from '../../model/types.ts';
+import { seeded, uuidFrom } from '../random.ts';
+import { MockError, stableJson } from '../store.ts';
+import { place, type Env, type Impl, type Input } from './env.ts';
+import { arnOf, hash, outputFrom, type View } from './output.ts';
+import { pageOf, type Listed } from './pages.ts';
+import { KEY_SEP, type Item } from './store.ts';
+
+export type { Env, Impl, Input } from './env.ts';
+export { pageOf, type Listed } from './pages.ts';
+
+/** A family the mock keeps state for: items it can create and then find again, or a singleton's
+ * settings it can put and read back. */
+export function isStateful(f: ResourceFamily): boolean {
+  if (f.kind === 'singleton') return f.update.length > 0 && f.read.length > 0;
+  return f.create.length > 0 && f.read.length + f.list.length > 0;
+}
+
+const notFound = (op: Operation) => op.errors.find((e) => /NotFound/.test(e));
+const conflict = (op: Operation) => op.errors.find((e) => /AlreadyExists/.test(e));
+const keyOf = (ids: string[], input: Input) => ids.map((i) => String(input[i])).join(KEY_SEP);
+const has = (ids: string[], input: Input) => ids.every((i) => typeof input[i] === 'string');
+const viewOf = (item: Item): View => ({
+  values: { ...item.attrs, ...item.ids },
+  createdAt: item.createdAt,
+  updatedAt: item.updatedAt,
+  version: item.version,
+});
+
+/** A validated, schema-valid answer from the request alone: members it names echo back. It is the last
+ * page of a listing, so a next token sent to it is one the mock never issued. */
+export function stateless(env: Env, op: Operation): Impl {
+  const pg = op.paginated;
+  return (input) => {
+    const token = pg && input[pg.inputToken];
+    if (token !== undefined) env.tokens.open(String(token), '');
+    return outputFrom(op, { values: input }, place(env), hash(op.name + stableJson(input), env.seed));
+  };
+}
+
+function missing(op: Operation, what: string): MockError | undefined {
+  const name = notFound(op);
+  return name ? new MockError(name, `${what} was not found`) : undefined;
+}
+
+/** The generic implementation of `op` in a stateful family `f`. */
+export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
+  const own = f.identifier;
+  const parent = f.parent ? env.families.get(f.parent) : undefined;
+  const parentIds = parent && isStateful(parent) ? parent.identifiers : [];
+  const tokenMembers = Object.values(op.input.members ?? {}).filter((m) => m.idempotencyToken);
+  const describe = (input: Input) => `${f.name} ${f.identifiers.map((i) => String(input[i])).join('/')}`;
+
+  // a child needs its parent, where the operation documents the not-found exception for it. Where it
+  // documents none (CreateBackupSelection), the request is taken: a valid request answered with an
+  // exception the operation does not list would be the mock's own invention (checks: positive-acceptance,
+  // error-shape); the child is then reachable only by operations that do not check the parent either
+  const needParent = (input: Input) => {
+    if (!parentIds.length || !has(parentIds, input)) return;
+    if (env.store.get(parent!.name, keyOf(parentIds, input))) return;
+    const e = missing(op, `${parent!.name} ${parentIds.map((i) => String(input[i])).join('/')}`);
+    if (e) throw e;
+  };
+  const find = (input: Input): Item | undefined => {
+    if (f.kind === 'singleton' || has(f.identifiers, input))
+      return env.store.get(f.name, keyOf(f.identifiers, input));
+    // addressed by its own identifier alone (a describe that takes no parent)
+    for (const it of env.store.items(f.name)) if (own && it.ids[own] === input[own]) return it;
+    return undefined;
+  };
+  const answer = (item: Item | undefined, input: Input) =>
+    item ? outputFrom(op, viewOf(item), place(env), item.seed) : stateless(env, op)(input);
+  // what reads show of the request (its idempotency token too: a CreatorRequestId reads back)
+  const attrsOf = (input: Input) => {
+    const attrs: Input = {};
+    for (const [k, v] of Object.entries(input)) if (!f.identifiers.includes(k)) attrs[k] = v;
+    return attrs;
+  };
+  const fingerprintOf = (input: Input) => {
+    const rest = attrsOf(input);
+    for (const m of tokenMembers) delete rest[m.name];
+    return stableJson(rest);
+  };
+
+  const role = (['create', 'read', 'list', 'update', 'delete'] as const).find((r) => f[r].includes(op.name));
+  switch (f.kind === 'singleton' && role === 'create' ? 'update' : role) {
+    case 'create':
+      return (input) => {
+        needParent(input);
+        const token = tokenMembers.map((m) => input[m.name]).find((t) => typeof t === 'string') as string;
+        const fingerprint = fingerprintOf(input);
+        const again = token && env.store.byToken(f.name, token, fingerprint);
+        const kept = again ? env.store.get(f.name, again) : undefined;
+        if (kept) return answer(kept, input);
+        const rand = seeded(hash(`${f.name}#${env.store.nextSeq()}`, env.seed));
+        const ids: Record<string, string> = {};
+        for (const i of f.identifiers) {
+          const given = input[i];
+          if (typeof given === 'string') ids[i] = given;
+          else if (i === own)
+            ids[i] = /Arn$/.test(i) ? arnOf(env, i.replace(/Arn$/, ''), uuidFrom(rand)) : uuidFrom(rand);
+        }
+        const key = keyOf(f.identifiers, ids);
+        const before = env.store.get(f.name, key);
+        const dup = conflict(op);
+        if (before && dup) throw new MockError(dup, `${describe(ids)} already exists`, own);
+        const now = env.clock.now();
+        const item: Item = before
+          ? { ...before, attrs: attrsOf(input), updatedAt: now }
+          : {
+              family: f.name,
+              key,
+              ids,
+              attrs: attrsOf(input),
+              seq: env.store.nextSeq(),
+              createdAt: now,
+              updatedAt: now,
+              version: uuidFrom(rand),
+              seed: Math.floor(rand() * 2 ** 32),
+            };
+        env.store.put(item);
+        if (token) env.store.remember(f.name, token, fingerprint, key);
+        return answer(item, input);
+      };
+    case 'read':
+      return (input) => {
+        needParent(input);
+        const item = find(input);
+        if (!item && f.kind !== 'singleton') {
+          const e = missing(op, describe(input));
+          if (e) throw e;
+        }
+        return answer(item, input);
+      };
+    case 'update':
+      return (input) => {
+        needParent(input);
+        const item = find(input);
+        const now = env.clock.now();
+        if (!item && f.kind === 'singleton') {
+          const rand = seeded(hash(`${f.name}#${env.store.nextSeq()}`, env.seed));
+          const ids = Object.fromEntries(f.identifiers.map((i) => [i, String(input[i])]));
+          const fresh: Item = {
+            family: f.name,
+            key: keyOf(f.identifiers, input),
+            ids,
+            attrs: attrsOf(input),
+            seq: env.store.nextSeq(),
+            createdAt: now,
+            updatedAt: now,
+            version: uuidFrom(rand),
+            seed: Math.floor(rand() * 2 ** 32),
+          };
+          env.store.put(fresh);
+          return answer(fresh, input);
+        }
+        if (!item) {
+          const e = missing(op, describe(input));
+          if (e) throw e;
+          return answer(undefined, input);
+        }
+        const next: Item = {
+          ...item,
+          attrs: { ...item.attrs, ...attrsOf(input) },
+          updatedAt: now,
+          version: uuidFrom(seeded(hash(`${item.version}+`, env.seed))),
+        };
+        env.store.put(next);
+        return answer(next, input);
+      };
+    case 'delete':
+      return (input) => {
+        needParent(input);
+        const item = find(input);
+        if (!item) {
+          const e = f.kind === 'singleton' ? undefined : missing(op, describe(input));
+          if (e) throw e;
+          return answer(undefined, input);
+        }
+        env.store.delete(f.name, item.key);
+        // the children go with it, as a vault's access policy goes with the vault
+        for (const child of env.families.values())
+          if (child.parent === f.name) env.store.deleteUnder(child.name, item.key);
+        return answer(item, input);
+      };
+    case 'list':
+      return (input) => {
+        needParent(input);
+        return pageOf(env, op, input, scoped(env, f, input));
+      };
+    default:
+      // the family's other operations answer from the item they name, which must exist
+      return (input) => {
+        if (!own || !(own in input)) return answer(undefined, input);
+        const item = find(input);
+        if (!item) {
+          const e = missing(op, describe(input));
+          if (e) throw e;
+        }
+        return answer(item, input);
+      };
+  }
+}
+
+function* scoped(env: Env, f: ResourceFamily, input: Input): Generator<Listed> {
+  const scope = f.identifiers.filter((i) => typeof input[i] === 'string');
+  for (const item of env.store.items(f.name))
+    if (!scope.some((i) => item.ids[i] !== input[i]))
+      yield { seq: item.seq, view: viewOf(item), seed: item.seed };
+}

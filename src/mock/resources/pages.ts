@@ -1,0 +1,66 @@
+// One page of a listing, for any family: MaxResults honoured, `ByX` equality filters, and a sealed
+// next token bound to the listing's other input members, issued exactly while entries remain.
+import type { Operation } from '../../model/types.ts';
+import { stableJson } from '../store.ts';
+import { place, type Env, type Input } from './env.ts';
+import { hash, outputFrom, structureFrom, type View } from './output.ts';
+
+export const DEFAULT_PAGE = 100;
+
+interface Cursor {
+  f: string;
+  /** seq of the last item answered */
+  a: number;
+}
+
+export interface Listed {
+  seq: number;
+  view: View;
+  seed: number;
+}
+
+/** One page of `entries` (in a stable order, `seq` increasing) for the list operation `op`: MaxResults
+ * honoured, a sealed next token bound to the other input members exactly while entries remain. */
+export function pageOf(
+  env: Env,
+  op: Operation,
+  input: Input,
+  entries: Iterable<Listed>,
+): Record<string, unknown> {
+  const pg = op.paginated;
+  const token = pg ? (input[pg.inputToken] as string | undefined) : undefined;
+  const filters: Input = {};
+  for (const [k, v] of Object.entries(input))
+    if (k !== pg?.inputToken && k !== pg?.limitKey) filters[k] = v instanceof Date ? v.getTime() : v;
+  const fkey = stableJson(filters);
+  const cursor: Cursor = token === undefined ? { f: fkey, a: 0 } : env.tokens.open<Cursor>(token, fkey);
+  const asked = pg?.limitKey ? (input[pg.limitKey] as number | undefined) : undefined;
+  const size = Math.max(1, asked ?? DEFAULT_PAGE);
+  const p = place(env);
+  const resultKey =
+    pg?.resultKey ?? Object.values(op.output.members ?? {}).find((m) => m.shape.type === 'list')?.name;
+  const itemShape = resultKey ? op.output.members?.[resultKey]?.shape.member : undefined;
+  // `ByX` with a value: the items whose X is that value, where the items show an X (by convention:
+  // the filters' documented meanings are the overlay's to state; time bounds are not applied here)
+  const equal = Object.entries(input).filter(
+    ([k, v]) => typeof v === 'string' && /^By\w+$/.test(k) && itemShape?.members?.[k.slice(2)],
+  );
+  const page: Record<string, unknown>[] = [];
+  let last = cursor.a;
+  let more = false;
+  for (const e of entries) {
+    if (e.seq <= cursor.a) continue;
+    const shown = itemShape ? structureFrom(itemShape, e.view, p, e.seed) : {};
+    if (equal.some(([k, v]) => shown[k.slice(2)] !== v)) continue;
+    if (page.length === size) {
+      more = true;
+      break;
+    }
+    page.push(shown);
+    last = e.seq;
+  }
+  const out = outputFrom(op, { values: input }, p, hash(op.name + fkey, env.seed), true);
+  if (resultKey) out[resultKey] = page;
+  if (more && pg) out[pg.outputToken] = env.tokens.seal<Cursor>({ f: fkey, a: last });
+  return out;
+}
