@@ -45,6 +45,15 @@ export interface MutationSite {
 
 export const REMOVED = Symbol('removed');
 
+const ZERO_UUID = '00000000-0000-4000-8000-000000000000';
+// every form has the same length and alphabet for any uuid, so one that fits the zero uuid fits them all
+const UNKNOWN_FORMS: ((u: string) => string)[] = [
+  (u) => `nonexistent-${u}`,
+  (u) => `nonexistent_${u.replace(/-/g, '_')}`,
+  (u) => `nonexistent${u.replace(/-/g, '')}`,
+  (u) => u.replace(/-/g, ''),
+];
+
 const NOT_A_DATE = ['not-a-date', '2024-13-45T00:00:00Z', '1700000000', 'yesterday'];
 
 function site(
@@ -103,14 +112,18 @@ export function mutationSites(op: Operation): MutationSite[] {
     if (s.type === 'string' && pattern) {
       const bad = fc
         .string({ minLength: 1, maxLength: Math.min(s.maxLength ?? 40, 40) })
-        .filter((v) => !pattern.test(v));
+        // a path label of dots is another URL once dot segments are normalised, not a bad label
+        .filter((v) => !pattern.test(v) && !(m.location === 'path' && /^\.{1,2}$/.test(v)));
       out.push(
         site(m, 'pattern-violation', 'sdk', 'schema', ['pattern'], bad, [
           fc.sample(bad, { seed: 1, numRuns: 1 })[0],
         ]),
       );
     }
-    if (s.type === 'string' && !s.enum && ((pattern && !pattern.test('')) || (s.minLength ?? 0) > 0)) {
+    // an empty path label is not sent: the SDK refuses it ("Empty value provided for input HTTP label"),
+    // and on the wire `/things//x` is another route, whose answer no page documents
+    const emptyable = m.location !== 'path' && s.type === 'string' && !s.enum;
+    if (emptyable && ((pattern && !pattern.test('')) || (s.minLength ?? 0) > 0)) {
       out.push(site(m, 'empty-string', 'sdk', 'schema', ['pattern', 'minLength'], fc.constant(''), ['']));
     }
     const wrongType = wrongTypeValues(m);
@@ -141,22 +154,21 @@ export function mutationSites(op: Operation): MutationSite[] {
       );
     }
     if (m.location === 'path' && s.type === 'string' && op.errors.includes('ResourceNotFoundException')) {
-      // a path label names a resource: a well-formed name of one that does not exist
-      const unknown = fc
-        .uuid()
-        .map((u) => `nonexistent-${u}`)
-        .filter(fits);
-      out.push(
-        site(
-          m,
-          'unknown-resource',
-          'sdk',
-          'state',
-          ['unknown-resource'],
-          unknown,
-          ['nonexistent-00000000-0000-4000-8000-000000000000'].filter(fits),
-        ),
-      );
+      // a path label names a resource: a well-formed name of one that does not exist, in the first form
+      // the member's pattern and length admit (a name pattern without hyphens, e.g.); none: no such case
+      const form = UNKNOWN_FORMS.find((f) => fits(f(ZERO_UUID)));
+      if (form)
+        out.push(
+          site(
+            m,
+            'unknown-resource',
+            'sdk',
+            'state',
+            ['unknown-resource'],
+            fc.uuid().map(form).filter(fits),
+            [form(ZERO_UUID)],
+          ),
+        );
     }
     if (m.name === token) {
       out.push(site(m, 'empty-next-token', 'sdk', 'pagination', ['empty-next-token'], fc.constant(''), ['']));

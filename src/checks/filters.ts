@@ -2,48 +2,13 @@
 // filter is data (spec/overlay/behaviour.json), as its documentation states it ("created before the
 // specified date", …): equality is exact (another case, a prefix, a suffix or a space is another
 // value); before/after are strict.
-import { serviceFacts, type FilterFact, type ServiceFacts } from '../model/service-facts.ts';
-import { isRecord } from '../wire/values.ts';
+import { filtersOf, matcher } from '../model/filter-match.ts';
+import { serviceFacts, type ServiceFacts } from '../model/service-facts.ts';
 import type { Finding } from './types.ts';
 
 type Item = Record<string, unknown>;
-const time = (v: unknown) =>
-  v instanceof Date
-    ? v.getTime()
-    : typeof v === 'number'
-      ? v * 1000
-      : typeof v === 'string'
-        ? Date.parse(v)
-        : NaN;
 
-/** The value at a dotted path (`CreatedBy.RestoreTestingPlanArn`). */
-export const fieldOf = (item: Item, path: string): unknown =>
-  path.split('.').reduce<unknown>((v, k) => (isRecord(v) ? v[k] : undefined), item);
-
-/** A filter an item field shows (facts with `field: null` cannot be judged from the listing). */
-export type FieldFilter = FilterFact & { field: string };
-
-export function matcher(
-  f: Pick<FieldFilter, 'field' | 'match'> & Pick<FilterFact, 'wildcards'>,
-): (item: Item, value: unknown) => boolean {
-  const every = (v: unknown) => typeof v === 'string' && !!f.wildcards?.includes(v);
-  if (f.match === 'equals') return (i, v) => every(v) || fieldOf(i, f.field) === v;
-  const before = f.match === 'before';
-  return (i, v) => {
-    const x = fieldOf(i, f.field);
-    return x !== undefined && (before ? time(x) < time(v) : time(x) > time(v));
-  };
-}
-
-/** The documented filters of an operation that an item field shows, by member. */
-export function filtersOf(
-  operation: string,
-  facts: ServiceFacts = serviceFacts(),
-): Record<string, FieldFilter> {
-  const judgeable = (f: FilterFact): f is FieldFilter =>
-    f.operation === operation && f.field !== null && f.match !== 'flag';
-  return Object.fromEntries(facts.filters.filter(judgeable).map((f) => [f.member, f]));
-}
+export { fieldOf, filtersOf, matcher, type FieldFilter } from '../model/filter-match.ts';
 
 export interface FilterRecord {
   operation: string;

@@ -1,6 +1,8 @@
 // unknown-resource: a read, update or delete naming a well-formed identifier that does not exist is
 // answered with the not-found exception the operation documents (ResourceNotFoundException); where
-// the operation documents none, any well-formed client error passes and the answer is noted.
+// the operation documents none, any well-formed client error passes and the answer is noted — and so
+// does a success: with no not-found documented, an idempotent delete or an update that creates is
+// what AWS may plausibly answer (judged as documented, no stricter).
 import type { ExpectationProvenance } from '../model/validate.ts';
 import type { Observed } from '../targets/types.ts';
 import { describeAnswer, errorName, rejectionVerdict, type Finding } from './types.ts';
@@ -21,8 +23,11 @@ export function checkUnknownResource(r: UnknownResourceRecord): Finding[] {
     r.expected.provenance === 'documented'
       ? `${r.expected.error} (4xx) for ${what}, which does not exist`
       : `a client error (4xx naming its exception) for ${what}, which does not exist; ` +
-        `by convention ${r.expected.error}, the operation documents none`;
-  const verdict = rejectionVerdict(r.observed, r.expected);
+        `by convention ${r.expected.error}, the operation documents none (a success is noted, not a finding)`;
+  const s = r.observed.status ?? 0;
+  const accepted = s >= 200 && s < 300;
+  const verdict =
+    r.expected.provenance === 'convention' && accepted ? 'note' : rejectionVerdict(r.observed, r.expected);
   if (verdict === 'pass') return [];
   const base = {
     check: 'unknown-resource' as const,
@@ -30,8 +35,9 @@ export function checkUnknownResource(r: UnknownResourceRecord): Finding[] {
     documented,
     provenance: r.expected.provenance,
   };
-  if (verdict === 'note')
-    return [{ ...base, received: `${errorName(r.observed)} (HTTP ${r.observed.status})`, note: true }];
-  const s = r.observed.status ?? 0;
-  return [{ ...base, received: s >= 200 && s < 300 ? `accepted: HTTP ${s}` : describeAnswer(r.observed) }];
+  if (verdict === 'note') {
+    const received = accepted ? `accepted: HTTP ${s}` : `${errorName(r.observed)} (HTTP ${s})`;
+    return [{ ...base, received, note: true }];
+  }
+  return [{ ...base, received: accepted ? `accepted: HTTP ${s}` : describeAnswer(r.observed) }];
 }

@@ -37,7 +37,6 @@ export interface MockOptions {
   maxItemsPerFamily?: number;
 }
 
-
 export async function createMock(o: MockOptions = {}): Promise<BackupMock> {
   const model = o.model ?? (await loadBackupModel());
   const clock = o.clock ?? realClock;

@@ -26,4 +26,3 @@ export interface JobRecord {
   /** set once the store has forgotten the job (see JobStore's limits) */
   gone?: boolean;
 }
-

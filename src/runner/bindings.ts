@@ -3,7 +3,7 @@
 // delete, a policy put on a vault, a selection created in a plan) takes only what the run created;
 // anything else may name what was found. Where none is known, the reason is kept for the verdict.
 import fc from 'fast-check';
-import { ownName } from './naming.ts';
+import { fits, ownName } from './naming.ts';
 import type { OperationPlan } from './plan.ts';
 
 export class Bindings {
@@ -35,7 +35,12 @@ export class Bindings {
    * mutating request. */
   values(p: OperationPlan, member: string): string[] {
     const own = p.access === 'mutating' && !!p.family?.identifiers.includes(member);
-    return [...(this.created.get(member) ?? []), ...(own ? [] : (this.found.get(member) ?? []))];
+    const shape = p.op.input.members?.[member]?.shape;
+    // a value another operation answered need not fit this input's documented constraints (an output
+    // member may carry none): only what fits is a valid request's
+    return [...(this.created.get(member) ?? []), ...(own ? [] : (this.found.get(member) ?? []))].filter(
+      (v) => !shape || fits(shape, v),
+    );
   }
 
   /** A new name of the run's own for each case of a create (see members). */

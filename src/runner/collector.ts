@@ -85,7 +85,8 @@ export class Collector {
    * documents. */
   unimplemented(): string[] {
     return [...this.unimplementedOps()].map(
-      ([op, answers]) => `${op}: not implemented by the target, it seems — no request was answered as the operation; ${answers}`,
+      ([op, answers]) =>
+        `${op}: not implemented by the target, it seems — no request was answered as the operation; ${answers}`,
     );
   }
 

@@ -134,6 +134,14 @@ export async function crudScenario(
   const id = singleton ? JSON.stringify(input) : (created.output?.[f.identifier!] ?? input[f.identifier!]);
   if (!created.output || typeof id !== 'string')
     return { why: `${creator.name} answered ${describeAnswer(created)}`, operations: [creator.name] };
+  // an item whose parent the create does not name (RestoreAccessBackupVault: its create names the
+  // source vault by ARN, its path by name) cannot be addressed from what the run sent
+  const unnamed = f.identifiers.filter((m) => m !== f.identifier && typeof input[m] !== 'string');
+  if (unnamed.length)
+    return {
+      why: `${creator.name} does not name ${unnamed.join(', ')}, which address the item it created`,
+      operations: [creator.name],
+    };
   const ids: Record<string, string> = {};
   for (const m of f.identifiers) ids[m] = m === f.identifier ? id : String(input[m]);
   // a created item is tracked by the run's target; a singleton's put is not a create

@@ -78,7 +78,12 @@ export interface RunResult {
  * not-implemented: the target answered no valid request as the operation (404, UnknownOperation…);
  * cannot-set-up: its inputs need resources the run could neither create nor find (never a failure);
  * not-sent: the run's safety rules kept every request of it (read-only against a real account) */
-export type OperationVerdictKind = 'conforming' | 'findings' | 'not-implemented' | 'cannot-set-up' | 'not-sent';
+export type OperationVerdictKind =
+  | 'conforming'
+  | 'findings'
+  | 'not-implemented'
+  | 'cannot-set-up'
+  | 'not-sent';
 
 export interface OperationVerdict {
   operation: string;

@@ -34,7 +34,9 @@ export async function benchRun(runs = 3): Promise<{ markdown: string; figures: F
     verdicts = {};
     for (const v of r.operations ?? []) verdicts[v.verdict] = (verdicts[v.verdict] ?? 0) + 1;
     // every operation the mock serves must pass; one it does not serve is 'not-implemented'
-    const served = new Set((r.operations ?? []).filter((v) => v.verdict !== 'not-implemented').map((v) => v.operation));
+    const served = new Set(
+      (r.operations ?? []).filter((v) => v.verdict !== 'not-implemented').map((v) => v.operation),
+    );
     if (r.cells.some((c) => c.status === 'failed' && served.has(c.operation)))
       throw new Error('the default run found failures against the built-in mock');
   };

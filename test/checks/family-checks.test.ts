@@ -101,6 +101,11 @@ describe('unknown-resource', () => {
     expect(
       checkUnknownResource({ ...base, observed: err('X', 500), expected: convention })[0]!.note,
     ).toBeUndefined();
+    // no not-found documented: a success (an idempotent delete) is plausible, noted and not a finding
+    const accepted = checkUnknownResource({ ...base, observed: ok(), expected: convention });
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]!.note).toBe(true);
+    expect(accepted[0]!.received).toBe('accepted: HTTP 200');
   });
 });
 

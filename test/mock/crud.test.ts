@@ -127,7 +127,12 @@ function suite(f: ResourceFamily) {
             if (!next) break;
             input[pg.inputToken] = next;
           }
-          expect([...seen].sort()).toEqual(m.items.filter((it) => !it.gone).map((it) => it.id).sort());
+          expect([...seen].sort()).toEqual(
+            m.items
+              .filter((it) => !it.gone)
+              .map((it) => it.id)
+              .sort(),
+          );
         },
         toString: () => list,
       })),

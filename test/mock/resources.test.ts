@@ -10,7 +10,11 @@ async function setup() {
   const mock = await createMock({ clock: new ManualClock(Date.UTC(2026, 0, 1)), region: 'eu-west-1' });
   return new sdk.BackupClient(mockClientConfig(mock, { maxAttempts: 1 }));
 }
-const failure = (p: Promise<unknown>) => p.then(() => 'ok', (e: Error) => e.name);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: Error) => e.name,
+  );
 
 describe('generic resource families', () => {
   it('a vault reads and lists with the ARN, name and creation date its create answered', async () => {

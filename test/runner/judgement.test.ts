@@ -185,7 +185,8 @@ describe('inconclusive is not failed', () => {
         '--recovery-point',
         unknown,
         // the restore-job scenarios are what this judges (other operations: test/runner/every-operation)
-        '--operations', 'StartRestoreJob,ListRestoreJobs,DescribeRestoreJob',
+        '--operations',
+        'StartRestoreJob,ListRestoreJobs,DescribeRestoreJob',
         '--out',
         dir,
         '--runs',

@@ -26,7 +26,15 @@ describe('run against the built-in mock', () => {
   it('passes every check, writes all four reports, exit 0', async () => {
     const dir = tmp();
     // the restore-job operations, which the built-in mock serves (every operation: every-operation.test.ts)
-    const r = await cli('run', '--out', dir, '--seed', '7', '--operations', 'StartRestoreJob,ListRestoreJobs,DescribeRestoreJob');
+    const r = await cli(
+      'run',
+      '--out',
+      dir,
+      '--seed',
+      '7',
+      '--operations',
+      'StartRestoreJob,ListRestoreJobs,DescribeRestoreJob',
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(EXIT.ok);
     const res = results(dir);
@@ -88,7 +96,8 @@ describe('run against the standalone mock over loopback', () => {
       '50',
       '--seed',
       '3',
-      '--operations', 'StartRestoreJob,ListRestoreJobs,DescribeRestoreJob',
+      '--operations',
+      'StartRestoreJob,ListRestoreJobs,DescribeRestoreJob',
     );
     expect(r.code, r.err).toBe(EXIT.ok);
     expect(results(dir).summary.failed).toBe(0);
@@ -114,7 +123,9 @@ describe('run against the standalone mock over loopback', () => {
     expect(skipped).toEqual(expect.arrayContaining(['idempotency', 'lifecycle', 'stateful']));
     // every operation was covered; failures only where the target does not serve the operation at all
     expect(r.operations!.length).toBe(Object.values(model.operations).filter((op) => op.http).length);
-    const served = new Set(r.operations!.filter((v) => v.verdict !== 'not-implemented').map((v) => v.operation));
+    const served = new Set(
+      r.operations!.filter((v) => v.verdict !== 'not-implemented').map((v) => v.operation),
+    );
     expect(r.cells.filter((c) => c.status === 'failed' && served.has(c.operation))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
 // each operation documents (its `*NotFound*`, `*AlreadyExists*` errors); where it documents none the
 // mock does what a PUT-style AWS API plausibly does: a duplicate create overwrites the attributes
 // (keeping the server-set fields), a delete or read of a missing item answers as if it were there.
+import { isRecord } from '../../wire/values.ts';
 import type { ResourceFamily } from '../../model/families.ts';
 import type { Operation } from '../../model/types.ts';
 import { seeded, uuidFrom } from '../random.ts';
@@ -38,10 +39,23 @@ const viewOf = (item: Item): View => ({
  * page of a listing, so a next token sent to it is one the mock never issued. */
 export function stateless(env: Env, op: Operation): Impl {
   const pg = op.paginated;
+  if (!pg)
+    return (input) =>
+      outputFrom(op, { values: input }, place(env), hash(op.name + stableJson(input), env.seed));
+  // a listing of generated items: the same items for the same filters, cut into pages by MaxResults,
+  // with a sealed token bound to the filters, so that the pages together are the listing
   return (input) => {
-    const token = pg && input[pg.inputToken];
-    if (token !== undefined) env.tokens.open(String(token), '');
-    return outputFrom(op, { values: input }, place(env), hash(op.name + stableJson(input), env.seed));
+    const { [pg.inputToken]: token, ...filters } = input;
+    if (pg.limitKey) delete filters[pg.limitKey];
+    const f = stableJson(filters);
+    const from = token === undefined ? 0 : env.tokens.open<{ f: string; a: number }>(String(token), f).a;
+    const out = outputFrom(op, { values: filters }, place(env), hash(op.name + f, env.seed));
+    const all = Array.isArray(out[pg.resultKey]) ? (out[pg.resultKey] as unknown[]) : [];
+    const size = Math.max(1, (pg.limitKey ? (input[pg.limitKey] as number | undefined) : undefined) ?? 100);
+    out[pg.resultKey] = all.slice(from, from + size);
+    delete out[pg.outputToken];
+    if (from + size < all.length) out[pg.outputToken] = env.tokens.seal({ f, a: from + size });
+    return out;
   };
 }
 
@@ -102,8 +116,10 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
         const rand = seeded(hash(`${f.name}#${env.store.nextSeq()}`, env.seed));
         const ids: Record<string, string> = {};
         for (const i of f.identifiers) {
-          const given = input[i];
+          // the name a create gives may sit one structure down (TieringConfiguration.TieringConfigurationName)
+          const given = input[i] ?? Object.values(input).find((v) => isRecord(v) && typeof v[i] === 'string');
           if (typeof given === 'string') ids[i] = given;
+          else if (isRecord(given)) ids[i] = given[i] as string;
           else if (i === own)
             ids[i] = /Arn$/.test(i) ? arnOf(env, i.replace(/Arn$/, ''), uuidFrom(rand)) : uuidFrom(rand);
         }
@@ -133,7 +149,9 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
       return (input) => {
         needParent(input);
         const item = find(input);
-        if (!item && f.kind !== 'singleton') {
+        // a top-level singleton (account settings) always exists; one set on a parent (a vault's access
+        // policy) exists once put, and is not found after its delete, where the read documents that
+        if (!item && (f.kind !== 'singleton' || f.parent)) {
           const e = missing(op, describe(input));
           if (e) throw e;
         }
@@ -196,8 +214,11 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
         return pageOf(env, op, input, scoped(env, f, input));
       };
     default:
-      // the family's other operations answer from the item they name, which must exist
+      // the family's other operations answer from the item they name, which must exist; a token of a
+      // paginated one is one the mock issued (none: its answers are single pages)
       return (input) => {
+        const token = op.paginated && input[op.paginated.inputToken];
+        if (token !== undefined && token !== false) env.tokens.open(String(token), '');
         if (!own || !(own in input)) return answer(undefined, input);
         const item = find(input);
         if (!item) {

@@ -1,5 +1,6 @@
-// One page of a listing, for any family: MaxResults honoured, `ByX` equality filters, and a sealed
+// One page of a listing, for any family: MaxResults honoured, `By*` filters as their facts say, and a sealed
 // next token bound to the listing's other input members, issued exactly while entries remain.
+import { filtersOf, matcher } from '../../model/filter-match.ts';
 import type { Operation } from '../../model/types.ts';
 import { stableJson } from '../store.ts';
 import { place, type Env, type Input } from './env.ts';
@@ -40,18 +41,20 @@ export function pageOf(
   const resultKey =
     pg?.resultKey ?? Object.values(op.output.members ?? {}).find((m) => m.shape.type === 'list')?.name;
   const itemShape = resultKey ? op.output.members?.[resultKey]?.shape.member : undefined;
-  // `ByX` with a value: the items whose X is that value, where the items show an X (by convention:
-  // the filters' documented meanings are the overlay's to state; time bounds are not applied here)
-  const equal = Object.entries(input).filter(
-    ([k, v]) => typeof v === 'string' && /^By\w+$/.test(k) && itemShape?.members?.[k.slice(2)],
-  );
+  // a `By*` filter with a value keeps the items it matches, as its documented meaning says
+  // (spec/overlay/behaviour.json); a filter no item field shows is not applied
+  const byFilter = matchersOf(op.name);
+  const active = Object.entries(input).flatMap(([k, v]) => {
+    const m = v === undefined ? undefined : byFilter.get(k);
+    return m ? [[m, v] as const] : [];
+  });
   const page: Record<string, unknown>[] = [];
   let last = cursor.a;
   let more = false;
   for (const e of entries) {
     if (e.seq <= cursor.a) continue;
     const shown = itemShape ? structureFrom(itemShape, e.view, p, e.seed) : {};
-    if (equal.some(([k, v]) => shown[k.slice(2)] !== v)) continue;
+    if (active.some(([m, v]) => !m(shown, v))) continue;
     if (page.length === size) {
       more = true;
       break;
@@ -63,4 +66,14 @@ export function pageOf(
   if (resultKey) out[resultKey] = page;
   if (more && pg) out[pg.outputToken] = env.tokens.seal<Cursor>({ f: fkey, a: last });
   return out;
+}
+
+const matchers = new Map<string, Map<string, ReturnType<typeof matcher>>>();
+function matchersOf(operation: string): Map<string, ReturnType<typeof matcher>> {
+  let m = matchers.get(operation);
+  if (!m) {
+    m = new Map(Object.entries(filtersOf(operation)).map(([k, f]) => [k, matcher(f)]));
+    matchers.set(operation, m);
+  }
+  return m;
 }
