@@ -86,7 +86,8 @@ export class Collector {
   unimplemented(): string[] {
     return [...this.unimplementedOps()].map(
       ([op, answers]) =>
-        `${op}: not implemented by the target, it seems — no request was answered as the operation; ${answers}`,
+        `${op}: not implemented by the target, it seems — no request was answered as the operation; ` +
+        answers,
     );
   }
 

@@ -54,7 +54,10 @@ export async function unknownResourceScenario(
   if (p.access === 'mutating' && o.readOnly)
     return 'read-only run: a valid mutating request is never sent (--allow-mutations --account <id>)';
   if (p.access === 'mutating' && o.ownedOnly && !Object.values(absent).every((v) => isOwnName(v, ctx.seed)))
-    return `the identifier cannot be one the run names itself, so ${p.op.name} might change a resource it did not create`;
+    return (
+      'the identifier cannot be one the run names itself, ' +
+      `so ${p.op.name} might change a resource it did not create`
+    );
   const others = b.members(p, new Set());
   const drawn = fc.sample(validInput(p.op, { members: others }), { seed: ctx.seed, numRuns: 1 })[0]!;
   const input: Item = {};

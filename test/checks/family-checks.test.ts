@@ -110,7 +110,9 @@ describe('unknown-resource', () => {
 });
 
 describe('positive-acceptance and state', () => {
-  it('a conflict the operation documents is state, not a rejection; one it does not document fails', async () => {
+  const title =
+    'a conflict the operation documents is state, not a rejection; one it does not document fails';
+  it(title, async () => {
     const { positiveAcceptance } = await import('../../src/checks/positive-acceptance.ts');
     const { loadBackupModel } = await import('../../src/model/load.ts');
     const model = await loadBackupModel();

@@ -17,7 +17,9 @@ import { has } from '../mock/interop.ts';
 import { runCli } from '../support/cli.ts';
 
 describe('every operation against the built-in mock', () => {
-  it('covers all of them in one run: restore jobs conform, the rest conform or are not implemented', async () => {
+  const title =
+    'covers all of them in one run: restore jobs conform, the rest conform or are not implemented';
+  it(title, async () => {
     const model = await loadBackupModel();
     const selected = await selectTarget('builtin', { model, timeoutMs: 5000 });
     const events: RunEvent[] = [];

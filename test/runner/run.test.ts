@@ -1,5 +1,6 @@
 // The main job end to end: the CLI against the built-in mock, the standalone mock over loopback, the
-// real-service path (read-only, via an endpoint override), misbehaving targets (moto: every-operation.test.ts).
+// real-service path (read-only, via an endpoint override), misbehaving targets
+// (moto: every-operation.test.ts).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -116,7 +116,8 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
         const rand = seeded(hash(`${f.name}#${env.store.nextSeq()}`, env.seed));
         const ids: Record<string, string> = {};
         for (const i of f.identifiers) {
-          // the name a create gives may sit one structure down (TieringConfiguration.TieringConfigurationName)
+          // the name a create gives may sit one structure down
+          // (TieringConfiguration.TieringConfigurationName)
           const given = input[i] ?? Object.values(input).find((v) => isRecord(v) && typeof v[i] === 'string');
           if (typeof given === 'string') ids[i] = given;
           else if (isRecord(given)) ids[i] = given[i] as string;
