@@ -60,7 +60,8 @@ const OPS = ['CreateBackupVault', 'DescribeBackupVault', 'ListBackupVaults', 'De
 
 describe('with mutations allowed', () => {
   for (const ownedOnly of [false, true]) {
-    const title = `creates only what it names, never touches what it did not create (ownedOnly: ${ownedOnly})`;
+    const title =
+      'creates only what it names, never touches what it did not create ' + `(ownedOnly: ${ownedOnly})`;
     it(title, async () => {
       const model = await loadBackupModel();
       const svc = vaultService();
