@@ -21,8 +21,12 @@ export interface Env {
   account: string;
 }
 
-export const place = (env: Env): Place => ({
-  region: env.region,
-  account: env.account,
-  now: env.clock.now(),
-});
+const epochs = new WeakMap<Env, number>();
+
+// generated timestamps are drawn back from one instant per mock (its first answer), not from each
+// request's clock reading: an item shows the same dates in every answer, so filters and listings agree
+export const place = (env: Env): Place => {
+  let now = epochs.get(env);
+  if (now === undefined) epochs.set(env, (now = env.clock.now()));
+  return { region: env.region, account: env.account, now };
+};
