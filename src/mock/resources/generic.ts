@@ -11,7 +11,7 @@ import { seeded, uuidFrom } from '../random.ts';
 import { MockError, stableJson } from '../store.ts';
 import { place, type Env, type Impl, type Input } from './env.ts';
 import { arnOf, hash, outputFrom, type View } from './output.ts';
-import { pageOf, type Listed } from './pages.ts';
+import { matchersOf, pageOf, type Listed } from './pages.ts';
 import { KEY_SEP, type Item } from './store.ts';
 
 export type { Env, Impl, Input } from './env.ts';
@@ -44,13 +44,23 @@ export function stateless(env: Env, op: Operation): Impl {
       outputFrom(op, { values: input }, place(env), hash(op.name + stableJson(input), env.seed));
   // a listing of generated items: the same items for the same filters, cut into pages by MaxResults,
   // with a sealed token bound to the filters, so that the pages together are the listing
+  // the documented By* filters select from the items drawn without them
+  const byFilter = matchersOf(op.name);
   return (input) => {
     const { [pg.inputToken]: token, ...filters } = input;
     if (pg.limitKey) delete filters[pg.limitKey];
     const f = stableJson(filters);
     const from = token === undefined ? 0 : env.tokens.open<{ f: string; a: number }>(String(token), f).a;
-    const out = outputFrom(op, { values: filters }, place(env), hash(op.name + f, env.seed));
-    const all = Array.isArray(out[pg.resultKey]) ? (out[pg.resultKey] as unknown[]) : [];
+    const drawnFrom = Object.fromEntries(Object.entries(filters).filter(([k]) => !byFilter.has(k)));
+    const key = stableJson(drawnFrom);
+    const out = outputFrom(op, { values: drawnFrom }, place(env), hash(op.name + key, env.seed));
+    const active = Object.entries(filters).flatMap(([k, v]) => {
+      const m = v === undefined ? undefined : byFilter.get(k);
+      return m ? [[m, v] as const] : [];
+    });
+    const all = (Array.isArray(out[pg.resultKey]) ? (out[pg.resultKey] as Input[]) : []).filter((item) =>
+      active.every(([m, v]) => m(item, v)),
+    );
     const size = Math.max(1, (pg.limitKey ? (input[pg.limitKey] as number | undefined) : undefined) ?? 100);
     out[pg.resultKey] = all.slice(from, from + size);
     delete out[pg.outputToken];

@@ -69,7 +69,7 @@ export function pageOf(
 }
 
 const matchers = new Map<string, Map<string, ReturnType<typeof matcher>>>();
-function matchersOf(operation: string): Map<string, ReturnType<typeof matcher>> {
+export function matchersOf(operation: string): Map<string, ReturnType<typeof matcher>> {
   let m = matchers.get(operation);
   if (!m) {
     m = new Map(Object.entries(filtersOf(operation)).map(([k, f]) => [k, matcher(f)]));
