@@ -135,7 +135,11 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
     observations,
     onRequest: () => emit({ kind: 'case', operation: '', requests: collector.requests }),
   };
-  const bindings = new Bindings();
+  // a fresh built-in mock holds nothing another run named: its names come from the seed alone, so one
+  // seed replays the same cases; a shared target gets a per-run tag, so two runs do not collide
+  const bindings = new Bindings(
+    o.target.name === 'builtin' ? `s${(seed % 36 ** 3).toString(36)}` : undefined,
+  );
   const cannot = new Map<string, string>();
   const restricted = new Map<string, string>();
   const rpFamily = plan.families.find(
