@@ -35,6 +35,7 @@ describe('run against the built-in mock', () => {
       '7',
       '--operations',
       'StartRestoreJob,ListRestoreJobs,DescribeRestoreJob',
+      '--no-progress',
     );
     expect(r.err).toBe('');
     expect(r.code).toBe(EXIT.ok);
