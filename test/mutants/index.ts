@@ -1,4 +1,5 @@
 // The catalogue of defective mocks.
+import { familyMutants } from './families.ts';
 import type { Mutant } from './kit.ts';
 import { observedMutants } from './observed.ts';
 import { paginationMutants } from './pagination.ts';
@@ -12,5 +13,6 @@ export const MUTANTS: Mutant[] = [
   ...wireMutants,
   ...stateMutants,
   ...observedMutants,
+  ...familyMutants,
 ];
 export type { Mutant } from './kit.ts';
