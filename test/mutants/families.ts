@@ -35,6 +35,7 @@ const TESTING_PLAN = [
 ];
 const LEGAL_HOLD = ['CreateLegalHold', 'GetLegalHold', 'ListLegalHolds', 'CancelLegalHold'];
 const NOTIFICATIONS = ['CreateBackupVault', 'GetBackupVaultNotifications', 'PutBackupVaultNotifications'];
+const ACCESS_POLICY = ['CreateBackupVault', 'GetBackupVaultAccessPolicy', 'PutBackupVaultAccessPolicy'];
 const COPY_JOB = ['ListCopyJobs', 'DescribeCopyJob'];
 const BACKUP_JOB = ['ListBackupJobs', 'DescribeBackupJob'];
 
@@ -95,14 +96,24 @@ export const familyMutants: Mutant[] = [
   },
   {
     id: 'testing-plans-list-omits-newest',
-    caughtBy: 'crud',
+    // the full listing the pagination check pages through lacks the plan the run created
+    caughtBy: 'pagination',
     operations: TESTING_PLAN,
-    description: 'ListRestoreTestingPlans leaves out the plan created last (an off-by-one in its slice)',
-    wrap: editAnswersOf('ListRestoreTestingPlans', (b) => {
-      const items = (b.RestoreTestingPlans as Json[] | undefined) ?? [];
-      const newest = Math.max(...items.map((i) => Number(i.CreationTime ?? 0)));
-      return { ...b, RestoreTestingPlans: items.filter((i) => Number(i.CreationTime ?? 0) !== newest) };
-    }),
+    description: 'ListRestoreTestingPlans leaves out the plan created last (a list index updated late)',
+    wrap: (inner) => {
+      let newest: unknown;
+      return editAnswersOf('ListRestoreTestingPlans', (b) => ({
+        ...b,
+        RestoreTestingPlans: ((b.RestoreTestingPlans as Json[] | undefined) ?? []).filter(
+          (i) => i.RestoreTestingPlanName !== newest,
+        ),
+      }))(
+        editAnswersOf('CreateRestoreTestingPlan', (b) => {
+          newest = b.RestoreTestingPlanName;
+          return b;
+        })(inner),
+      );
+    },
   },
   {
     id: 'vaults-filter-ignored',
@@ -176,21 +187,21 @@ export const familyMutants: Mutant[] = [
     wrap: editAnswersOf('CreateFramework', (b) => ({ ...b, FrameworkName: `${String(b.FrameworkName)}_1` })),
   },
   {
-    id: 'selection-drops-nested-members',
+    id: 'selection-name-cut-short',
     caughtBy: 'crud',
     operations: SELECTION,
-    description: 'CreateBackupSelection stores only SelectionName and IamRoleArn of the BackupSelection',
+    description: 'CreateBackupSelection stores its SelectionName without the last character (a slice)',
     wrap: (inner) => async (req) => {
       if ((await opName(req)) !== 'CreateBackupSelection') return inner(req);
       const body = (await req.clone().json().catch(() => undefined)) as Json | undefined;
       const sel = body?.BackupSelection as Json | undefined;
-      if (!sel) return inner(req);
-      const kept = { SelectionName: sel.SelectionName, IamRoleArn: sel.IamRoleArn, Resources: ['*'] };
+      if (typeof sel?.SelectionName !== 'string' || sel.SelectionName.length < 2) return inner(req);
+      const cut = { ...sel, SelectionName: sel.SelectionName.slice(0, -1) };
       return inner(
         new Request(req.url, {
           method: req.method,
           headers: req.headers,
-          body: JSON.stringify({ ...body, BackupSelection: kept }),
+          body: JSON.stringify({ ...body, BackupSelection: cut }),
         }),
       );
     },
@@ -201,6 +212,23 @@ export const familyMutants: Mutant[] = [
     operations: NOTIFICATIONS,
     description: 'GetBackupVaultNotifications answers no events whatever PutBackupVaultNotifications set',
     wrap: editAnswersOf('GetBackupVaultNotifications', (b) => ({ ...b, BackupVaultEvents: [] })),
+  },
+  {
+    id: 'access-policy-of-unknown-vault',
+    caughtBy: 'unknown-resource',
+    operations: ACCESS_POLICY,
+    description: 'GetBackupVaultAccessPolicy of an unknown vault answers an empty policy (200)',
+    wrap: foundWhenUnknown('GetBackupVaultAccessPolicy', (req) => ({
+      BackupVaultName: new URL(req.url).pathname.split('/')[2],
+      Policy: '{}',
+    })),
+  },
+  {
+    id: 'report-plan-delete-removes-nothing',
+    caughtBy: 'crud',
+    operations: [...REPORT_PLAN, 'DeleteReportPlan'],
+    description: 'DeleteReportPlan answers 200 and removes nothing: the plan is still read and listed',
+    wrap: (inner) => async (req) => ((await opName(req)) === 'DeleteReportPlan' ? success({}) : inner(req)),
   },
   {
     id: 'vault-state-undocumented',
