@@ -1,5 +1,6 @@
 // The catalogue of defective mocks.
 import { familyMutants } from './families.ts';
+import { familyStateMutants } from './family-state.ts';
 import type { Mutant } from './kit.ts';
 import { observedMutants } from './observed.ts';
 import { paginationMutants } from './pagination.ts';
@@ -14,5 +15,6 @@ export const MUTANTS: Mutant[] = [
   ...stateMutants,
   ...observedMutants,
   ...familyMutants,
+  ...familyStateMutants,
 ];
 export type { Mutant } from './kit.ts';

@@ -14,12 +14,26 @@ const faithfulRun = (ops: string[]) => {
   return faithful.get(key)!;
 };
 
-const rows: { id: string; check: string; operation?: string; caught: boolean; cases?: number; phase?: string }[] = [];
+interface Row {
+  id: string;
+  check: string;
+  operation?: string;
+  caught: boolean;
+  cases?: number;
+  phase?: string;
+}
+const rows: Row[] = [];
 
 describe('the mutant catalogue', () => {
   it('holds at least 50 distinct defects, each declaring its check', () => {
     expect(MUTANTS.length).toBeGreaterThanOrEqual(50);
     expect(new Set(MUTANTS.map((m) => m.id)).size).toBe(MUTANTS.length);
+  });
+
+  it('holds at least 15 defects outside restore jobs, over at least 8 families of operations', () => {
+    const outside = MUTANTS.filter((m) => m.operations?.every((o) => !RESTORE_OPERATIONS.includes(o)));
+    expect(outside.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(outside.map((m) => m.operations!.join())).size).toBeGreaterThanOrEqual(8);
   });
 
   for (const m of MUTANTS) {
@@ -34,7 +48,8 @@ describe('the mutant catalogue', () => {
         base.cells.filter((c) => c.status === 'failed').map((c) => `${c.check} ${c.operation}`),
       );
       const hit = r.cells.filter(
-        (c) => c.check === m.caughtBy && c.status === 'failed' && !alreadyFailed.has(`${c.check} ${c.operation}`),
+        (c) =>
+          c.check === m.caughtBy && c.status === 'failed' && !alreadyFailed.has(`${c.check} ${c.operation}`),
       );
       const first = hit.map((c) => c.casesToFirstFailure ?? Infinity).sort((a, b) => a - b)[0];
       rows.push({
@@ -61,7 +76,8 @@ describe('the mutant catalogue', () => {
         '|---|---|---|---|---|---|',
         ...rows.map(
           (r) =>
-            `| ${r.id} | ${r.check} | ${r.operation ?? '—'} | ${r.caught ? 'yes' : 'NO'} | ${r.cases ?? '—'} | ${r.phase ?? '—'} |`,
+            `| ${r.id} | ${r.check} | ${r.operation ?? '—'} | ${r.caught ? 'yes' : 'NO'} ` +
+            `| ${r.cases ?? '—'} | ${r.phase ?? '—'} |`,
         ),
       ].join('\n'),
     );
