@@ -7,12 +7,13 @@ import type { RunResult } from '../../src/runner/types.ts';
 import { fetchFunctionTarget } from '../../src/targets/fetch-target.ts';
 import type { FetchFn } from './kit.ts';
 
-/** `history`: past jobs seeded before the run; `mock`: options of the mock behind the wrapper */
+/** `history`: past jobs seeded before the run; `mock`: options of the mock behind the wrapper;
+ * `operations`: the operations the run covers (default: every one) */
 export async function runAgainst(
   wrap: (inner: FetchFn) => FetchFn,
   seed: number,
   runs = 100,
-  o: { history?: number; mock?: MockOptions } = {},
+  o: { history?: number; mock?: MockOptions; operations?: string[] } = {},
 ): Promise<RunResult> {
   const model = await loadBackupModel();
   const clock = new ManualClock();
@@ -30,6 +31,7 @@ export async function runAgainst(
       seed,
       recoveryPoints: mock.store.recoveryPoints().map((p) => p.arn),
       advance: (ms) => clock.advance(ms),
+      ...(o.operations ? { operations: o.operations } : {}),
     });
   } finally {
     await target.close();

@@ -1,4 +1,6 @@
 // The catalogue of defective mocks.
+import { familyMutants } from './families.ts';
+import { familyStateMutants } from './family-state.ts';
 import type { Mutant } from './kit.ts';
 import { observedMutants } from './observed.ts';
 import { paginationMutants } from './pagination.ts';
@@ -12,5 +14,7 @@ export const MUTANTS: Mutant[] = [
   ...wireMutants,
   ...stateMutants,
   ...observedMutants,
+  ...familyMutants,
+  ...familyStateMutants,
 ];
 export type { Mutant } from './kit.ts';

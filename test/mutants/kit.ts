@@ -1,6 +1,9 @@
 // What a mutant is, and the few tools they are written with: each mutant wraps the faithful mock's
 // Fetch function and changes one thing, the way a person writing a mock of AWS Backup gets it wrong.
 import type { CheckId } from '../../src/checks/types.ts';
+import { loadBackupModel } from '../../src/model/load.ts';
+import type { Operation } from '../../src/model/types.ts';
+import { matchPath } from '../../src/wire/request.ts';
 
 export type FetchFn = (request: Request) => Promise<Response>;
 
@@ -12,6 +15,9 @@ export interface Mutant {
   caughtBy: CheckId;
   /** past jobs the mock holds before the run (jobs this run did not start) */
   history?: number;
+  /** the operations its run covers (default: the restore-job ones, where every catalogued mistake
+   * of the first catalogue lies); a mutant elsewhere names the few operations concerned */
+  operations?: string[];
   wrap(inner: FetchFn): FetchFn;
 }
 
@@ -99,3 +105,71 @@ export function editErrors(edit: (body: Json, res: Response) => Response): (inne
 }
 
 export const jobs = (b: Json) => (b.RestoreJobs as Json[] | undefined) ?? [];
+
+// ---- any operation, named by the model's routes (method, path template, query literal): a mutant
+// outside restore jobs says which operation it changes, not which URL the mock happens to serve.
+const model = loadBackupModel();
+
+/** The operation a request is for, by the model's HTTP bindings (undefined: none matches). */
+export async function opName(r: Request): Promise<string | undefined> {
+  const url = new URL(r.url);
+  const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
+  const ops = Object.values((await model).operations).filter((o) => o.http?.method === r.method);
+  const literal = (o: Operation) => o.http!.uri.split('?')[1]?.split('&')[0]?.split('=')[0];
+  for (const o of ops.sort((x, y) => Number(!!literal(y)) - Number(!!literal(x)))) {
+    const lit = literal(o);
+    if (lit && !url.searchParams.has(lit)) continue;
+    if (matchPath(o, pathname)) return o.name;
+  }
+  return undefined;
+}
+
+/** The query-string name of an input member of an operation (`MaxResults` → `maxResults`). */
+export async function queryName(operation: string, member: string): Promise<string> {
+  const m = (await model).operations[operation]?.input.members?.[member];
+  if (m?.location !== 'query') throw new Error(`${operation}.${member} is not a query member`);
+  return m.locationName;
+}
+
+/** Edits the JSON body of answers to one named operation (successes only, unless `errors`). */
+export function editAnswersOf(
+  operation: string,
+  edit: (body: Json, req: Request, res: Response) => Json | Response | Promise<Json | Response>,
+  errors = false,
+): (inner: FetchFn) => FetchFn {
+  return (inner) => async (req) => {
+    const name = await opName(req);
+    const res = await inner(req.clone());
+    if (name !== operation || (!errors && res.status >= 300)) return res;
+    const body = (await res
+      .clone()
+      .json()
+      .catch(() => ({}))) as Json;
+    const out = await edit(body, req, res);
+    return out instanceof Response ? out : withBody(res, out);
+  };
+}
+
+/** Edits the query of requests to one named operation before the faithful mock sees them. */
+export function editQueryOf(
+  operation: string,
+  edit: (q: URLSearchParams) => void | Promise<void>,
+): (inner: FetchFn) => FetchFn {
+  return (inner) => async (req) => {
+    if ((await opName(req)) !== operation) return inner(req);
+    const url = new URL(req.url);
+    await edit(url.searchParams);
+    return inner(new Request(url, req));
+  };
+}
+
+/** The error type an answer names (header, else body). */
+export const errorType = (res: Response, body: Json): string =>
+  (res.headers.get('x-amzn-errortype') ?? String(body.__type ?? body.Code ?? '')).split(':')[0]!;
+
+/** A success answer with a JSON body, as the faithful mock's successes are framed. */
+export const success = (body: unknown, status = 200): Response =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'x-amzn-requestid': 'mutant' },
+  });
