@@ -1,15 +1,7 @@
 // Mistakes outside restore jobs: one family each, the way a hand-written mock of another Backup
 // resource goes wrong (listings, validation, output values, error framing; family-state.ts: state).
 // Each runs only the operations of its family it concerns, so the catalogue stays quick.
-import {
-  editAnswersOf,
-  editQueryOf,
-  opName,
-  queryName,
-  success,
-  withBody,
-  type Mutant,
-} from './kit.ts';
+import { editAnswersOf, editQueryOf, opName, queryName, success, withBody, type Mutant } from './kit.ts';
 
 type Json = Record<string, unknown>;
 
@@ -95,7 +87,12 @@ export const familyMutants: Mutant[] = [
       'CreateFramework',
       async (b, req, res) => {
         if (res.status < 400 || !/FrameworkName/.test(String(b.Message ?? b.message ?? ''))) return b;
-        const name = ((await req.clone().json().catch(() => ({}))) as Json).FrameworkName;
+        const name = (
+          (await req
+            .clone()
+            .json()
+            .catch(() => ({}))) as Json
+        ).FrameworkName;
         const arn = `arn:aws:backup:us-east-1:123456789012:framework:${String(name)}`;
         return success({ FrameworkName: name, FrameworkArn: arn });
       },
@@ -139,7 +136,10 @@ export const familyMutants: Mutant[] = [
       const res = await inner(req);
       const name = await opName(req);
       if (res.status < 400 || !LEGAL_HOLD.includes(name ?? '')) return res;
-      const body = (await res.clone().json().catch(() => ({}))) as Json;
+      const body = (await res
+        .clone()
+        .json()
+        .catch(() => ({}))) as Json;
       const { __type: _t, Code: _c, code: _k, ...rest } = body;
       return withBody(res, rest, { headers: { 'x-amzn-errortype': undefined } });
     },

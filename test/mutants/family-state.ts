@@ -108,7 +108,10 @@ export const familyStateMutants: Mutant[] = [
     description: 'CreateBackupSelection stores its SelectionName without the last character (a slice)',
     wrap: (inner) => async (req) => {
       if ((await opName(req)) !== 'CreateBackupSelection') return inner(req);
-      const body = (await req.clone().json().catch(() => undefined)) as Json | undefined;
+      const body = (await req
+        .clone()
+        .json()
+        .catch(() => undefined)) as Json | undefined;
       const sel = body?.BackupSelection as Json | undefined;
       if (typeof sel?.SelectionName !== 'string' || sel.SelectionName.length < 2) return inner(req);
       const cut = { ...sel, SelectionName: sel.SelectionName.slice(0, -1) };

@@ -10,7 +10,11 @@ import { runAgainst } from './harness.ts';
 const faithful = new Map<string, Promise<RunResult>>();
 const faithfulRun = (ops: string[]) => {
   const key = ops.join(',');
-  if (!faithful.has(key)) faithful.set(key, runAgainst((inner) => inner, 1, 100, { operations: ops }));
+  if (!faithful.has(key))
+    faithful.set(
+      key,
+      runAgainst((inner) => inner, 1, 100, { operations: ops }),
+    );
   return faithful.get(key)!;
 };
 

@@ -96,7 +96,7 @@ describe('the packed package', () => {
       expect(existsSync(join(it.dir, 'reports', f))).toBe(true);
     expect(existsSync(join(installed(), 'node_modules', 'tsx'))).toBe(false);
     expect(existsSync(join(it.dir, 'node_modules', 'tsx'))).toBe(false);
-  });
+  }, 180_000);
 
   test('spec build says it is a development command instead of failing on openapi-typescript', () => {
     const r = npx('aws-backup-conformance', 'spec', 'build', '--check');
@@ -138,7 +138,7 @@ describe('the packed package', () => {
       expect(existsSync(join(it.dir, 'ci/builtin', f))).toBe(true);
     }
     expect(r.out).toMatch(/--- builtin: exit 0/);
-  });
+  }, 180_000);
 
   test.skipIf(!onPath('moto_server'))(
     'the shell script against a local moto_server: findings, exit 1, both reports written',
@@ -163,6 +163,8 @@ describe('the packed package', () => {
         moto.kill();
       }
     },
+    // a run over every operation against moto, on a machine shared with the rest of the suite
+    300_000,
   );
 
   test("the README's runner snippet runs as plain JavaScript in the consumer: exit 0, junit.xml", () => {
