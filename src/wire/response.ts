@@ -59,6 +59,9 @@ export function errorWireResponse(
   };
 }
 
+// a null-body status (204, 205, 304) takes no body at all: Fetch's Response refuses even an empty one
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
 export function toFetchResponse(r: WireResponse): Response {
-  return new Response(r.body, { status: r.status, headers: r.headers });
+  return new Response(NULL_BODY.has(r.status) ? null : r.body, { status: r.status, headers: r.headers });
 }

@@ -53,23 +53,23 @@ describe('generic resource families', () => {
     expect(await failure(c.send(new sdk.CreateRestoreTestingSelectionCommand(plan)))).toBe(
       'ResourceNotFoundException',
     );
-    await c.send(new sdk.CreateBackupVaultCommand({ BackupVaultName: 'v' }));
+    await c.send(new sdk.CreateBackupVaultCommand({ BackupVaultName: 'vault-1' }));
     const policy = '{"Version":"2012-10-17","Statement":[]}';
-    await c.send(new sdk.PutBackupVaultAccessPolicyCommand({ BackupVaultName: 'v', Policy: policy }));
-    const got = await c.send(new sdk.GetBackupVaultAccessPolicyCommand({ BackupVaultName: 'v' }));
+    await c.send(new sdk.PutBackupVaultAccessPolicyCommand({ BackupVaultName: 'vault-1', Policy: policy }));
+    const got = await c.send(new sdk.GetBackupVaultAccessPolicyCommand({ BackupVaultName: 'vault-1' }));
     expect(got.Policy).toBe(policy);
-    await c.send(new sdk.DeleteBackupVaultCommand({ BackupVaultName: 'v' }));
-    expect(await failure(c.send(new sdk.DescribeBackupVaultCommand({ BackupVaultName: 'v' })))).toBe(
+    await c.send(new sdk.DeleteBackupVaultCommand({ BackupVaultName: 'vault-1' }));
+    expect(await failure(c.send(new sdk.DescribeBackupVaultCommand({ BackupVaultName: 'vault-1' })))).toBe(
       'ResourceNotFoundException',
     );
-    await c.send(new sdk.CreateBackupVaultCommand({ BackupVaultName: 'v' }));
-    const after = await c.send(new sdk.GetBackupVaultAccessPolicyCommand({ BackupVaultName: 'v' }));
+    await c.send(new sdk.CreateBackupVaultCommand({ BackupVaultName: 'vault-1' }));
+    const after = await c.send(new sdk.GetBackupVaultAccessPolicyCommand({ BackupVaultName: 'vault-1' }));
     expect(after.Policy).not.toBe(policy);
   });
 
   it('a plan update is seen, with a new version id; a stateless listing refuses a forged token', async () => {
     const c = await setup();
-    const plan = { BackupPlanName: 'p1', Rules: [{ RuleName: 'r', TargetBackupVaultName: 'v' }] };
+    const plan = { BackupPlanName: 'p1', Rules: [{ RuleName: 'r', TargetBackupVaultName: 'vault-1' }] };
     const made = await c.send(new sdk.CreateBackupPlanCommand({ BackupPlan: plan }));
     const renamed = { ...plan, BackupPlanName: 'p2' };
     const id = made.BackupPlanId;
