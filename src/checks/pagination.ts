@@ -30,7 +30,8 @@ export function checkPagination(r: PagingRecord): Finding[] {
   const last = r.pages.at(-1);
   if (!r.runaway && last?.nextToken) f('a token on the last page', 'no token on the last page');
   const paged = r.pages.flatMap((p) => p.ids);
-  const dupes = paged.filter((id, i) => paged.indexOf(id) !== i);
+  // an item that does not carry its identifier cannot be told apart from another: not a repetition
+  const dupes = paged.filter((id, i) => id !== undefined && id !== null && paged.indexOf(id) !== i);
   if (dupes.length)
     f(`${dupes.length} item(s) repeated across pages (e.g. ${dupes[0]})`, 'each item exactly once');
   const missing = r.full.filter((id) => !paged.includes(id));
