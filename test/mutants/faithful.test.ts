@@ -32,9 +32,9 @@ describe('the faithful mock', () => {
       for (const c of r.cells.filter((x) => x.status === 'failed'))
         alarms.push(`seed ${seed}: ${c.check} × ${c.operation}: ${c.details[0]?.received}`);
       conforming += r.operations?.filter((o) => o.verdict === 'conforming').length ?? 0;
-      expect(r.operations?.some((o) => o.verdict === 'findings' || o.verdict === 'not-implemented')).toBe(
-        false,
-      );
+      for (const o of r.operations ?? [])
+        if (o.verdict === 'findings' || o.verdict === 'not-implemented')
+          alarms.push(`seed ${seed}: ${o.operation} ${o.verdict}: ${o.reason}`);
     }
     expect(alarms).toEqual([]);
     // most operations are judged, not set aside: at least 80 of 109 conform on average

@@ -21,7 +21,7 @@ export async function runAgainst(
   if (o.history) seedHistory(mock.store, model, o.history, { seed });
   const target = fetchFunctionTarget(
     wrap((r) => mock.fetch(r)),
-    { name: 'mutant', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: 2000 },
+    { name: 'mutant', origin: 'https://backup.us-east-1.amazonaws.com', timeoutMs: 20_000 },
   );
   try {
     return await runConformance({
