@@ -85,7 +85,12 @@ export async function listAll(
   return { pages, runaway: !!token };
 }
 
-export const idsOf = (items: Item[], idField: string) => items.map((i) => String(i[idField]));
+// an item without its identifier cannot be told apart from another; it is not an identifier 'undefined'
+export const idsOf = (items: Item[], idField: string) =>
+  items
+    .map((i) => i[idField])
+    .filter((v) => v !== undefined && v !== null)
+    .map(String);
 
 /** `factor`: pages of factor × (items / 40) items, at least `factor`: small pages, never more than ~40
  * of them. Answers why, when there was nothing to judge. */
