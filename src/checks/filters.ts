@@ -4,17 +4,26 @@
 // value); before/after are strict.
 import { filtersOf, matcher } from '../model/filter-match.ts';
 import { serviceFacts, type ServiceFacts } from '../model/service-facts.ts';
+import { stableJson } from '../wire/values.ts';
 import type { Finding } from './types.ts';
 
 type Item = Record<string, unknown>;
 
 export { fieldOf, filtersOf, matcher, type FieldFilter } from '../model/filter-match.ts';
 
+/** How an item is told apart from the others of its listing: its identifier, or, for an item without
+ * one (output members are optional), its whole content, so a filter that drops it is still seen. */
+export const itemKey = (item: Item, idField: string): string => {
+  const id = item[idField];
+  return id === undefined || id === null ? `item ${stableJson(item)}` : String(id);
+};
+
 export interface FilterRecord {
   operation: string;
   filter: string;
   value: unknown;
   full: Item[];
+  /** the keys (itemKey) of the items the filtered listing answered */
   got: string[];
   idField: string;
 }
@@ -23,7 +32,7 @@ export function checkFilter(r: FilterRecord, facts: ServiceFacts = serviceFacts(
   const fact = filtersOf(r.operation, facts)[r.filter];
   if (!fact) return [];
   const match = matcher(fact);
-  const want = r.full.filter((i) => match(i, r.value)).map((i) => String(i[r.idField]));
+  const want = r.full.filter((i) => match(i, r.value)).map((i) => itemKey(i, r.idField));
   const missing = want.filter((id) => !r.got.includes(id));
   const extra = r.got.filter((id) => !want.includes(id));
   if (!missing.length && !extra.length) return [];

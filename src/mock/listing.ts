@@ -2,7 +2,8 @@
 // filters and to a snapshot of the store, so that pages never repeat or skip a job that existed when
 // the listing began, however many jobs are started meanwhile.
 import type { JobList } from './job-list.ts';
-import { stableJson, type JobRecord, type JobStore } from './store.ts';
+import { stableJson } from '../wire/values.ts';
+import type { JobRecord, JobStore } from './store.ts';
 import { TokenSealer } from './tokens.ts';
 
 export const DEFAULT_PAGE_SIZE = 100;

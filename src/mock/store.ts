@@ -8,6 +8,7 @@ import { JobList } from './job-list.ts';
 import { jobView } from './job-view.ts';
 import { DEFAULT_LIMITS, type MockLimits } from './limits.ts';
 import { seeded, uuidFrom } from './random.ts';
+import { stableJson } from '../wire/values.ts';
 
 // moved to job-record.ts (job-view.ts needs them and store.ts needs job-view.ts); still importable here
 export type { JobRecord, Outcome } from './job-record.ts';
@@ -261,15 +262,4 @@ function metadataBytes(m: Record<string, string> | undefined): number {
   let n = 0;
   for (const k in m) n += Buffer.byteLength(k) + Buffer.byteLength(String(m[k]));
   return n;
-}
-
-export function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (v && typeof v === 'object' && !(v instanceof Date)) {
-    return `{${Object.keys(v)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v);
 }

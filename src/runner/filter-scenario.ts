@@ -1,8 +1,8 @@
 // The filters scenario: each documented filter with a value some item has, then near misses of each
 // equality value; the filters check judges each answer against the full listing.
-import { checkFilter, fieldOf, filtersOf } from '../checks/filters.ts';
+import { checkFilter, fieldOf, filtersOf, itemKey } from '../checks/filters.ts';
 import { nearMisses } from './near-miss.ts';
-import { idsOf, listAll, record, type ScenarioContext } from './scenarios.ts';
+import { listAll, record, type ScenarioContext } from './scenarios.ts';
 
 /** Each documented filter with a value some item has, then near misses of each equality value
  * (another case, a prefix, a suffix, a space), which must match nothing or be refused. */
@@ -45,7 +45,7 @@ export async function filterScenario(ctx: ScenarioContext, idField: string): Pro
         filter,
         value,
         full: items,
-        got: got.pages.flatMap((x) => idsOf(x.items, idField)),
+        got: got.pages.flatMap((x) => x.items.map((i) => itemKey(i, idField))),
         idField,
       }),
       label,

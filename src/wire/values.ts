@@ -177,3 +177,15 @@ function describe(v: unknown): string {
   if (v instanceof Date) return 'an invalid Date';
   return `${typeof v === 'string' ? 'the string' : `a ${typeof v}`} ${JSON.stringify(v)?.slice(0, 60)}`;
 }
+
+/** JSON with object keys sorted: the same value always gives the same text (a key for values). */
+export function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}

@@ -2,7 +2,7 @@
 // validation, near misses, error names as clients read them, expectations with their provenance.
 import { describe, expect, it } from 'vitest';
 import { checkHistory } from '../../src/checks/history.ts';
-import { checkFilter } from '../../src/checks/filters.ts';
+import { checkFilter, itemKey } from '../../src/checks/filters.ts';
 import { errorName } from '../../src/checks/types.ts';
 import { OverlayError } from '../../src/model/overlay.ts';
 import { parseServiceFacts, serviceFacts } from '../../src/model/service-facts.ts';
@@ -95,6 +95,25 @@ describe('filters and near misses', () => {
     expect(checkFilter({ ...r, value: 'ebs', got: ['a'] })[0]!.received).toBe(
       'ByResourceType="ebs": 1 item(s), 1 non-matching item(s) included',
     );
+  });
+
+  it('an item without its identifier is told by its content: kept, it passes; dropped, it is missing', () => {
+    // output members are optional: a listed item may lack RestoreJobId (CI run of stop 19, where two
+    // such items were both keyed 'undefined' on one side and left out on the other)
+    const bare = { ResourceType: 'EBS', Status: 'COMPLETED' };
+    const full = [bare, { RestoreJobId: 'b', ResourceType: 'EFS' }];
+    const r = { operation: 'ListRestoreJobs', filter: 'ByResourceType', full, idField: 'RestoreJobId' };
+    expect(
+      checkFilter({
+        ...r,
+        value: 'EBS',
+        got: [itemKey({ Status: 'COMPLETED', ResourceType: 'EBS' }, 'RestoreJobId')],
+      }),
+    ).toEqual([]);
+    expect(checkFilter({ ...r, value: 'EBS', got: [] })[0]!.received).toBe(
+      'ByResourceType="EBS": 0 item(s), 1 matching item(s) missing',
+    );
+    expect(itemKey(bare, 'RestoreJobId')).not.toBe(itemKey({ ResourceType: 'EFS' }, 'RestoreJobId'));
   });
 });
 

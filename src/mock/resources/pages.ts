@@ -2,7 +2,7 @@
 // next token bound to the listing's other input members, issued exactly while entries remain.
 import { filtersOf, matcher } from '../../model/filter-match.ts';
 import type { Operation } from '../../model/types.ts';
-import { stableJson } from '../store.ts';
+import { stableJson } from '../../wire/values.ts';
 import { place, type Env, type Input } from './env.ts';
 import { hash, outputFrom, structureFrom, type View } from './output.ts';
 
