@@ -8,6 +8,7 @@ const SHOWN = 10;
 export interface Coverage {
   stateful: string[];
   stateless: string[];
+  tagging: string[];
 }
 
 export function banner(endpoint: string, points: RecoveryPoint[], jobs: number, coverage?: Coverage): string {
@@ -21,6 +22,7 @@ export function banner(endpoint: string, points: RecoveryPoint[], jobs: number, 
             coverage.stateful.join(', '),
           `stateless operations, answered from the request alone (${coverage.stateless.length}): ` +
             coverage.stateless.join(', '),
+          ...(coverage.tagging.length ? [`tags kept per ARN: ${coverage.tagging.join(', ')}`] : []),
         ]
       : []),
     `recovery points it restores from (${points.length}):`,

@@ -73,7 +73,7 @@ export async function createMock(o: MockOptions = {}): Promise<BackupMock> {
     faults,
     limits,
     resources: items,
-    coverage: { stateful: resources.stateful, stateless: resources.stateless },
+    coverage: { stateful: resources.stateful, stateless: resources.stateless, tagging: resources.tagging },
     fetch: (request) => resolve(ctx, request),
     answer: (request) => resolveWire(ctx, request),
     jobs: () => store.all().map((j) => store.view(j)),

@@ -33,7 +33,7 @@ export interface BackupMock {
   /** the items of every stateful family but restore jobs (those are `store`'s) */
   readonly resources: ResourceStore;
   /** which families keep state and which operations answer from the request alone */
-  readonly coverage: { stateful: string[]; stateless: string[] };
+  readonly coverage: { stateful: string[]; stateless: string[]; tagging: string[] };
   /** Fetch in, Fetch out: the resolver's face for msw handlers and the standalone server */
   fetch(request: Request): Promise<Response>;
   /** the resolver itself: a request as read, the answer on the wire (undefined: the connection dropped) */

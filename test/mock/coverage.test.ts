@@ -16,14 +16,16 @@ describe('the mock coverage', () => {
     const stateful = new Set(
       families.flatMap((f) => [...f.create, ...f.read, ...f.list, ...f.update, ...f.delete, ...f.other]),
     );
+    for (const name of c.tagging) stateful.add(name);
     for (const name of Object.keys(model.operations))
       expect(stateful.has(name) !== c.stateless.includes(name), name).toBe(true);
+    expect(c.tagging).toEqual(['TagResource', 'UntagResource', 'ListTags']);
     // what has no create (recovery points, protected resources) and what is in no family is stateless
     expect(c.stateless.length).toBeGreaterThan(10);
     expect(c.stateful.length).toBeGreaterThan(10);
     const mock = await createMock({ model });
     const text = banner('http://127.0.0.1:1', [], 0, mock.coverage);
-    for (const name of [...c.stateful, ...c.stateless]) expect(text).toContain(name);
+    for (const name of [...c.stateful, ...c.stateless, ...c.tagging]) expect(text).toContain(name);
   });
 
   it('mock --help says which operations keep state and which answer from the request alone', async () => {

@@ -7,6 +7,7 @@ import type { Operation, ServiceModel } from '../../model/types.ts';
 import { MockError } from '../store.ts';
 import { generic, isStateful, stateless, type Env, type Impl, type Input } from './generic.ts';
 import { restoreJobs, type JobState } from './restore-jobs.ts';
+import { tagging, taggingOperations } from './tags.ts';
 
 type FamilyImpl = (env: Env, jobs: JobState, f: ResourceFamily) => Record<string, Impl>;
 
@@ -18,6 +19,8 @@ export interface Coverage {
   stateful: string[];
   /** operations answered from the request alone, in model order */
   stateless: string[];
+  /** the tagging operations, which keep tags per ARN (spec/overlay/tagging.json) */
+  tagging: string[];
 }
 
 export interface Resources extends Coverage {
@@ -43,9 +46,11 @@ const rolesOf = (f: ResourceFamily) => [
 /** Which families are stateful and which operations stateless, for a model (banner, --help, README). */
 export function coverage(model: ServiceModel): Coverage {
   const stateful = familiesOf(model).filter((f) => isStateful(f) || FAMILY_IMPLS[f.name]);
-  const served = new Set(stateful.flatMap(rolesOf));
+  const tags = taggingOperations(model);
+  const served = new Set([...stateful.flatMap(rolesOf), ...tags]);
   return {
     stateful: stateful.map((f) => f.name),
+    tagging: tags,
     stateless: Object.keys(model.operations).filter((n) => !served.has(n)),
   };
 }
@@ -109,6 +114,7 @@ export function resourcesFor(base: Omit<Env, 'families'>, jobs: JobState): Resou
   const families = familiesOf(base.model);
   const env: Env = { ...base, families: new Map(families.map((f) => [f.name, f])) };
   const impls = new Map<string, Impl>();
+  const tags = tagging(env);
   for (const f of families) {
     const own = FAMILY_IMPLS[f.name]?.(env, jobs, f) ?? {};
     for (const name of rolesOf(f)) {
@@ -119,11 +125,24 @@ export function resourcesFor(base: Omit<Env, 'families'>, jobs: JobState): Resou
       if (special) impls.set(name, guardedOnly(env, jobs, op, special));
       else {
         const impl = isStateful(f) ? generic(env, f, op) : stateless(env, op);
-        impls.set(name, served(env, jobs, op, impl, f.create.includes(name) ? f.identifier : undefined));
+        const creates = f.create.includes(name);
+        const tagged = creates && isStateful(f) ? tags.afterCreate(f, op) : undefined;
+        const own = creates ? f.identifier : undefined;
+        impls.set(name, served(env, jobs, op, tagged ? (i) => withTags(impl(i), i, tagged) : impl, own));
       }
     }
   }
   for (const op of Object.values(env.model.operations))
-    if (!impls.has(op.name)) impls.set(op.name, served(env, jobs, op, stateless(env, op), undefined));
+    if (!impls.has(op.name))
+      impls.set(op.name, served(env, jobs, op, tags.impls[op.name] ?? stateless(env, op), undefined));
   return { ...coverage(env.model), impl: (name) => impls.get(name) };
+}
+
+function withTags(
+  out: Record<string, unknown>,
+  input: Input,
+  tag: (input: Input, out: Record<string, unknown>) => void,
+): Record<string, unknown> {
+  tag(input, out);
+  return out;
 }
