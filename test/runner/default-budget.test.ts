@@ -34,7 +34,7 @@ async function run(runs?: number): Promise<RunResult> {
 const cases = (r: RunResult, op: string) => r.cells.find((c) => c.operation === op)!.cases;
 
 describe('the default random budget', () => {
-  it('gives the restore-job operations 100 random cases and the others 25; runs: N gives each N', async () => {
+  it('gives the restore-job operations 100 random cases, the others 25; runs: N gives each N', async () => {
     const byDefault = await run();
     const flat = await run(DEFAULT_RUNS.other);
     expect(DEFAULT_RUNS).toEqual({ deep: 100, other: 25 });
