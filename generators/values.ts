@@ -57,7 +57,24 @@ const DEFAULTS: ValueOptions = { maxItems: 4 };
 const EPOCH_2015 = new Date('2015-01-01T00:00:00Z');
 const EPOCH_2035 = new Date('2035-01-01T00:00:00Z');
 
+// Arbitraries are immutable values: each is built once and drawn from by every case (building one costs
+// more than drawing from it: a pattern's regex is parsed, an example tokenised). Keyed by shape, size and
+// what stringFor reads of the member (its description's example, being a token).
+const built = new WeakMap<Shape, Map<string, fc.Arbitrary<unknown>>>();
+
 export function valueFor(shape: Shape, member?: Member, o: ValueOptions = DEFAULTS): fc.Arbitrary<unknown> {
+  let byKey = built.get(shape);
+  if (!byKey) built.set(shape, (byKey = new Map()));
+  const key =
+    shape.type === 'string'
+      ? `${o.maxItems}\u0000${exampleIn(member?.description) ?? ''}\u0000${!!member?.idempotencyToken}`
+      : `${o.maxItems}`;
+  let arb = byKey.get(key);
+  if (!arb) byKey.set(key, (arb = buildValue(shape, member, o)));
+  return arb;
+}
+
+function buildValue(shape: Shape, member: Member | undefined, o: ValueOptions): fc.Arbitrary<unknown> {
   switch (shape.type) {
     case 'string':
       return stringFor(shape, member);

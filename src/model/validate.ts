@@ -26,7 +26,18 @@ export function validatorFor(model: ServiceModel): Validator {
   const hit = cache.get(model);
   if (hit) return hit;
   const schema = toJsonSchema(model);
-  const ajv = new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: true });
+  // compiled once per operation's input and output, on first use. Compiling is what costs (~1 s for
+  // every operation): a shape another one refers to is compiled once as its own function (inlineRefs
+  // off), not again inside each; the optimiser's passes are skipped; the emitted schema is not checked
+  // against the meta-schema here (test/spec/artifacts.test.ts does)
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    unicodeRegExp: true,
+    inlineRefs: false,
+    validateSchema: false,
+    code: { optimize: false },
+  });
   addFormats.default(ajv);
   ajv.addSchema(schema);
   const compiled = new Map<string, ValidateFunction>();

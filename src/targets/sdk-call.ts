@@ -66,12 +66,16 @@ function lower(h: Record<string, string>): Record<string, string> {
 
 const commands = Backup as unknown as Record<string, new (input: unknown) => unknown>;
 
+/** `passSignal`: hand the request handler the call's abort signal (a socket to close when the deadline
+ * passes). An in-process handler that answers with bytes has nothing to abort: without per-call options
+ * the client reuses its resolved middleware stack (`cacheMiddleware`), which saves ~0.2 ms a call. */
 export async function callSdk(
   client: Backup.BackupClient,
   rec: RecordingHandler,
   operation: string,
   input: Record<string, unknown>,
   timeoutMs: number,
+  passSignal = true,
 ): Promise<Observed> {
   const Command = commands[`${operation}Command`];
   if (!Command) throw new Error(`the SDK has no ${operation}Command`);
@@ -87,7 +91,9 @@ export async function callSdk(
   });
   try {
     const out = (await Promise.race([
-      client.send(new Command(input) as never, { abortSignal: abort.signal }),
+      passSignal
+        ? client.send(new Command(input) as never, { abortSignal: abort.signal })
+        : client.send(new Command(input) as never),
       deadline,
     ])) as unknown as Record<string, unknown>;
     const { $metadata, ...output } = out;

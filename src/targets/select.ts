@@ -28,7 +28,9 @@ export function builtinTarget(mock: BackupMock, timeoutMs: number): Target {
     name: 'builtin',
     origin: 'https://backup.us-east-1.amazonaws.com',
     timeoutMs,
-    signRaw: false, // the reference mock ignores signatures
+    // the reference mock ignores signatures
+    signRaw: false,
+    signSdk: false,
     sdkHandler: directRequestHandler(mock),
   });
 }
