@@ -17,6 +17,7 @@ import type { OperationPlan, RunPlan } from './plan.ts';
 import { record } from './scenarios.ts';
 import { send } from './send.ts';
 import { createInput, type Created } from './setup.ts';
+import { arnRecord, duplicateCreate, nestedReads } from './crud-steps.ts';
 
 type Item = Record<string, unknown>;
 
@@ -183,7 +184,11 @@ export async function crudScenario(
     skip: Object.values(creator.input.members ?? {})
       .filter((m) => m.shape.sensitive || m.idempotencyToken)
       .map((m) => m.name),
+    nested: nestedReads(ctx.model, f),
   };
+  // a second create of the same name, judged where the create documents the conflict (crud-extras.ts)
+  const dup = singleton ? undefined : await duplicateCreate(ctx, creator, f, input, id);
+  if (dup && typeof dup !== 'string') rec.duplicate = dup;
   const upd = singleton ? undefined : f.update[0];
   if (upd) {
     const uin = requestFor(ctx.model.operations[upd]!, ids, ctx.seed + 1, `${b.runTag}-crud-updated`);
@@ -203,6 +208,12 @@ export async function crudScenario(
     rec.reads.push(...(await read('delete')));
     if (!singleton) rec.listings.push(...(await list('delete')));
   }
+  const answers = [
+    { operation: creator.name, observed: created },
+    ...rec.reads.filter((r) => r.after !== 'delete').map((r) => ({ ...r, nested: rec.nested?.[r.operation] })),
+  ];
+  const arns = singleton ? undefined : arnRecord(f, ids, answers);
+  if (arns) rec.arns = arns;
   const involved = [
     creator.name,
     ...rec.reads.map((r) => r.operation),
