@@ -70,3 +70,19 @@ export function arnFrom(
     typeof values[name] === 'string' ? (values[name] as string) : fill(name),
   );
 }
+
+/** The placeholders' values an ARN gives by its format (`BackupVaultName` of a vault's ARN), or undefined
+ * where it does not fit. A placeholder followed by `-` and another stops at the last hyphen. */
+export function arnValues(format: string, arn: string): Record<string, string> | undefined {
+  const parts = format.split(PLACEHOLDER);
+  const names: string[] = [];
+  const re = parts
+    .map((p, i) => {
+      if (i % 2 === 0) return esc(p);
+      names.push(p);
+      return '([^:]+)';
+    })
+    .join('');
+  const m = new RegExp(`^${re}$`).exec(arn);
+  return m ? Object.fromEntries(names.map((n, i) => [n, m[i + 1]!])) : undefined;
+}

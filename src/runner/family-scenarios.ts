@@ -18,6 +18,7 @@ import { record } from './scenarios.ts';
 import { send } from './send.ts';
 import { createInput, type Created } from './setup.ts';
 import { arnRecord, duplicateCreate, nestedReads } from './crud-steps.ts';
+import { addressOf } from '../model/families-parent.ts';
 
 type Item = Record<string, unknown>;
 
@@ -138,16 +139,15 @@ export async function crudScenario(
   const id = singleton ? JSON.stringify(input) : (created.output?.[f.identifier!] ?? input[f.identifier!]);
   if (!created.output || typeof id !== 'string')
     return { why: `${creator.name} answered ${describeAnswer(created)}`, operations: [creator.name] };
-  // an item whose parent the create does not name (RestoreAccessBackupVault: its create names the
-  // source vault by ARN, its path by name) cannot be addressed from what the run sent
-  const unnamed = f.identifiers.filter((m) => m !== f.identifier && typeof input[m] !== 'string');
+  // an item whose parent the create does not name cannot be addressed from what the run sent; a create
+  // naming it by ARN (the overlay's parentArn: RestoreAccessBackupVault) is read by the ARN's format
+  const ids = addressOf(f, plan.families.find((x) => x.name === f.parent), input, id);
+  const unnamed = f.identifiers.filter((m) => ids[m] === undefined);
   if (unnamed.length)
     return {
       why: `${creator.name} does not name ${unnamed.join(', ')}, which address the item it created`,
       operations: [creator.name],
     };
-  const ids: Record<string, string> = {};
-  for (const m of f.identifiers) ids[m] = m === f.identifier ? id : String(input[m]);
   // a created item is tracked by the run's target; a singleton's put is not a create
   if (singleton) made.push({ family: f, ids, input, output: created.output, via: creator.name });
   const read = (after: 'create' | 'update' | 'delete') =>
