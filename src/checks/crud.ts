@@ -90,7 +90,8 @@ export function checkCrud(r: CrudRecord): Finding[] {
     // an answer that nests the item under one structure member is compared on that member's fields too
     const wrap = r.nested?.[read.operation];
     const inner = wrap ? read.observed.output?.[wrap] : undefined;
-    const got = inner && typeof inner === 'object' ? { ...inner, ...read.observed.output } : read.observed.output;
+    const out = read.observed.output;
+    const got = inner && typeof inner === 'object' ? { ...inner, ...out } : out;
     for (const d of differences(strip(sent), got).slice(0, 3))
       f(
         read.after === 'update' ? by : read.operation,

@@ -19,7 +19,9 @@ export function parentIdsFromArn(
   const values = arnValues(fmt.format, arn);
   if (!values) return undefined;
   const ids = parent!.identifiers.filter((i) => values[i] !== undefined);
-  return ids.length === parent!.identifiers.length ? Object.fromEntries(ids.map((i) => [i, values[i]!])) : undefined;
+  return ids.length === parent!.identifiers.length
+    ? Object.fromEntries(ids.map((i) => [i, values[i]!]))
+    : undefined;
 }
 
 /** Every identifier addressing the item a create made: its own (`id`), and its parents' as the create

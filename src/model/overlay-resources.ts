@@ -61,7 +61,8 @@ export function parseResourceFacts(list: unknown, fail: Fail): ResourceFact[] {
     if (r.parentArn !== undefined && (typeof r.parentArn !== 'string' || !/Arn$/.test(r.parentArn)))
       fail(`resources[${i}].parentArn`, "the create's input member holding the parent's ARN (…Arn)");
     const parentArn = typeof r.parentArn === 'string' ? { parentArn: r.parentArn } : {};
-    return { operation: r.operation as string, family, role, source: r.source as string, ...note(r), ...parentArn };
+    const source = r.source as string;
+    return { operation: r.operation as string, family, role, source, ...note(r), ...parentArn };
   });
 }
 

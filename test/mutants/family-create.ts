@@ -3,9 +3,16 @@
 // documented format: spec/overlay/behaviour.json `arns`), a read that answers the item nested under one
 // member with other values than it was created with.
 import { FRAMEWORK, REPORT_PLAN, TESTING_PLAN, VAULT } from './families.ts';
-import { editAnswersOf, errorType, success, type FetchFn, type Mutant } from './kit.ts';
+import { editAnswersOf, errorType, opName, success, type FetchFn, type Mutant } from './kit.ts';
 
 type Json = Record<string, unknown>;
+
+export const RESTORE_ACCESS = [
+  'CreateBackupVault',
+  'CreateRestoreAccessBackupVault',
+  'ListRestoreAccessBackupVaults',
+  'RevokeRestoreAccessBackupVault',
+];
 
 export const TIERING = [
   'CreateTieringConfiguration',
@@ -127,5 +134,22 @@ export const familyCreateMutants: Mutant[] = [
         },
       };
     }),
+  },
+  {
+    id: 'restore-access-vault-create-stub',
+    caughtBy: 'crud',
+    operations: RESTORE_ACCESS,
+    description:
+      'CreateRestoreAccessBackupVault answers a new ARN and keeps nothing: the source vault lists no ' +
+      'restore access vault, and revoking it answers not found',
+    wrap: (inner) => async (req) => {
+      if ((await opName(req)) !== 'CreateRestoreAccessBackupVault') return inner(req);
+      const n = (await body(req)).SourceBackupVaultArn;
+      return success({
+        RestoreAccessBackupVaultArn: `${ARN}:backup-vault:restore-access-${String(n).length}-0f1e2d3c`,
+        VaultState: 'CREATING',
+        CreationDate: Date.now() / 1000,
+      });
+    },
   },
 ];
