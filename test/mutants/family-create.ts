@@ -2,7 +2,7 @@
 // documents AlreadyExistsException, an ARN that does not embed the identifier it was created with (its
 // documented format: spec/overlay/behaviour.json `arns`), a read that answers the item nested under one
 // member with other values than it was created with.
-import { FRAMEWORK, REPORT_PLAN, TESTING_PLAN, VAULT } from './families.ts';
+import { FRAMEWORK, LEGAL_HOLD, REPORT_PLAN, TESTING_PLAN, VAULT } from './families.ts';
 import { editAnswersOf, errorType, opName, success, type FetchFn, type Mutant } from './kit.ts';
 
 type Json = Record<string, unknown>;
@@ -151,5 +151,31 @@ export const familyCreateMutants: Mutant[] = [
         CreationDate: Date.now() / 1000,
       });
     },
+  },
+  {
+    id: 'legal-hold-arn-fresh-id',
+    caughtBy: 'crud',
+    operations: LEGAL_HOLD,
+    description:
+      'CreateLegalHold answers a LegalHoldArn built from a new random id, not the LegalHoldId it answers',
+    wrap: (inner) => {
+      let n = 0;
+      return editAnswersOf('CreateLegalHold', (b) => ({
+        ...b,
+        LegalHoldArn: `${ARN}:legal-hold:${(0x5eed0000 + ++n).toString(16)}-fresh`,
+      }))(inner);
+    },
+  },
+  {
+    id: 'copy-job-describe-default-role',
+    caughtBy: 'crud',
+    operations: ['StartCopyJob', 'DescribeCopyJob', 'ListCopyJobs'],
+    description:
+      'DescribeCopyJob answers the nested CopyJob with a default IamRoleArn, not the role it was given',
+    wrap: editAnswersOf('DescribeCopyJob', (b) => {
+      const job = b.CopyJob as Json | undefined;
+      if (!job) return b;
+      return { ...b, CopyJob: { ...job, IamRoleArn: 'arn:aws:iam::123456789012:role/service-role/Default' } };
+    }),
   },
 ];
