@@ -58,19 +58,20 @@ export async function duplicateCreate(
 }
 
 /** The ARNs answered for the created item (the create's answer, the reads'), with the documented
- * format; undefined where the family has no ARN member or none is documented. */
+ * format where there is one (else they are noted, not judged); undefined where the family has no ARN
+ * member. */
 export function arnRecord(
   f: ResourceFamily,
   ids: Record<string, string>,
   answers: { operation: string; observed: Observed; nested?: string }[],
 ): ArnRecord | undefined {
-  const fmt = f.arn ? arnFormatOf(f.arn) : undefined;
-  if (!fmt) return undefined;
+  if (!f.arn) return undefined;
+  const fmt = arnFormatOf(f.arn);
   const answered: ArnRecord['answered'] = [];
   for (const a of answers) {
     const inner = a.nested ? a.observed.output?.[a.nested] : undefined;
-    const arn = a.observed.output?.[fmt.member] ?? (isRecord(inner) ? inner[fmt.member] : undefined);
+    const arn = a.observed.output?.[f.arn] ?? (isRecord(inner) ? inner[f.arn] : undefined);
     if (typeof arn === 'string') answered.push({ operation: a.operation, arn });
   }
-  return { member: fmt.member, format: fmt.format, source: fmt.source, values: ids, answered };
+  return { member: f.arn, ...(fmt ? { format: fmt.format, source: fmt.source } : {}), values: ids, answered };
 }

@@ -100,6 +100,11 @@ describe('ARN formats', () => {
       ],
     };
     expect(checkArns('BackupVault', rec).map((f) => f.operation)).toEqual(['DescribeBackupVault']);
+    // no documented format: noted, never failed
+    const { format: _f, source: _s, ...undocumented } = rec;
+    const noted = checkArns('BackupVault', undocumented);
+    expect(noted).toHaveLength(1);
+    expect(noted[0]).toMatchObject({ note: true, provenance: 'convention' });
   });
 
   it('bad overlay entries name the field and what was expected', () => {
