@@ -27,6 +27,19 @@ export function nestedReads(model: ServiceModel, f: ResourceFamily): Record<stri
   return out;
 }
 
+/** Read operation → its top-level timestamp output member named for a deletion (`DeletionDate`): the
+ * read documents that it may show a deleted item. */
+export function deletionMarks(model: ServiceModel, f: ResourceFamily): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of f.read) {
+    const m = Object.values(model.operations[r]?.output.members ?? {}).find(
+      (x) => x.shape.type === 'timestamp' && /^Deletion/.test(x.name),
+    );
+    if (m) out[r] = m.name;
+  }
+  return out;
+}
+
 /** Whether the create named the item itself (top level, or one structure down as in
  * `TieringConfiguration.TieringConfigurationName`), rather than the service assigning its identifier. */
 export function namesItself(input: Item, member: string, id: string): boolean {

@@ -17,7 +17,7 @@ import type { OperationPlan, RunPlan } from './plan.ts';
 import { record } from './scenarios.ts';
 import { send } from './send.ts';
 import { createInput, type Created } from './setup.ts';
-import { arnRecord, duplicateCreate, nestedReads } from './crud-steps.ts';
+import { arnRecord, deletionMarks, duplicateCreate, nestedReads } from './crud-steps.ts';
 import { addressOf } from '../model/families-parent.ts';
 
 type Item = Record<string, unknown>;
@@ -185,6 +185,7 @@ export async function crudScenario(
       .filter((m) => m.shape.sensitive || m.idempotencyToken)
       .map((m) => m.name),
     nested: nestedReads(ctx.model, f),
+    deletion: deletionMarks(ctx.model, f),
   };
   // a second create of the same name, judged where the create documents the conflict (crud-extras.ts)
   const dup = singleton ? undefined : await duplicateCreate(ctx, creator, f, input, id);

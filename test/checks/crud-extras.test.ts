@@ -155,3 +155,26 @@ describe('crud on a read that nests the item', () => {
     ]);
   });
 });
+
+describe('crud after a delete, where the read documents a deletion time', () => {
+  it('a read showing the deleted item with its deletion time passes; one without it fails', () => {
+    const rec: CrudRecord = {
+      family: 'Plan',
+      id: 'p1',
+      create: { operation: 'CreatePlan', input: { PlanName: 'p1' } },
+      reads: [
+        { operation: 'GetPlan', after: 'delete', observed: ok({ PlanId: 'p1', DeletionDate: new Date(5) }) },
+      ],
+      listings: [],
+      delete: { operation: 'DeletePlan', observed: ok() },
+      gone: { GetPlan: { error: 'ResourceNotFoundException', provenance: 'documented' } },
+      deletion: { GetPlan: 'DeletionDate' },
+    };
+    expect(checkCrud(rec)).toEqual([]);
+    rec.reads[0]!.observed = ok({ PlanId: 'p1' });
+    expect(checkCrud(rec).map((f) => f.operation)).toEqual(['DeletePlan']);
+    // without the model's word, a read after the delete must be the not-found exception
+    rec.reads[0]!.observed = ok({ PlanId: 'p1', DeletionDate: new Date(5) });
+    expect(checkCrud({ ...rec, deletion: {} })).toHaveLength(1);
+  });
+});
