@@ -211,7 +211,9 @@ export async function crudScenario(
   }
   const answers = [
     { operation: creator.name, observed: created },
-    ...rec.reads.filter((r) => r.after !== 'delete').map((r) => ({ ...r, nested: rec.nested?.[r.operation] })),
+    ...rec.reads
+      .filter((r) => r.after !== 'delete')
+      .map((r) => ({ ...r, nested: rec.nested?.[r.operation] })),
   ];
   const arns = singleton ? undefined : arnRecord(f, ids, answers);
   if (arns) rec.arns = arns;
