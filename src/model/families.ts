@@ -59,6 +59,9 @@ export interface ResourceFamily {
   yieldedBy: string[];
   /** the overlay's corrections, with their sources */
   corrections: FamilyCorrection[];
+  /** the create's input member naming the parent by its ARN (the parent's identifiers are read from it
+   * by the ARN's documented format), where the path names the parent by name */
+  parentArn?: string;
 }
 
 export interface Families {
@@ -256,6 +259,7 @@ function finish(drafts: Draft[], ops: Operation[], facts: ResourceFact[]): Resou
     else d[f.role].push(f.operation);
     const { operation, role, source, note } = f;
     d.corrections.push({ operation, role, source, ...(note ? { note } : {}) });
+    if (f.parentArn) d.parentArn = f.parentArn;
   }
   return drafts
     .map((d): ResourceFamily => {

@@ -14,6 +14,8 @@ export interface ResourceFact {
   role: Role;
   source: string;
   note?: string;
+  /** the create's input member naming the parent by its ARN where its path names it otherwise (by name) */
+  parentArn?: string;
 }
 
 export interface UriFact {
@@ -56,7 +58,11 @@ export function parseResourceFacts(list: unknown, fail: Fail): ResourceFact[] {
     const role = r.role as Role;
     if (!ROLES.includes(role)) fail(`resources[${i}].role`, `one of ${ROLES.join(', ')}`);
     const family = text(r, 'family', `resources[${i}]`, fail, 'a family name');
-    return { operation: r.operation as string, family, role, source: r.source as string, ...note(r) };
+    if (r.parentArn !== undefined && (typeof r.parentArn !== 'string' || !/Arn$/.test(r.parentArn)))
+      fail(`resources[${i}].parentArn`, "the create's input member holding the parent's ARN (…Arn)");
+    const parentArn = typeof r.parentArn === 'string' ? { parentArn: r.parentArn } : {};
+    const source = r.source as string;
+    return { operation: r.operation as string, family, role, source, ...note(r), ...parentArn };
   });
 }
 

@@ -151,6 +151,8 @@ export function applyOverlay(model: ServiceModel, overlay: Overlay): void {
     if (!model.operations[f.operation]) {
       fail(`resources[${i}].operation`, `an operation of the model (no '${f.operation}')`);
     }
+    if (f.parentArn && !model.operations[f.operation]!.input.members?.[f.parentArn])
+      fail(`resources[${i}].parentArn`, `an input member of ${f.operation} (no '${f.parentArn}')`);
   });
   if (overlay.resources) {
     model.resourceFacts = [...overlay.resources];

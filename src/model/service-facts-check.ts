@@ -68,6 +68,11 @@ export function serviceFactProblems(model: ServiceModel, facts: ServiceFacts): F
     for (const m of Object.keys(op.input.members ?? {}))
       if (m.startsWith('By') && !seen.has(`${op.name}.${m}`))
         bad('filters', `a fact for every By* member (none for ${op.name}.${m})`);
+  const ops = Object.values(model.operations);
+  (facts.arns ?? []).forEach((a, i) => {
+    if (!ops.some((op) => op.output.members?.[a.member]))
+      bad(`arns[${i}].member`, `an output member of some operation (no '${a.member}')`);
+  });
   return out;
 }
 

@@ -5,6 +5,7 @@ import { packageRoot } from './package-root.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OverlayError } from './overlay.ts';
+import { parseArnFormats, type ArnFormat } from './arn-formats.ts';
 
 export interface SourcedFact {
   /** the AWS page that states it */
@@ -56,6 +57,8 @@ export interface ServiceFacts {
   lifecycles: LifecycleFact[];
   resources: ResourceFacts[];
   filters: FilterFact[];
+  /** documented ARN formats, per ARN member (arn-formats.ts) */
+  arns?: ArnFormat[];
 }
 
 const MATCHES: FilterMatch[] = ['equals', 'before', 'after', 'flag'];
@@ -157,7 +160,8 @@ export function parseServiceFacts(file: string, doc: unknown): ServiceFacts {
       ...source,
     };
   });
-  return { file, lifecycles, resources, filters };
+  const arns = parseArnFormats(root.arns, fail);
+  return { file, lifecycles, resources, filters, ...(arns.length ? { arns } : {}) };
 }
 
 // from the package root, not this module's place: compiled, this module sits one folder deeper (dist/)
@@ -178,6 +182,11 @@ export function lifecycleOf(resource: string, facts = serviceFacts()): Lifecycle
 /** The lifecycle of the resource whose status an operation answers with, if the overlay states it. */
 export function lifecycleForOperation(operation: string, facts = serviceFacts()): LifecycleFact | undefined {
   return facts.lifecycles.find((l) => l.operations.includes(operation));
+}
+
+/** The documented format of an ARN member (`BackupVaultArn`), if the overlay states one. */
+export function arnFormatOf(member: string, facts = serviceFacts()): ArnFormat | undefined {
+  return facts.arns?.find((a) => a.member === member);
 }
 
 /** The facts of the resource an operation answers about, if the overlay states them. */

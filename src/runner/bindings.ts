@@ -57,6 +57,8 @@ export class Bindings {
     const out: Record<string, fc.Arbitrary<unknown>> = {};
     for (const [name, m] of Object.entries(p.op.input.members ?? {})) {
       if (!identifiers.has(name) && !p.needs.includes(name)) continue;
+      // a create naming its parent by ARN: a member of the parent identifier's name names the new item
+      if (p.role === 'create' && p.family?.parentArn && name !== p.family.identifier) continue;
       if (p.role === 'create' && name === p.family?.identifier) {
         // what a create names is named by the run, a new name each time (a repeated one would be a
         // conflict, not a valid request)

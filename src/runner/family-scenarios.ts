@@ -17,6 +17,8 @@ import type { OperationPlan, RunPlan } from './plan.ts';
 import { record } from './scenarios.ts';
 import { send } from './send.ts';
 import { createInput, type Created } from './setup.ts';
+import { arnRecord, deletionMarks, duplicateCreate, nestedReads } from './crud-steps.ts';
+import { addressOf } from '../model/families-parent.ts';
 
 type Item = Record<string, unknown>;
 
@@ -137,16 +139,15 @@ export async function crudScenario(
   const id = singleton ? JSON.stringify(input) : (created.output?.[f.identifier!] ?? input[f.identifier!]);
   if (!created.output || typeof id !== 'string')
     return { why: `${creator.name} answered ${describeAnswer(created)}`, operations: [creator.name] };
-  // an item whose parent the create does not name (RestoreAccessBackupVault: its create names the
-  // source vault by ARN, its path by name) cannot be addressed from what the run sent
-  const unnamed = f.identifiers.filter((m) => m !== f.identifier && typeof input[m] !== 'string');
+  // an item whose parent the create does not name cannot be addressed from what the run sent; a create
+  // naming it by ARN (the overlay's parentArn: RestoreAccessBackupVault) is read by the ARN's format
+  const ids = addressOf(f, plan.families.find((x) => x.name === f.parent), input, id);
+  const unnamed = f.identifiers.filter((m) => ids[m] === undefined);
   if (unnamed.length)
     return {
       why: `${creator.name} does not name ${unnamed.join(', ')}, which address the item it created`,
       operations: [creator.name],
     };
-  const ids: Record<string, string> = {};
-  for (const m of f.identifiers) ids[m] = m === f.identifier ? id : String(input[m]);
   // a created item is tracked by the run's target; a singleton's put is not a create
   if (singleton) made.push({ family: f, ids, input, output: created.output, via: creator.name });
   const read = (after: 'create' | 'update' | 'delete') =>
@@ -183,7 +184,12 @@ export async function crudScenario(
     skip: Object.values(creator.input.members ?? {})
       .filter((m) => m.shape.sensitive || m.idempotencyToken)
       .map((m) => m.name),
+    nested: nestedReads(ctx.model, f),
+    deletion: deletionMarks(ctx.model, f),
   };
+  // a second create of the same name, judged where the create documents the conflict (crud-extras.ts)
+  const dup = singleton ? undefined : await duplicateCreate(ctx, creator, f, input, id);
+  if (dup && typeof dup !== 'string') rec.duplicate = dup;
   const upd = singleton ? undefined : f.update[0];
   if (upd) {
     const uin = requestFor(ctx.model.operations[upd]!, ids, ctx.seed + 1, `${b.runTag}-crud-updated`);
@@ -203,6 +209,14 @@ export async function crudScenario(
     rec.reads.push(...(await read('delete')));
     if (!singleton) rec.listings.push(...(await list('delete')));
   }
+  const answers = [
+    { operation: creator.name, observed: created },
+    ...rec.reads
+      .filter((r) => r.after !== 'delete')
+      .map((r) => ({ ...r, nested: rec.nested?.[r.operation] })),
+  ];
+  const arns = singleton ? undefined : arnRecord(f, ids, answers);
+  if (arns) rec.arns = arns;
   const involved = [
     creator.name,
     ...rec.reads.map((r) => r.operation),

@@ -39,14 +39,19 @@ export function record(ctx: ExchangeContext, findings: Finding[], label: string)
         label,
       }),
     );
+  // one failing case per cell the record's findings name (crud judges several operations at once: a
+  // duplicate create found after an update's finding still fails the create's cell)
+  const counted = new Set<string>();
   findings
     .filter((f) => !f.note)
-    .forEach(({ note: _n, ...f }, i) =>
+    .forEach(({ note: _n, ...f }) => {
+      const cell = `${f.check} ${f.operation}`;
       ctx.collector.fail(
         { ...f, provenance: f.provenance ?? 'documented', phase: 'scenario', label, seed: ctx.seed },
-        i === 0,
-      ),
-    );
+        !counted.has(cell),
+      );
+      counted.add(cell);
+    });
 }
 
 export interface Listing {

@@ -8,6 +8,7 @@ import { validInput } from '../../generators/requests.ts';
 import { describeAnswer, errorName, parseJson } from '../checks/types.ts';
 import type { ResourceFamily } from '../model/families.ts';
 import { resourceOf } from '../model/service-facts.ts';
+import { addressOf } from '../model/families-parent.ts';
 import type { Operation, ServiceModel } from '../model/types.ts';
 import type { Observed, Target } from '../targets/types.ts';
 import type { Bindings } from './bindings.ts';
@@ -105,8 +106,9 @@ export async function createAll(
           refused.set(k, (refused.get(k) ?? 0) + 1);
           continue;
         }
+        const named = addressOf(f, parentOf(plan, f), input, id);
         const ids: Record<string, string> = {};
-        for (const m of f.identifiers) ids[m] = String(m === f.identifier ? id : (input[m] ?? ''));
+        for (const m of f.identifiers) ids[m] = named[m] ?? '';
         made.push({ family: f, ids, input, output: out.output, via: op.name });
         b.add('created', f.identifier!, id);
         for (const m of f.identifiers) if (m !== f.identifier) b.add('created', m, ids[m]);
@@ -129,6 +131,8 @@ export async function createAll(
   return made;
 }
 
+const parentOf = (plan: RunPlan, f: ResourceFamily) => plan.families.find((x) => x.name === f.parent);
+
 const planFor = (plan: RunPlan, ctx: ExchangeContext, name: string) =>
   planOf(plan, ctx.model.operations[name]!);
 
@@ -147,12 +151,12 @@ export function createdBy(
   const p = planOf(plan, op);
   const f = p.family;
   if (p.role !== 'create' || !f?.identifier) return undefined;
-  const ids: Record<string, string> = {};
-  for (const m of f.identifiers) {
-    const v = body[m] ?? input[m];
-    if (typeof v !== 'string') return undefined;
-    ids[m] = v;
-  }
+  const own = body[f.identifier] ?? input[f.identifier];
+  if (typeof own !== 'string') return undefined;
+  // parents as the create named them (by ARN where the family's create does), else as the answer did
+  const ids = addressOf(f, parentOf(plan, f), input, own);
+  for (const m of f.identifiers) if (!ids[m] && typeof body[m] === 'string') ids[m] = body[m] as string;
+  if (f.identifiers.some((m) => !ids[m])) return undefined;
   return { family: f, ids, input, output: body, via: name };
 }
 

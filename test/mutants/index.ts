@@ -1,4 +1,5 @@
 // The catalogue of defective mocks.
+import { familyCreateMutants } from './family-create.ts';
 import { familyMutants } from './families.ts';
 import { familyStateMutants } from './family-state.ts';
 import type { Mutant } from './kit.ts';
@@ -16,5 +17,6 @@ export const MUTANTS: Mutant[] = [
   ...observedMutants,
   ...familyMutants,
   ...familyStateMutants,
+  ...familyCreateMutants,
 ];
 export type { Mutant } from './kit.ts';

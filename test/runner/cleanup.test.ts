@@ -38,7 +38,9 @@ function vaultService(onCreate?: (n: number) => void) {
       if (!/^[a-zA-Z0-9\-_]{2,50}$/.test(name))
         return json(400, { Code: 'InvalidParameterValueException' }, 'InvalidParameterValueException');
       if (vaults.has(name)) return json(400, { Code: 'AlreadyExistsException' }, 'AlreadyExistsException');
-      const v = { BackupVaultName: name, BackupVaultArn: `arn:x:${name}`, CreationDate: 2 };
+      // the ARN in its documented format (the crud check matches it with the name created)
+      const arn = `arn:aws:backup:us-east-1:123456789012:backup-vault:${name}`;
+      const v = { BackupVaultName: name, BackupVaultArn: arn, CreationDate: 2 };
       vaults.set(name, v);
       created.push(name);
       onCreate?.(created.length);

@@ -6,6 +6,7 @@
 // (keeping the server-set fields), a delete or read of a missing item answers as if it were there.
 import { isRecord } from '../../wire/values.ts';
 import type { ResourceFamily } from '../../model/families.ts';
+import { parentIdsFromArn } from '../../model/families-parent.ts';
 import type { Operation } from '../../model/types.ts';
 import { seeded, uuidFrom } from '../random.ts';
 import { stableJson } from '../../wire/values.ts';
@@ -93,6 +94,14 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
     const e = missing(op, `${parent!.name} ${parentIds.map((i) => String(input[i])).join('/')}`);
     if (e) throw e;
   };
+  // a create naming its parent by ARN (overlay parentArn: a restore access vault's source vault): the
+  // parent's identifiers come from that ARN; a member of the same name in the create names the new item
+  const addressed = (input: Input): Input => {
+    if (!f.parentArn || !parent) return input;
+    const out: Input = { ...input };
+    for (const i of parent.identifiers) delete out[i];
+    return { ...out, ...(parentIdsFromArn(f, parent, input) ?? {}) };
+  };
   const find = (input: Input): Item | undefined => {
     if (f.kind === 'singleton' || has(f.identifiers, input))
       return env.store.get(f.name, keyOf(f.identifiers, input));
@@ -118,7 +127,7 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
   switch (f.kind === 'singleton' && role === 'create' ? 'update' : role) {
     case 'create':
       return (input) => {
-        needParent(input);
+        needParent(addressed(input));
         const token = tokenMembers.map((m) => input[m.name]).find((t) => typeof t === 'string') as string;
         const fingerprint = fingerprintOf(input);
         const again = token && env.store.byToken(f.name, token, fingerprint);
@@ -126,10 +135,11 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
         if (kept) return answer(kept, input);
         const rand = seeded(hash(`${f.name}#${env.store.nextSeq()}`, env.seed));
         const ids: Record<string, string> = {};
+        const at = addressed(input);
         for (const i of f.identifiers) {
           // the name a create gives may sit one structure down
           // (TieringConfiguration.TieringConfigurationName)
-          const given = input[i] ?? Object.values(input).find((v) => isRecord(v) && typeof v[i] === 'string');
+          const given = at[i] ?? Object.values(input).find((v) => isRecord(v) && typeof v[i] === 'string');
           if (typeof given === 'string') ids[i] = given;
           else if (isRecord(given)) ids[i] = given[i] as string;
           else if (i === own)

@@ -5,7 +5,9 @@
 // names (`arn:aws:backup:<region>:<account>:<resource-type>:<id>`), `Creation*`/`Created*` times from
 // the mock's clock at creation, `LastUpdate*`/`LastModified*` at the last update, `*VersionId`.
 import type { Operation, Shape } from '../../model/types.ts';
-import { seeded } from '../random.ts';
+import { arnFrom } from '../../model/arn-formats.ts';
+import { arnFormatOf } from '../../model/service-facts.ts';
+import { seeded, uuidFrom } from '../random.ts';
 import { fit, type Hints } from './values.ts';
 
 export interface View {
@@ -45,7 +47,14 @@ function known(view: View, name: string, shape: Shape, p: Place): unknown {
   if (/VersionId$/.test(name) && view.version !== undefined) return view.version;
   const stem = /^(\w+)Arn$/.exec(name)?.[1];
   const id = stem && (view.values[`${stem}Name`] ?? view.values[`${stem}Id`]);
-  if (typeof id === 'string') return arnOf(p, stem!, id);
+  if (typeof id === 'string') {
+    // the documented format where the overlay states one (a framework's ARN ends in its name and an id
+    // the service assigns); a placeholder the item does not know is drawn from its id and creation time
+    const fmt = arnFormatOf(name)?.format;
+    const own = { Partition: 'aws', Region: p.region, Account: p.account };
+    const drawn = (ph: string) => uuidFrom(seeded(hash(`${ph}:${id}:${view.createdAt ?? ''}`)));
+    return fmt ? arnFrom(fmt, { ...view.values, ...own }, drawn) : arnOf(p, stem!, id);
+  }
   // one level down: a list item's BackupPlanName is the created BackupPlan's BackupPlanName
   for (const v of Object.values(view.values)) {
     if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) {
@@ -65,6 +74,12 @@ function hintsFor(p: Place, seed: number): Hints {
   };
 }
 
+/** Whether a structure member holds the item itself: one of its members is an identifier (`*Name`, `*Id`)
+ * the view knows. */
+const nestsItem = (shape: Shape, view: View): boolean =>
+  shape.type === 'structure' &&
+  Object.keys(shape.members ?? {}).some((k) => /(Name|Id)$/.test(k) && typeof view.values[k] === 'string');
+
 /** A structure shape filled from the view; members skipped by `skip` are left out. */
 export function structureFrom(
   shape: Shape,
@@ -78,6 +93,14 @@ export function structureFrom(
     if (skip.has(m.name)) continue;
     const h = hintsFor(p, hash(m.name, seed));
     const v = known(view, m.name, m.shape, p);
+    if (nestsItem(m.shape, view)) {
+      // the item nested under one member (DescribeReportPlan → ReportPlan): filled from the view as the
+      // top level is, a stored structure of that name (a create's own RestoreTestingPlan) over it
+      const stored = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+      const inner = { ...view, values: { ...view.values, ...stored } };
+      out[m.name] = fit(m.shape, structureFrom(m.shape, inner, p, hash(m.name, seed)), m.name, h, 1);
+      continue;
+    }
     // an optional member nothing is known of: present or not as the item's seed says, steadily
     if (v === undefined && !m.required && h.rand() < 0.5) continue;
     out[m.name] = fit(m.shape, v, m.name, h, 1);
