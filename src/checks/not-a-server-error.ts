@@ -1,5 +1,5 @@
-// No 5xx, reset, hang or garbage unless a fault was asked for. A 4xx that arrived whole is an answer
-// below 500 even when its body is HTML the SDK cannot read (moto's 404 page): error-shape judges it.
+// No 5xx, reset, hang or garbage unless a fault was asked for. A 3xx or 4xx that arrived whole is an
+// answer below 500 even when its body is HTML the SDK cannot read (moto's 404 page): other checks judge it.
 import { describeAnswer, type ExchangeCheck, unreadableClientError } from './types.ts';
 
 export const notAServerError: ExchangeCheck = {

@@ -117,10 +117,11 @@ export const succeeded = (x: Exchange): boolean =>
  * one, it is a truthful answer to a request that also names what the target lacks or already has. */
 export const STATE_EXCEPTIONS = ['ResourceNotFoundException', 'AlreadyExistsException', 'ConflictException'];
 
-/** A client error (4xx) that arrived whole, but whose body the SDK could not read (HTML, plain text):
- * an answer, not a failure of the server — its shape is error-shape's business. */
+/** A redirect or client error (3xx, 4xx) that arrived whole, but whose body the SDK could not read
+ * (moto's HTML 404 page, a 308 to a path with a slash): an answer, not a failure of the server — whether
+ * it is the right one is for negative-rejection, positive-acceptance and error-shape to say. */
 export const unreadableClientError = (o: Observed): boolean =>
-  o.failure === 'garbage' && o.body !== undefined && (o.status ?? 0) >= 400 && (o.status ?? 0) < 500;
+  o.failure === 'garbage' && o.body !== undefined && (o.status ?? 0) >= 300 && (o.status ?? 0) < 500;
 
 export function describeAnswer(o: Observed): string {
   if (unreadableClientError(o)) {

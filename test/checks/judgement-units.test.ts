@@ -6,6 +6,7 @@ import { errorShape } from '../../src/checks/error-shape.ts';
 import { checkHistory } from '../../src/checks/history.ts';
 import { negativeRejection } from '../../src/checks/negative-rejection.ts';
 import { notAServerError } from '../../src/checks/not-a-server-error.ts';
+import { positiveAcceptance } from '../../src/checks/positive-acceptance.ts';
 import { checkPagination, SMITHY_PAGINATED } from '../../src/checks/pagination.ts';
 import { checkFilter, itemKey } from '../../src/checks/filters.ts';
 import { describeAnswer, errorName, type Exchange } from '../../src/checks/types.ts';
@@ -271,6 +272,12 @@ describe('judged as documented, no stricter (moto)', () => {
     const crash = x('CreateBackupPlan', valid('CreateBackupPlan'), html(500, 'garbage'));
     expect(notAServerError.run(crash, model).map((f) => f.received)).toEqual([
       expect.stringMatching(/^garbage/),
+    ]);
+    // a redirect is an answer below 500 too; whether a valid request may get one is positive-acceptance's
+    const redirect = x('DescribeReportPlan', valid('DescribeReportPlan'), html(308, 'garbage'));
+    expect(notAServerError.run(redirect, model)).toEqual([]);
+    expect(positiveAcceptance.run(redirect, model).map((f) => f.received)).toEqual([
+      'HTTP 308 (text/html; charset=utf-8, a body the SDK cannot read)',
     ]);
     // an unreadable success is still no answer at all
     const bad200 = x('ListBackupVaults', valid('ListBackupVaults'), { ...html(200, 'garbage') });
