@@ -32,11 +32,12 @@ export const negativeRejection: ExchangeCheck = {
         ? `${[c.expectedError, ...(c.alsoDocumented ?? [])].join(' or ')} (4xx) for ${what}`
         : `a client error (4xx naming its exception) for ${what}; ` +
           `by convention ${c.expectedError}, no page documents one`;
+    // the kind of violation is part of what was received: a report keeps one detail per distinct text
     const f = (received: string) => [
       {
         check: 'negative-rejection' as const,
         operation: x.operation,
-        received,
+        received: `${received} for ${what}`,
         documented: want,
         provenance,
       },
@@ -53,10 +54,14 @@ export const negativeRejection: ExchangeCheck = {
       alsoDocumented: c.alsoDocumented,
     });
     if (verdict === 'pass') return [];
-    if (verdict === 'note') return [{ ...f(`${name} (HTTP ${status}) for ${what}`)[0]!, note: true }];
+    if (verdict === 'note') return [{ ...f(`${name} (HTTP ${status})`)[0]!, note: true }];
     const documents = model.operations[x.operation]?.errors ?? [];
-    if (status >= 400 && status < 500 && name && STATE_EXCEPTIONS.includes(name) && documents.includes(name))
-      return [note(`${name} (HTTP ${status}) for ${what}: documented, about what exists`)];
+    const documentedClientError = status >= 400 && status < 500 && !!name && documents.includes(name);
+    if (documentedClientError && STATE_EXCEPTIONS.includes(name))
+      return [note(`${name} (HTTP ${status}), documented, about what exists,`)];
+    // an identifier of no resource that is not even an ARN (nonexistent-…) may be refused as a bad value
+    if (documentedClientError && c.mutation === 'unknown-resource' && /Arn$/.test(c.path))
+      if (name === 'InvalidParameterValueException') return [note(`${name} (HTTP ${status}), not an ARN,`)];
     if (c.rule === 'pagination' && !o.failure && status >= 200 && status < 300)
       return [note(`accepted: HTTP ${status} (no page says a bad token is refused)`)];
     // failed: say how

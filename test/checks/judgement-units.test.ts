@@ -238,7 +238,8 @@ describe('judged as documented, no stricter (moto)', () => {
       mode: 'negative',
       mutation,
       path,
-      expectedError: 'InvalidParameterValueException',
+      expectedError:
+        mutation === 'unknown-resource' ? 'ResourceNotFoundException' : 'InvalidParameterValueException',
       provenance: rule === 'pagination' ? 'convention' : 'documented',
       channel: 'sdk',
       rule,
@@ -292,18 +293,35 @@ describe('judged as documented, no stricter (moto)', () => {
     // ListReportPlans documents no ResourceNotFoundException: still the wrong exception
     const l = negative('ListReportPlans', 'out-of-range', 'MaxResults');
     expect(negativeRejection.run(x('ListReportPlans', l, notFound), model)).toEqual([
-      expect.objectContaining({ received: 'wrong exception: ResourceNotFoundException (HTTP 400)' }),
+      expect.objectContaining({
+        received: 'wrong exception: ResourceNotFoundException (HTTP 400) for out-of-range of MaxResults',
+      }),
     ]);
     // accepted, or answered as a server error: findings
     const ok: Observed = { status: 200, headers: {}, body: '{}', ms: 0 };
     expect(negativeRejection.run(x('DescribeReportPlan', c, ok), model)[0]).not.toHaveProperty('note');
     const v = negative('CreateBackupVault', 'pattern-violation', 'BackupVaultName');
     expect(negativeRejection.run(x('CreateBackupVault', v, ok), model)).toEqual([
-      expect.objectContaining({ received: 'accepted: HTTP 200' }),
+      expect.objectContaining({ received: 'accepted: HTTP 200 for pattern-violation of BackupVaultName' }),
     ]);
     expect(
       negativeRejection.run(x('CreateBackupVault', v, named(400, 'AlreadyExistsException')), model),
     ).toEqual([expect.objectContaining({ note: true })]);
+  });
+
+  it('an unknown ARN that is no ARN may be refused as a bad value; accepting it is still a finding', () => {
+    const c = negative('ListTags', 'unknown-resource', 'ResourceArn');
+    const ok: Observed = { status: 200, headers: {}, body: '{"Tags":{}}', ms: 0 };
+    const bad = named(400, 'InvalidParameterValueException');
+    expect(negativeRejection.run(x('ListTags', c, bad), model)).toEqual([
+      expect.objectContaining({ note: true }),
+    ]);
+    expect(negativeRejection.run(x('ListTags', c, ok), model)).toEqual([
+      expect.objectContaining({ received: 'accepted: HTTP 200 for unknown-resource of ResourceArn' }),
+    ]);
+    // a name (not an ARN) of no vault: a bad value it is not
+    const v = negative('DescribeBackupVault', 'unknown-resource', 'BackupVaultName');
+    expect(negativeRejection.run(x('DescribeBackupVault', v, bad), model)[0]).not.toHaveProperty('note');
   });
 
   it('a bad token accepted is noted; a token that ignores its filters still fails (Smithy)', () => {
@@ -313,7 +331,7 @@ describe('judged as documented, no stricter (moto)', () => {
       expect.objectContaining({ note: true }),
     ]);
     expect(negativeRejection.run(x('ListBackupVaults', t, html(500)), model)).toEqual([
-      expect.objectContaining({ received: 'HTTP 500' }),
+      expect.objectContaining({ received: 'HTTP 500 for empty-next-token of NextToken' }),
     ]);
     const record = (kind: 'empty' | 'tampered' | 'filter-mismatched') => ({
       operation: 'ListBackupVaults',
