@@ -124,7 +124,8 @@ export const unreadableClientError = (o: Observed): boolean =>
   o.failure === 'garbage' && o.body !== undefined && (o.status ?? 0) >= 300 && (o.status ?? 0) < 500;
 
 export function describeAnswer(o: Observed): string {
-  if (unreadableClientError(o)) {
+  // an answer that arrived whole with a body the SDK cannot read: said by its status, not "garbage"
+  if (o.failure === 'garbage' && o.body !== undefined && (o.status ?? 0) >= 300) {
     const type = o.headers['content-type'] || 'no content type';
     return `HTTP ${o.status}${errorName(o) ? ` ${errorName(o)}` : ''} (${type}, a body the SDK cannot read)`;
   }

@@ -60,12 +60,18 @@ const VERIFIED: [number, string, string, RegExp][] = [
   [6, 'negative-rejection', 'ListBackupVaults', /^accepted: HTTP 200 for enum-out-of-set of ByVaultType$/],
   [7, 'negative-rejection', 'CreateBackupVault', /^accepted: HTTP 200 for pattern-violation of BackupVaultN/],
   [8, 'negative-rejection', 'CreateReportPlan', /^accepted: HTTP 200 for missing-required of Report\w+$/],
+  [8, 'negative-rejection', 'TagResource', /^accepted: HTTP 200 for missing-required of Tags$/],
   [9, 'not-a-server-error', 'TagResource', /^HTTP 500$/],
   [9, 'error-shape', 'TagResource', /^HTTP 500 with no x-amzn-errortype header and no Code in the body$/],
   [9, 'not-a-server-error', 'CreateBackupVault', /^HTTP 500$/],
   [9, 'not-a-server-error', 'PutBackupVaultLockConfiguration', /^HTTP 500$/],
   [10, 'response-schema', 'ListBackupVaults', /^Content-Type text\/html; charset=utf-8$/],
   [10, 'response-schema', 'GetBackupPlan', /^Content-Type text\/html; charset=utf-8$/],
+  [11, 'negative-rejection', 'PutBackupVaultLockConfiguration', /^accepted: HTTP 200 for out-of-range of Ch/],
+  [12, 'negative-rejection', 'GetBackupPlan', /^accepted: HTTP 200 for out-of-range of MaxScheduledRuns/],
+  [13, 'negative-rejection', 'ListReportPlans', /^accepted: HTTP 200 for wrong-type of MaxResults$/],
+  [13, 'negative-rejection', 'ListBackupPlans', /^accepted: HTTP 200 for wrong-type of IncludeDeleted$/],
+  [13, 'response-schema', 'CreateReportPlan', /^ReportPlanName must be string$/],
 ];
 
 const HAS_MOTO = has('moto_server', ['--help']);
@@ -142,6 +148,7 @@ describe.skipIf(!HAS_MOTO)('every operation against moto', () => {
     // that the operation documents, are notes
     const below500 = (d: (typeof details)[number]) => (d.response?.status ?? 500) < 500;
     expect(details.filter((d) => d.check === 'not-a-server-error' && below500(d))).toEqual([]);
+    expect(details.filter((d) => /^garbage/.test(d.received) && d.response?.status)).toEqual([]);
     expect(details.filter((d) => /next-token|token answered HTTP 200/.test(d.received))).toEqual([]);
     const state = /wrong exception: (ResourceNotFound|AlreadyExists)/;
     expect(details.filter((d) => state.test(d.received))).toEqual([]);
