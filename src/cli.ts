@@ -281,11 +281,15 @@ async function run(args: string[], out: NodeJS.WritableStream, err: NodeJS.Writa
       out.write(`INCONCLUSIVE ${c.check} × ${c.operation}: ${c.inconclusiveReason}\n`);
     out.write(
       `${t.passed} passed, ${t.failed} failed, ${t.inconclusive} inconclusive, ` +
-        `${t.skipped} skipped (check × operation)\nreports: ${files.join(', ')}\n`,
+        `${t.skipped} skipped (check × operation)` +
+        (t.notImplemented ? `; ${t.notImplemented} operation(s) not implemented by the target` : '') +
+        `\nreports: ${files.join(', ')}\n`,
     );
     if (interrupt.signal.aborted)
       err.write(`interrupted: the reports hold what was judged before SIGINT (exit ${EXIT.interrupted})\n`);
-    return interrupt.signal.aborted ? EXIT.interrupted : t.failed ? EXIT.findings : EXIT.ok;
+    // an operation the target does not implement is a finding too (its cells fold into that verdict)
+    const findings = t.failed || t.notImplemented;
+    return interrupt.signal.aborted ? EXIT.interrupted : findings ? EXIT.findings : EXIT.ok;
   } finally {
     progress?.done();
     process.off('SIGINT', onSigint);

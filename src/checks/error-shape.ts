@@ -1,6 +1,6 @@
 // Error answers: the status documented for the exception, the name in x-amzn-errortype or the body,
 // a body with Message, x-amzn-requestid, and the SDK raising the modelled exception class.
-import { errorName, parseJson, type ExchangeCheck, type Finding } from './types.ts';
+import { errorName, parseJson, type ExchangeCheck, type Finding, unreadableClientError } from './types.ts';
 
 export const errorShape: ExchangeCheck = {
   id: 'error-shape',
@@ -8,10 +8,12 @@ export const errorShape: ExchangeCheck = {
     'An error answer has the documented status for its exception, names it (x-amzn-errortype or body ' +
     'Code), carries a JSON body with Message and an x-amzn-requestid, and the SDK raises the modelled ' +
     'exception class.',
-  applies: (x) => !x.observed.failure && (x.observed.status ?? 0) >= 400,
+  // a 4xx whose body the SDK could not read is still an error answer, judged on its bytes
+  applies: (x) =>
+    (!x.observed.failure || unreadableClientError(x.observed)) && (x.observed.status ?? 0) >= 400,
   run(x, model) {
     const o = x.observed;
-    if (o.failure || o.status === undefined || o.status < 400) return [];
+    if ((o.failure && !unreadableClientError(o)) || o.status === undefined || o.status < 400) return [];
     const out: Finding[] = [];
     const f = (received: string, documented: string) =>
       out.push({ check: 'error-shape', operation: x.operation, received, documented });

@@ -18,6 +18,9 @@ export interface PagingRecord {
   probes: { kind: 'empty' | 'tampered' | 'filter-mismatched'; filter?: string; observed: Observed }[];
 }
 
+/** Where Smithy, the language AWS models are written in, states the rules of continuation tokens. */
+export const SMITHY_PAGINATED = 'https://smithy.io/2.0/spec/behavior-traits.html#paginated-trait';
+
 export function checkPagination(r: PagingRecord): Finding[] {
   const out: Finding[] = [];
   const f = (received: string, documented: string) =>
@@ -55,15 +58,20 @@ export function checkPagination(r: PagingRecord): Finding[] {
       'a listing without filters has every job',
     );
   for (const p of r.probes) {
-    // Smithy: a token is bound to its filters; which exception a bad one earns is a convention only
+    // Smithy: a token is bound to its filters ("Services MUST reject a request that changes filtering
+    // input parameters while paging", SMITHY_PAGINATED); which exception it earns is a convention only.
+    // That an empty or made-up token is refused at all, no page says: accepting one is noted.
     const e = expectationFor(`${p.kind}-next-token`);
     const kind = `${p.kind} token${p.filter ? ` (with ${p.filter})` : ''}`;
-    const verdict = rejectionVerdict(p.observed, e);
+    const s = p.observed.status ?? 0;
+    const undocumented = p.kind !== 'filter-mismatched' && !p.observed.failure && s >= 200 && s < 300;
+    const verdict = undocumented ? 'note' : rejectionVerdict(p.observed, e);
     if (verdict === 'pass') continue;
     const documented =
       e.provenance === 'documented'
         ? `a ${kind} is rejected with ${e.error} (4xx)`
-        : `a ${kind} is rejected with a client error (4xx naming its exception); by convention ${e.error}`;
+        : `a ${kind} is rejected with a client error (4xx naming its exception); by convention ${e.error}` +
+          (p.kind === 'filter-mismatched' ? ` (${SMITHY_PAGINATED})` : '');
     out.push({
       check: 'pagination',
       operation: r.operation,

@@ -113,7 +113,22 @@ export function parseJson(s: string | undefined): unknown {
 export const succeeded = (x: Exchange): boolean =>
   (x.observed.status ?? 0) >= 200 && (x.observed.status ?? 0) < 300;
 
+/** Exceptions about what exists rather than about the request's shape: where the operation documents
+ * one, it is a truthful answer to a request that also names what the target lacks or already has. */
+export const STATE_EXCEPTIONS = ['ResourceNotFoundException', 'AlreadyExistsException', 'ConflictException'];
+
+/** A redirect or client error (3xx, 4xx) that arrived whole, but whose body the SDK could not read
+ * (moto's HTML 404 page, a 308 to a path with a slash): an answer, not a failure of the server — whether
+ * it is the right one is for negative-rejection, positive-acceptance and error-shape to say. */
+export const unreadableClientError = (o: Observed): boolean =>
+  o.failure === 'garbage' && o.body !== undefined && (o.status ?? 0) >= 300 && (o.status ?? 0) < 500;
+
 export function describeAnswer(o: Observed): string {
+  // an answer that arrived whole with a body the SDK cannot read: said by its status, not "garbage"
+  if (o.failure === 'garbage' && o.body !== undefined && (o.status ?? 0) >= 300) {
+    const type = o.headers['content-type'] || 'no content type';
+    return `HTTP ${o.status}${errorName(o) ? ` ${errorName(o)}` : ''} (${type}, a body the SDK cannot read)`;
+  }
   if (o.failure) return `${o.failure}${o.failureDetail ? ` (${o.failureDetail})` : ''}`;
   const name = errorName(o);
   return `HTTP ${o.status}${name ? ` ${name}` : ''}`;

@@ -30,6 +30,11 @@ export function renderGithubAnnotations(r: RunResult, o: AnnotationOptions = {})
   const lines = [
     `::notice ${file}title=${heading}::${escapeData(coverageLine(coverage(operationVerdicts(r))))}`,
   ];
+  // an operation the target does not implement: one error, its verdict (its cells are folded into it)
+  for (const v of operationVerdicts(r).filter((x) => x.verdict === 'not-implemented')) {
+    const title = escapeProperty(`${v.operation}: not implemented by the target`);
+    lines.push(`::error ${file}title=${title}::${escapeData(`${v.reason ?? ''}\nTarget: ${r.target}`)}`);
+  }
   for (const c of r.cells.filter((x) => x.status === 'failed')) {
     const d = c.details[0];
     const title = `${c.check} × ${c.operation}: ${c.failures} of ${c.cases} cases failed`;

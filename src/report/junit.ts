@@ -18,12 +18,16 @@ export function renderJunit(r: RunResult): string {
   const groups = byFamily(operationVerdicts(r));
   const suites = groups.flatMap((g) => g.operations.map((v) => suite(v, byOp.get(v.operation) ?? [])));
   const n = (s: string) => r.cells.filter((c) => c.status === s).length;
-  const lone = groups.flatMap((g) => g.operations).filter((v) => !byOp.has(v.operation)).length;
+  const all = groups.flatMap((g) => g.operations);
+  const lone = all.filter((v) => !byOp.has(v.operation)).length;
+  // an operation the target does not implement is one failing test case of its own (its cells are skipped)
+  const missing = all.filter((v) => v.verdict === 'not-implemented' && byOp.has(v.operation)).length;
+  const lonelyMissing = all.filter((v) => v.verdict === 'not-implemented' && !byOp.has(v.operation)).length;
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<testsuites name="aws-backup-conformance (${esc(r.target)}, seed ${r.seed})" ` +
-    `tests="${r.cells.length + lone}" failures="${n('failed')}" ` +
-    `skipped="${n('skipped') + n('inconclusive') + lone}" ` +
+    `tests="${r.cells.length + lone + missing}" failures="${n('failed') + missing + lonelyMissing}" ` +
+    `skipped="${n('skipped') + n('inconclusive') + lone - lonelyMissing}" ` +
     `errors="0" time="${(r.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`
   );
 }
@@ -38,9 +42,13 @@ function suite(v: OperationVerdict, cells: Cell[]): string {
     `      <property name="verdict" value="${esc(VERDICT_LABEL[v.verdict])}"/>\n` +
     (why ? `      <property name="why" value="${esc(why)}"/>\n` : '') +
     '    </properties>';
+  const gone = v.verdict === 'not-implemented';
   const lone =
     `    <testcase classname="${classname}" name="${esc(`${op}: ${VERDICT_LABEL[v.verdict]}`)}" time="0">` +
-    `\n      <skipped message="${esc(`${VERDICT_LABEL[v.verdict]}: ${why}`)}"/>\n    </testcase>`;
+    (gone
+      ? `\n      <failure message="${esc(`${VERDICT_LABEL[v.verdict]}: ${why}`)}" type="not-implemented"/>`
+      : `\n      <skipped message="${esc(`${VERDICT_LABEL[v.verdict]}: ${why}`)}"/>`) +
+    '\n    </testcase>';
   const cases = cells.map((c) => {
     const check = c.check;
     const name = esc(`${check} × ${c.operation}`);
@@ -79,10 +87,13 @@ function suite(v: OperationVerdict, cells: Cell[]): string {
     );
   });
   const n = (s: string) => cells.filter((c) => c.status === s).length;
-  const body = cells.length ? cases.join('\n') : lone;
+  const body = cells.length ? [...(gone ? [lone] : []), ...cases].join('\n') : lone;
+  const extra = gone ? 1 : 0;
   return (
-    `  <testsuite name="${esc(op)}" tests="${cells.length || 1}" failures="${n('failed')}" ` +
-    `skipped="${cells.length ? n('skipped') + n('inconclusive') : 1}" errors="0">\n${props}\n${body}` +
+    `  <testsuite name="${esc(op)}" tests="${(cells.length || 1) + (cells.length ? extra : 0)}" ` +
+    `failures="${n('failed') + extra}" ` +
+    `skipped="${cells.length ? n('skipped') + n('inconclusive') : 1 - extra}" errors="0">` +
+    `\n${props}\n${body}` +
     '\n  </testsuite>'
   );
 }

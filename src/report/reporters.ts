@@ -5,6 +5,7 @@ import { renderGithubAnnotations, renderGithubSummary } from './github.ts';
 import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
+import { operationVerdicts } from './verdicts.ts';
 
 export interface Reporter {
   file: string;
@@ -38,19 +39,31 @@ export function renderJson(r: RunResult): string {
   return `${json}\n`;
 }
 
+/** Cells by status, and the operations the target does not implement: each is a finding too (its cells
+ * are folded into that verdict), so a run fails on `failed || notImplemented`. */
 export function tally(r: RunResult): {
   passed: number;
   failed: number;
   skipped: number;
   inconclusive: number;
+  notImplemented: number;
 } {
   const n = (s: string) => r.cells.filter((c) => c.status === s).length;
-  return { passed: n('passed'), failed: n('failed'), skipped: n('skipped'), inconclusive: n('inconclusive') };
+  const notImplemented = operationVerdicts(r).filter((v) => v.verdict === 'not-implemented').length;
+  return {
+    passed: n('passed'),
+    failed: n('failed'),
+    skipped: n('skipped'),
+    inconclusive: n('inconclusive'),
+    notImplemented,
+  };
 }
 
 /** The headline: findings first; no finding is "all passing" only when nothing was left unjudged. */
 export function verdict(t: ReturnType<typeof tally>): string {
-  if (t.failed) return `${t.failed} failing`;
+  const missing = t.notImplemented ? `${t.notImplemented} operation(s) not implemented` : '';
+  if (t.failed) return `${t.failed} failing${missing ? `, ${missing}` : ''}`;
+  if (missing) return missing;
   return t.inconclusive ? `no findings, ${t.inconclusive} inconclusive` : 'all passing';
 }
 

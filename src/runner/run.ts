@@ -27,7 +27,7 @@ import { cleanUp, createAll, findListed, setupCount } from './setup.ts';
 import { jobScenarios } from './job-scenarios.ts';
 import { listScenarios } from './list-scenarios.ts';
 import type { RunEvent, RunResult } from './types.ts';
-import { operationVerdicts } from './verdicts.ts';
+import { foldUnimplemented, operationVerdicts } from './verdicts.ts';
 
 /** The restore-job operations the toolkit began with (kept for callers that name them). */
 export const RESTORE_OPERATIONS = ['StartRestoreJob', 'ListRestoreJobs', 'DescribeRestoreJob'];
@@ -317,7 +317,17 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
     for (const c of collector.result())
       if (c.cases === 0) collector.skip(c.check, c.operation, 'not reached: the run was interrupted');
   }
-  for (const c of collector.result())
+  // the verdicts first: an operation the target does not implement folds its cells into its verdict
+  const operations = operationVerdicts({
+    plan,
+    cells: collector.result(),
+    collector,
+    requests: tracked.perOp,
+    cannot,
+    restricted,
+  });
+  const cellsOut = foldUnimplemented(collector.result(), operations);
+  for (const c of cellsOut)
     if (c.status === 'failed')
       emit({
         kind: 'finding',
@@ -325,7 +335,6 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
         operation: c.operation,
         received: c.details[0]?.received ?? '',
       });
-  const cellsOut = collector.result();
   const result: RunResult = {
     tool: 'aws-backup-conformance',
     version: '0.1.0',
@@ -340,14 +349,7 @@ export async function runConformance(o: RunOptions): Promise<RunResult> {
     notes,
     ...(account ? { account } : {}),
     timings: { phases: round(collector.phaseMs), checks: round(collector.checkMs) },
-    operations: operationVerdicts({
-      plan,
-      cells: cellsOut,
-      collector,
-      requests: tracked.perOp,
-      cannot,
-      restricted,
-    }),
+    operations,
   };
   // a copy: a request in flight when the run was interrupted may still land in the collector
   return interrupted ? structuredClone(result) : result;

@@ -6,6 +6,27 @@ import type { Collector } from './collector.ts';
 import type { RunPlan } from './plan.ts';
 import type { Cell, OperationVerdict } from './types.ts';
 
+/** An operation the target does not implement is one finding, its verdict: its cells say only that
+ * (every request got the same 404 page or 500), so they fold into it — skipped, saying why, their
+ * failures and details dropped — and the reports show one line per such operation, not six. The run
+ * still fails on it (tally's notImplemented; the CLI exits 1). */
+export function foldUnimplemented(cells: Cell[], verdicts: OperationVerdict[]): Cell[] {
+  const gone = new Map(verdicts.filter((v) => v.verdict === 'not-implemented').map((v) => [v.operation, v]));
+  return cells.map((c): Cell => {
+    const v = gone.get(c.operation);
+    if (!v || c.status === 'skipped') return c;
+    return {
+      check: c.check,
+      operation: c.operation,
+      status: 'skipped',
+      cases: c.cases,
+      failures: 0,
+      details: [],
+      skippedReason: `not implemented by the target (the operation's verdict): ${v.reason ?? ''}`,
+    };
+  });
+}
+
 export interface VerdictInputs {
   plan: RunPlan;
   cells: Cell[];

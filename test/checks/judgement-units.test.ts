@@ -1,9 +1,18 @@
 // The pure parts of judgement: the history check over observations, the behaviour overlay's
 // validation, near misses, error names as clients read them, expectations with their provenance.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { InvalidCase } from '../../generators/requests.ts';
+import { errorShape } from '../../src/checks/error-shape.ts';
 import { checkHistory } from '../../src/checks/history.ts';
+import { negativeRejection } from '../../src/checks/negative-rejection.ts';
+import { notAServerError } from '../../src/checks/not-a-server-error.ts';
+import { positiveAcceptance } from '../../src/checks/positive-acceptance.ts';
+import { checkPagination, SMITHY_PAGINATED } from '../../src/checks/pagination.ts';
 import { checkFilter, itemKey } from '../../src/checks/filters.ts';
-import { errorName } from '../../src/checks/types.ts';
+import { describeAnswer, errorName, type Exchange } from '../../src/checks/types.ts';
+import { loadBackupModel } from '../../src/model/load.ts';
+import type { ServiceModel } from '../../src/model/types.ts';
+import type { Observed } from '../../src/targets/types.ts';
 import { OverlayError } from '../../src/model/overlay.ts';
 import { parseServiceFacts, serviceFacts } from '../../src/model/service-facts.ts';
 import { expectationFor } from '../../src/model/validate.ts';
@@ -206,4 +215,140 @@ describe('error names and expectations', () => {
       );
     },
   );
+});
+
+// False alarms found against moto, each fixed in its check, and the defect next to it still found.
+describe('judged as documented, no stricter (moto)', () => {
+  const html = (status: number, failure?: 'garbage'): Observed => ({
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: `<!doctype html>\n<title>${status}</title>`,
+    ...(failure ? { failure, failureDetail: "Unexpected token '<'" } : {}),
+    ms: 0,
+  });
+  const named = (status: number, name: string): Observed => ({
+    status,
+    headers: { 'x-amzn-errortype': name, 'x-amzn-requestid': 'r', 'content-type': 'application/json' },
+    body: JSON.stringify({ __type: name, message: 'm' }),
+    ms: 0,
+  });
+  const negative = (op: string, mutation: string, path: string, rule = 'schema'): InvalidCase =>
+    ({
+      operation: op,
+      mode: 'negative',
+      mutation,
+      path,
+      expectedError:
+        mutation === 'unknown-resource' ? 'ResourceNotFoundException' : 'InvalidParameterValueException',
+      provenance: rule === 'pagination' ? 'convention' : 'documented',
+      channel: 'sdk',
+      rule,
+      reportedAs: [],
+      input: {},
+    }) as InvalidCase;
+  const x = (op: string, c: Exchange['case'], observed: Observed): Exchange => ({
+    operation: op,
+    case: c,
+    channel: 'sdk',
+    observed,
+  });
+  const valid = (op: string) => ({ operation: op, mode: 'positive' as const, input: {} });
+  let model: ServiceModel;
+  beforeAll(async () => {
+    model = await loadBackupModel();
+  });
+
+  it('a 4xx with an HTML body is no server error, and error-shape judges it; a 500 still is one', () => {
+    const notFoundPage = x('DescribeReportPlan', valid('DescribeReportPlan'), html(404, 'garbage'));
+    expect(notAServerError.run(notFoundPage, model)).toEqual([]);
+    expect(errorShape.applies(notFoundPage)).toBe(true);
+    expect(errorShape.run(notFoundPage, model).map((f) => f.received)).toEqual([
+      'HTTP 404 with no x-amzn-errortype header and no Code in the body',
+      expect.stringMatching(/^a body that is not a JSON object/),
+      'no x-amzn-requestid header',
+    ]);
+    expect(describeAnswer(notFoundPage.observed)).toBe(
+      'HTTP 404 (text/html; charset=utf-8, a body the SDK cannot read)',
+    );
+    const crash = x('CreateBackupPlan', valid('CreateBackupPlan'), html(500, 'garbage'));
+    expect(notAServerError.run(crash, model).map((f) => f.received)).toEqual([
+      'HTTP 500 (text/html; charset=utf-8, a body the SDK cannot read)',
+    ]);
+    // a redirect is an answer below 500 too; whether a valid request may get one is positive-acceptance's
+    const redirect = x('DescribeReportPlan', valid('DescribeReportPlan'), html(308, 'garbage'));
+    expect(notAServerError.run(redirect, model)).toEqual([]);
+    expect(positiveAcceptance.run(redirect, model).map((f) => f.received)).toEqual([
+      'HTTP 308 (text/html; charset=utf-8, a body the SDK cannot read)',
+    ]);
+    // an unreadable success is still no answer at all
+    const bad200 = x('ListBackupVaults', valid('ListBackupVaults'), { ...html(200, 'garbage') });
+    expect(notAServerError.run(bad200, model)).toHaveLength(1);
+  });
+
+  it('an exception about what exists, documented by the operation, is noted; others still fail', () => {
+    const c = negative('DescribeReportPlan', 'pattern-violation', 'ReportPlanName');
+    const notFound = named(400, 'ResourceNotFoundException');
+    const rnf = negativeRejection.run(x('DescribeReportPlan', c, notFound), model);
+    expect(rnf).toEqual([expect.objectContaining({ note: true, provenance: 'convention' })]);
+    // ListReportPlans documents no ResourceNotFoundException: still the wrong exception
+    const l = negative('ListReportPlans', 'out-of-range', 'MaxResults');
+    expect(negativeRejection.run(x('ListReportPlans', l, notFound), model)).toEqual([
+      expect.objectContaining({
+        received: 'wrong exception: ResourceNotFoundException (HTTP 400) for out-of-range of MaxResults',
+      }),
+    ]);
+    // accepted, or answered as a server error: findings
+    const ok: Observed = { status: 200, headers: {}, body: '{}', ms: 0 };
+    expect(negativeRejection.run(x('DescribeReportPlan', c, ok), model)[0]).not.toHaveProperty('note');
+    const v = negative('CreateBackupVault', 'pattern-violation', 'BackupVaultName');
+    expect(negativeRejection.run(x('CreateBackupVault', v, ok), model)).toEqual([
+      expect.objectContaining({ received: 'accepted: HTTP 200 for pattern-violation of BackupVaultName' }),
+    ]);
+    expect(
+      negativeRejection.run(x('CreateBackupVault', v, named(400, 'AlreadyExistsException')), model),
+    ).toEqual([expect.objectContaining({ note: true })]);
+  });
+
+  it('an unknown ARN that is no ARN may be refused as a bad value; accepting it is still a finding', () => {
+    const c = negative('ListTags', 'unknown-resource', 'ResourceArn');
+    const ok: Observed = { status: 200, headers: {}, body: '{"Tags":{}}', ms: 0 };
+    const bad = named(400, 'InvalidParameterValueException');
+    expect(negativeRejection.run(x('ListTags', c, bad), model)).toEqual([
+      expect.objectContaining({ note: true }),
+    ]);
+    expect(negativeRejection.run(x('ListTags', c, ok), model)).toEqual([
+      expect.objectContaining({ received: 'accepted: HTTP 200 for unknown-resource of ResourceArn' }),
+    ]);
+    // a name (not an ARN) of no vault: a bad value it is not
+    const v = negative('DescribeBackupVault', 'unknown-resource', 'BackupVaultName');
+    expect(negativeRejection.run(x('DescribeBackupVault', v, bad), model)[0]).not.toHaveProperty('note');
+  });
+
+  it('a bad token accepted is noted; a token that ignores its filters still fails (Smithy)', () => {
+    const ok: Observed = { status: 200, headers: {}, body: '{}', ms: 0 };
+    const t = negative('ListBackupVaults', 'empty-next-token', 'NextToken', 'pagination');
+    expect(negativeRejection.run(x('ListBackupVaults', t, ok), model)).toEqual([
+      expect.objectContaining({ note: true }),
+    ]);
+    expect(negativeRejection.run(x('ListBackupVaults', t, html(500)), model)).toEqual([
+      expect.objectContaining({ received: 'HTTP 500 for empty-next-token of NextToken' }),
+    ]);
+    const record = (kind: 'empty' | 'tampered' | 'filter-mismatched') => ({
+      operation: 'ListBackupVaults',
+      full: ['a', 'b'],
+      known: [],
+      maxResults: 1,
+      pages: [{ ids: ['a', 'b'] }],
+      runaway: false,
+      probes: [{ kind, observed: ok }],
+    });
+    const empty = checkPagination(record('empty'));
+    // the page that ignores MaxResults is a finding; the accepted empty token only a note
+    expect(empty.filter((f) => !f.note).map((f) => f.received)).toEqual(['page 1 has 2 items']);
+    expect(empty.filter((f) => f.note).map((f) => f.received)).toEqual(['empty token answered HTTP 200']);
+    expect(checkPagination(record('tampered')).filter((f) => f.note)).toHaveLength(1);
+    const mismatched = checkPagination(record('filter-mismatched')).filter((f) => !f.note);
+    expect(mismatched.map((f) => f.received)).toContain('filter-mismatched token answered HTTP 200');
+    expect(mismatched.at(-1)!.documented).toContain(SMITHY_PAGINATED);
+  });
 });

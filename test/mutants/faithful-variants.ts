@@ -1,7 +1,7 @@
 // Behaviour AWS allows that a mock written independently of this project may well show: none of it is
 // a finding. Each variant wraps the faithful mock (or configures it) and changes one such thing.
 import type { MockOptions } from '../../src/mock/index.ts';
-import { opOf, withBody, type FetchFn } from './kit.ts';
+import { editQuery, opOf, withBody, type FetchFn } from './kit.ts';
 
 export interface Variant {
   id: string;
@@ -102,5 +102,13 @@ export const VARIANTS: Variant[] = [
       'the service already holds 40 past jobs the run did not start, over every status and a month of dates',
     wrap: same,
     history: 40,
+  },
+  {
+    // no AWS Backup page says an empty (or made-up) NextToken is refused: accepting one is noted only
+    id: 'empty-token-from-the-start',
+    description: 'an empty nextToken is taken as "from the start" (no page documents a refusal)',
+    wrap: editQuery('list', (q) => {
+      if (q.get('nextToken') === '') q.delete('nextToken');
+    }),
   },
 ];

@@ -52,7 +52,8 @@ describe('summary.md at 109 operations', () => {
   test('leads with the coverage line, then the verdicts by family, then the matrix', () => {
     const md = renderMarkdown(r);
     const lines = md.split('\n');
-    expect(lines[0]).toMatch(/^# AWS Backup conformance: \d+ failing$/);
+    // the operations the target does not implement are findings too, named apart
+    expect(lines[0]).toMatch(/^# AWS Backup conformance: \d+ failing, 92 operation\(s\) not implemented$/);
     expect(lines[2]).toBe(`**${COVERAGE}**`);
     expect(md.indexOf('## Operations')).toBeLessThan(md.indexOf('## Checks × operations'));
     expect(md.indexOf('## Checks × operations')).toBeLessThan(md.indexOf('## Failures'));
@@ -159,9 +160,11 @@ describe('junit.xml at 109 operations', () => {
   test('one suite per operation, its check cells as cases, the verdict as a property; well-formed', () => {
     const xml = renderJunit(r);
     expect(xml.match(/<testsuite /g)).toHaveLength(109);
-    expect(xml.match(/<testcase /g)).toHaveLength(r.cells.length + 5);
+    // + one failing case per operation the target does not implement (92), besides its cells
+    expect(xml.match(/<testcase /g)).toHaveLength(r.cells.length + 5 + 92);
     expect(xml.match(/<property name="verdict" value="cannot set up"\/>/g)).toHaveLength(5);
-    expect(xml.match(/<failure /g)).toHaveLength(3 + 92);
+    expect(xml.match(/<failure /g)).toHaveLength(3 + 92 + 92);
+    expect(xml.match(/<failure [^>]*type="not-implemented"/g)).toHaveLength(92);
     expect(xml).not.toMatch(/<script>/);
     // tags balance
     const stack: string[] = [];
@@ -178,8 +181,11 @@ describe('github reporter at 109 operations', () => {
   test('a coverage notice, then one error per finding', () => {
     const lines = renderGithubAnnotations(r).trimEnd().split('\n');
     expect(lines[0]).toMatch(new RegExp(`^::notice title=[^:]+::${COVERAGE}$`));
+    // one per failing cell and one per operation the target does not implement
     expect(lines.filter((l) => l.startsWith('::error'))).toHaveLength(
-      r.cells.filter((c) => c.status === 'failed').length,
+      r.cells.filter((c) => c.status === 'failed').length + 92,
     );
+    const missing = /^::error title=[^:]+%3A not implemented by the target::/;
+    expect(lines.filter((l) => missing.test(l))).toHaveLength(92);
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadBackupModel } from '../../src/model/load.ts';
 import { Collector } from '../../src/runner/collector.ts';
 import { planRun } from '../../src/runner/plan.ts';
-import { operationVerdicts } from '../../src/runner/verdicts.ts';
+import { foldUnimplemented, operationVerdicts } from '../../src/runner/verdicts.ts';
+import type { Cell, OperationVerdict } from '../../src/runner/types.ts';
 import type { Observed } from '../../src/targets/types.ts';
 
 const answer = (status: number, name?: string): Observed => ({
@@ -81,5 +82,43 @@ describe('operationVerdicts', () => {
       verdict: 'findings',
       reason: expect.stringMatching(/positive-acceptance/),
     });
+  });
+});
+
+describe('foldUnimplemented', () => {
+  it("folds a not-implemented operation's cells into its verdict; other operations keep theirs", () => {
+    const cell = (operation: string, status: Cell['status']): Cell => ({
+      check: 'positive-acceptance',
+      operation,
+      status,
+      cases: 3,
+      failures: status === 'failed' ? 3 : 0,
+      details: [],
+    });
+    const v = (operation: string, verdict: OperationVerdict['verdict']): OperationVerdict => ({
+      operation,
+      verdict,
+      access: 'read',
+      requests: 3,
+      ...(verdict === 'not-implemented' ? { reason: 'answers: 3× HTTP 404 (text/html)' } : {}),
+    });
+    const cells = [
+      cell('DescribeBackupJob', 'failed'),
+      cell('ListTags', 'failed'),
+      cell('ListTags', 'passed'),
+    ];
+    const verdicts = [v('DescribeBackupJob', 'not-implemented'), v('ListTags', 'findings')];
+    const out = foldUnimplemented(cells, verdicts);
+    expect(out[0]).toEqual({
+      check: 'positive-acceptance',
+      operation: 'DescribeBackupJob',
+      status: 'skipped',
+      cases: 3,
+      failures: 0,
+      details: [],
+      skippedReason:
+        "not implemented by the target (the operation's verdict): answers: 3× HTTP 404 (text/html)",
+    });
+    expect(out.slice(1)).toEqual(cells.slice(1));
   });
 });
