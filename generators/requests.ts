@@ -12,7 +12,7 @@ import {
   type MutationSite,
   type Rule,
 } from './mutations.ts';
-import { valueFor, type ValueOptions } from './values.ts';
+import { orderRanges, valueFor, type ValueOptions } from './values.ts';
 
 export type Input = Record<string, unknown>;
 
@@ -62,9 +62,9 @@ export function validInput(op: Operation, o: RequestOptions = {}): fc.Arbitrary<
   const record: Record<string, fc.Arbitrary<unknown>> = {};
   const vo: ValueOptions = { maxItems: o.maxItems ?? 4 };
   for (const m of members) record[m.name] = o.members?.[m.name] ?? valueFor(m.shape, m, vo);
-  return fc.record(record, {
-    requiredKeys: members.filter((m) => m.required).map((m) => m.name),
-  }) as fc.Arbitrary<Input>;
+  return fc
+    .record(record, { requiredKeys: members.filter((m) => m.required).map((m) => m.name) })
+    .map((r) => orderRanges(r, op.input.members ?? {})) as fc.Arbitrary<Input>;
 }
 
 export function applyMutation(op: Operation, base: Input, s: MutationSite, bad: unknown): InvalidCase {

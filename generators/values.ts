@@ -119,9 +119,30 @@ export function structureFor(
   const members = Object.values(shape.members ?? {});
   const record: Record<string, fc.Arbitrary<unknown>> = {};
   for (const m of members) record[m.name] = valueFor(m.shape, m, o);
-  return fc.record(record, {
-    requiredKeys: members.filter((m) => m.required).map((m) => m.name),
-  }) as fc.Arbitrary<Record<string, unknown>>;
+  return fc
+    .record(record, { requiredKeys: members.filter((m) => m.required).map((m) => m.name) })
+    .map((r) => orderRanges(r, shape.members ?? {}));
+}
+
+/** A valid request keeps a `Min<X>` at most its `Max<X>` (no page states the relation, and a target may
+ * plausibly refuse a minimum above the maximum): where drawn the other way, the two values swap places,
+ * each clamped into the range both members allow. */
+export function orderRanges<T extends Record<string, unknown>>(r: T, members: Record<string, Member>): T {
+  let out: Record<string, unknown> = r;
+  for (const [k, lo] of Object.entries(r)) {
+    const other = k.startsWith('Min') ? `Max${k.slice(3)}` : undefined;
+    const hi = other ? r[other] : undefined;
+    if (typeof lo !== 'number' || typeof hi !== 'number' || lo <= hi) continue;
+    const a = members[k]?.shape;
+    const b = members[other!]?.shape;
+    const from = Math.max(a?.min ?? -Infinity, b?.min ?? -Infinity);
+    const to = Math.min(a?.max ?? Infinity, b?.max ?? Infinity);
+    if (from > to) continue;
+    const clamp = (v: number) => Math.min(to, Math.max(from, v));
+    // a copy: the drawn value stays as fast-check made it, for shrinking
+    out = { ...out, [k]: clamp(hi), [other!]: clamp(lo) };
+  }
+  return out as T;
 }
 
 function stringFor(shape: Shape, member?: Member): fc.Arbitrary<string> {

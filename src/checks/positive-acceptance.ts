@@ -3,6 +3,23 @@ import { describeAnswer, errorName, type ExchangeCheck } from './types.ts';
 
 const STATE_CONFLICTS = ['AlreadyExistsException', 'ConflictException'];
 
+/** Numbers of a `Min<X>` and a `Max<X>` member where the minimum exceeds the maximum, at the top level or
+ * one structure down: each member is valid alone, and no page states how the two relate, so a target
+ * that refuses the pair (PutBackupVaultLockConfiguration's MinRetentionDays above MaxRetentionDays:
+ * moto does) answers what AWS plausibly would. */
+export function inversedRange(input: Record<string, unknown>, depth = 1): string | undefined {
+  for (const [k, lo] of Object.entries(input)) {
+    const hi = k.startsWith('Min') ? input[`Max${k.slice(3)}`] : undefined;
+    if (typeof lo === 'number' && typeof hi === 'number' && lo > hi)
+      return `${k} ${lo} > Max${k.slice(3)} ${hi}`;
+    if (depth && lo && typeof lo === 'object' && !Array.isArray(lo)) {
+      const inner = inversedRange(lo as Record<string, unknown>, depth - 1);
+      if (inner) return `${k}.${inner}`;
+    }
+  }
+  return undefined;
+}
+
 export const positiveAcceptance: ExchangeCheck = {
   id: 'positive-acceptance',
   description:
@@ -19,6 +36,27 @@ export const positiveAcceptance: ExchangeCheck = {
     // state, not the request's shape: a name drawn twice, a resource in use — where the operation says so
     if (name && STATE_CONFLICTS.includes(name) && model.operations[x.operation]?.errors.includes(name))
       return [];
+    const inversed = inversedRange(x.case.input);
+    const status = o.status ?? 0;
+    if (
+      inversed &&
+      status >= 400 &&
+      status < 500 &&
+      name &&
+      model.operations[x.operation]?.errors.includes(name)
+    )
+      return [
+        {
+          check: 'positive-acceptance',
+          operation: x.operation,
+          received: `${describeAnswer(o)} for ${inversed}`,
+          documented:
+            'each member is valid alone and no page states how a minimum and its maximum relate: ' +
+            'refusing a minimum above the maximum with a documented exception is plausible (noted)',
+          provenance: 'convention',
+          note: true,
+        },
+      ];
     return [
       {
         check: 'positive-acceptance',

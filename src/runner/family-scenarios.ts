@@ -141,7 +141,12 @@ export async function crudScenario(
     return { why: `${creator.name} answered ${describeAnswer(created)}`, operations: [creator.name] };
   // an item whose parent the create does not name cannot be addressed from what the run sent; a create
   // naming it by ARN (the overlay's parentArn: RestoreAccessBackupVault) is read by the ARN's format
-  const ids = addressOf(f, plan.families.find((x) => x.name === f.parent), input, id);
+  const ids = addressOf(
+    f,
+    plan.families.find((x) => x.name === f.parent),
+    input,
+    id,
+  );
   const unnamed = f.identifiers.filter((m) => ids[m] === undefined);
   if (unnamed.length)
     return {

@@ -258,6 +258,30 @@ describe('judged as documented, no stricter (moto)', () => {
     model = await loadBackupModel();
   });
 
+  it('a minimum above its maximum refused with a documented exception is noted; other refusals fail', () => {
+    const op = 'PutBackupVaultLockConfiguration';
+    const input = { BackupVaultName: 'v', MinRetentionDays: 40, MaxRetentionDays: 7 };
+    const refused = x(
+      op,
+      { operation: op, mode: 'positive', input },
+      named(400, 'InvalidParameterValueException'),
+    );
+    const [f] = positiveAcceptance.run(refused, model);
+    expect(f).toMatchObject({ note: true, provenance: 'convention' });
+    expect(f!.received).toContain('MinRetentionDays 40 > MaxRetentionDays 7');
+    // the same pair in order, refused: a valid request rejected
+    const ordered = { ...input, MinRetentionDays: 7, MaxRetentionDays: 40 };
+    const wrong = x(
+      op,
+      { operation: op, mode: 'positive', input: ordered },
+      named(400, 'InvalidParameterValueException'),
+    );
+    expect(positiveAcceptance.run(wrong, model)[0]!.note).toBeUndefined();
+    // an exception the operation does not document is no plausible refusal either
+    const odd = x(op, { operation: op, mode: 'positive', input }, named(400, 'ValidationException'));
+    expect(positiveAcceptance.run(odd, model)[0]!.note).toBeUndefined();
+  });
+
   it('a 4xx with an HTML body is no server error, and error-shape judges it; a 500 still is one', () => {
     const notFoundPage = x('DescribeReportPlan', valid('DescribeReportPlan'), html(404, 'garbage'));
     expect(notAServerError.run(notFoundPage, model)).toEqual([]);

@@ -32,6 +32,15 @@ describe('valid requests', () => {
     }
   });
 
+  test.prop([validRequest(model, 'PutBackupVaultLockConfiguration')], { numRuns: 300 })(
+    'keep a Min<X> at most its Max<X>, each within its own range (no page states how they relate)',
+    ({ input }) => {
+      const { MinRetentionDays: lo, MaxRetentionDays: hi } = input as Record<string, number | undefined>;
+      if (lo !== undefined && hi !== undefined) expect(lo).toBeLessThanOrEqual(hi);
+      expect(v.input(model.operations.PutBackupVaultLockConfiguration!, input)).toEqual([]);
+    },
+  );
+
   test.prop([validRequest(model, 'StartRestoreJob')], { numRuns: 200 })(
     'look real where the docs show a form',
     ({ input }) => {
