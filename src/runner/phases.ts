@@ -82,6 +82,7 @@ export async function randomPhase(ctx: ExchangeContext, op: Operation, o: PhaseO
   if (restricted(o) && !mutationSites(op).length) return;
   const arb = arbitrary(op, o);
   let shrinking = false;
+  let first: { x: NonNullable<Awaited<ReturnType<typeof exchange>>>; findings: ReturnType<typeof judge> };
   const send = (c: Case) => (allowed(ctx, op, c, o) ? exchange(ctx, c) : Promise.resolve(undefined));
   const property = fc.asyncProperty(arb, async (c) => {
     const x = await send(c);
@@ -94,6 +95,7 @@ export async function randomPhase(ctx: ExchangeContext, op: Operation, o: PhaseO
     ctx.collector.answered(x.operation, x.observed, ctx.model.operations[x.operation]?.errors);
     if (findings.length) {
       shrinking = true;
+      first = { x, findings };
       for (const check of new Set(findings.map((f) => f.check))) ctx.collector.bump(check, x.operation);
     }
     return findings.length === 0;
@@ -102,10 +104,20 @@ export async function randomPhase(ctx: ExchangeContext, op: Operation, o: PhaseO
   if (!out.failed || !out.counterexample) return;
   const [minimal] = out.counterexample;
   const x = await send(minimal);
-  // the shrunk case stands for the failure found in the main run: its findings are details, already counted
-  if (x)
-    for (const f of judgeWith(ctx, x))
-      ctx.collector.fail(detail(ctx, x, f, 'random', { path: out.counterexamplePath ?? undefined }), false);
+  // the shrunk case stands for the failure found in the main run where it fails the same check (already
+  // counted); a check it does not fail (shrinking follows any failure, and a target may answer otherwise
+  // the second time) keeps the first failing case as its detail; a check only the shrunk case fails is a
+  // failing case of its own
+  const shrunk = x ? judgeWith(ctx, x) : [];
+  const counted = new Set(first!.findings.map((f) => f.check));
+  for (const f of shrunk)
+    ctx.collector.fail(
+      detail(ctx, x!, f, 'random', { path: out.counterexamplePath ?? undefined }),
+      !counted.has(f.check),
+    );
+  for (const f of first!.findings)
+    if (!shrunk.some((g) => g.check === f.check))
+      ctx.collector.fail(detail(ctx, first!.x, f, 'random'), false);
   // the rest of the budget, without shrinking, so every check still gets its cases
   const rest = o.runs - out.numRuns;
   for (const c of rest > 0 ? fc.sample(arb, { seed: ctx.seed + 1, numRuns: rest }) : []) {
