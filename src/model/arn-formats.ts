@@ -13,18 +13,17 @@ export interface ArnFormat {
   note?: string;
 }
 
-type Fail = (field: string, expected: string) => never;
+import type { FieldReader } from './overlay-fields.ts';
 
 const PLACEHOLDER = /\$\{(\w+)\}/g;
-const URL = /^https:\/\/docs\.aws\.amazon\.com\//;
 
-export function parseArnFormats(list: unknown, fail: Fail): ArnFormat[] {
+export function parseArnFormats(list: unknown, { fail, rec, page }: FieldReader): ArnFormat[] {
   if (list === undefined) return [];
   if (!Array.isArray(list)) return fail('arns', 'an array of ARN formats');
   const seen = new Set<string>();
   return list.map((x, i): ArnFormat => {
     const at = `arns[${i}]`;
-    const r = (typeof x === 'object' && x !== null ? x : fail(at, 'an object')) as Record<string, unknown>;
+    const r = rec(x, at);
     const member = r.member;
     if (typeof member !== 'string' || !/^\w+Arn$/.test(member)) fail(`${at}.member`, 'an *Arn member name');
     if (seen.has(member as string))
@@ -33,12 +32,11 @@ export function parseArnFormats(list: unknown, fail: Fail): ArnFormat[] {
     const format = r.format;
     if (typeof format !== 'string' || !/^arn:.*\$\{\w+\}/.test(format))
       fail(`${at}.format`, "a template such as 'arn:${Partition}:backup:${Region}:…:${Name}'");
-    if (typeof r.source !== 'string' || !URL.test(r.source))
-      fail(`${at}.source`, 'the https://docs.aws.amazon.com/ page that states the format');
+    const source = page(r.source, `${at}.source`);
     return {
       member: member as string,
       format: format as string,
-      source: r.source as string,
+      source,
       ...(typeof r.note === 'string' ? { note: r.note } : {}),
     };
   });

@@ -4,7 +4,7 @@
 import { packageRoot } from './package-root.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OverlayError } from './overlay.ts';
+import { fieldReader } from './overlay-fields.ts';
 import { parseArnFormats, type ArnFormat } from './arn-formats.ts';
 
 export interface SourcedFact {
@@ -65,24 +65,12 @@ const MATCHES: FilterMatch[] = ['equals', 'before', 'after', 'flag'];
 
 /** Validates a parsed behaviour overlay; every error names the file and the field. */
 export function parseServiceFacts(file: string, doc: unknown): ServiceFacts {
-  const fail = (field: string, expected: string): never => {
-    throw new OverlayError(file, field, expected);
-  };
-  const rec = (v: unknown, at: string) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? (v as Record<string, unknown>)
-      : fail(at, 'an object');
-  const str = (v: unknown, at: string) =>
-    typeof v === 'string' && v !== '' ? v : fail(at, 'a non-empty string');
-  const strs = (v: unknown, at: string) =>
-    Array.isArray(v) && v.length && v.every((x) => typeof x === 'string')
-      ? (v as string[])
-      : fail(at, 'a non-empty array of strings');
-  const sourced = (x: Record<string, unknown>, at: string): SourcedFact => {
-    if (typeof x.source !== 'string' || !/^https:\/\/docs\.aws\.amazon\.com\//.test(x.source))
-      fail(`${at}.source`, 'the https://docs.aws.amazon.com/ page that states the fact');
-    return { source: x.source as string, ...(typeof x.note === 'string' ? { note: x.note } : {}) };
-  };
+  const reader = fieldReader(file);
+  const { fail, rec, str, strs, page } = reader;
+  const sourced = (x: Record<string, unknown>, at: string): SourcedFact => ({
+    source: page(x.source, `${at}.source`),
+    ...(typeof x.note === 'string' ? { note: x.note } : {}),
+  });
   const root = rec(doc, '(root)');
   // lifecycles may be absent (no status lifecycle stated); resources and filters are arrays
   for (const k of ['resources', 'filters', ...(root.lifecycles === undefined ? [] : ['lifecycles'])])
@@ -160,7 +148,7 @@ export function parseServiceFacts(file: string, doc: unknown): ServiceFacts {
       ...source,
     };
   });
-  const arns = parseArnFormats(root.arns, fail);
+  const arns = parseArnFormats(root.arns, reader);
   return { file, lifecycles, resources, filters, ...(arns.length ? { arns } : {}) };
 }
 

@@ -3,7 +3,7 @@
 // operation expects the first one it documents itself. Read by the generators, the mock and the checks.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OverlayError } from './overlay.ts';
+import { fieldReader } from './overlay-fields.ts';
 import { packageRoot } from './package-root.ts';
 import type { Operation } from './types.ts';
 
@@ -52,23 +52,9 @@ export interface ViolationFacts {
   default: string;
 }
 
-const URL = /^https:\/\/docs\.aws\.amazon\.com\//;
-
 /** Validates a parsed violations overlay; every error names the file and the field. */
 export function parseViolationFacts(file: string, doc: unknown): ViolationFacts {
-  const fail = (field: string, expected: string): never => {
-    throw new OverlayError(file, field, expected);
-  };
-  const rec = (v: unknown, at: string) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? (v as Record<string, unknown>)
-      : fail(at, 'an object');
-  const str = (v: unknown, at: string) =>
-    typeof v === 'string' && v !== '' ? v : fail(at, 'a non-empty string');
-  const strs = (v: unknown, at: string, empty = false) =>
-    Array.isArray(v) && (empty || v.length) && v.every((x) => typeof x === 'string' && x)
-      ? (v as string[])
-      : fail(at, `${empty ? 'an' : 'a non-empty'} array of names`);
+  const { fail, rec, str, strs, page } = fieldReader(file);
   const root = rec(doc, '(root)');
   if (!Array.isArray(root.exceptions)) fail('exceptions', 'an array of exceptions with their meaning');
   if (!Array.isArray(root.kinds)) fail('kinds', 'an array of violation kinds');
@@ -76,12 +62,11 @@ export function parseViolationFacts(file: string, doc: unknown): ViolationFacts 
   (root.exceptions as unknown[]).forEach((e, i) => {
     const x = rec(e, `exceptions[${i}]`);
     const name = str(x.name, `exceptions[${i}].name`);
-    if (typeof x.source !== 'string' || !URL.test(x.source))
-      fail(`exceptions[${i}].source`, 'the https://docs.aws.amazon.com/ page that states the meaning');
+    const source = page(x.source, `exceptions[${i}].source`);
     exceptions[name] = {
       name,
       meaning: str(x.meaning, `exceptions[${i}].meaning`),
-      source: x.source as string,
+      source,
     };
   });
   const seen = new Set<string>();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCrud, type CrudRecord } from '../../src/checks/crud.ts';
 import { checkArns, checkDuplicate, type DuplicateRecord } from '../../src/checks/crud-extras.ts';
 import { arnFits, arnFrom, parseArnFormats, placeholders } from '../../src/model/arn-formats.ts';
-import { OverlayError } from '../../src/model/overlay.ts';
+import { fieldReader } from '../../src/model/overlay-fields.ts';
 import { serviceFacts } from '../../src/model/service-facts.ts';
 import { serviceFactProblems } from '../../src/model/service-facts-check.ts';
 import { loadBackupModel } from '../../src/model/load.ts';
@@ -108,9 +108,7 @@ describe('ARN formats', () => {
   });
 
   it('bad overlay entries name the field and what was expected', () => {
-    const fail = (field: string, expected: string): never => {
-      throw new OverlayError('behaviour.json', field, expected);
-    };
+    const fail = fieldReader('behaviour.json');
     const src = 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbackup.html';
     expect(() => parseArnFormats([{ member: 'Vault', format: vault, source: src }], fail)).toThrow(
       /arns\[0\]\.member: expected an \*Arn member/,

@@ -44,7 +44,10 @@ export function tagging(env: Env, facts: TaggingFacts = taggingFacts()): Tagging
   if (!taggingOperations(env.model, facts).length) return { impls: {}, afterCreate: () => undefined };
   const { tag, untag, list } = facts;
   const impls: Record<string, Impl> = {
-    [tag.operation]: (input) => (merge(input[tag.resource], input[tag.tags]), {}),
+    [tag.operation]: (input) => {
+      merge(input[tag.resource], input[tag.tags]);
+      return {};
+    },
     [untag.operation]: (input) => {
       const t = byArn.get(String(input[untag.resource]));
       const keys = input[untag.keys];
