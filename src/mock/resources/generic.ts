@@ -13,7 +13,7 @@ import { stableJson } from '../../wire/values.ts';
 import { MockError } from '../store.ts';
 import { place, type Env, type Impl, type Input } from './env.ts';
 import { arnOf, hash, outputFrom, type View } from './output.ts';
-import { matchersOf, pageOf, type Listed } from './pages.ts';
+import { filtersIn, matchersOf, pageOf, type Listed } from './pages.ts';
 import { KEY_SEP, type Item } from './store.ts';
 
 export type { Env, Impl, Input } from './env.ts';
@@ -56,13 +56,8 @@ export function stateless(env: Env, op: Operation): Impl {
     const drawnFrom = Object.fromEntries(Object.entries(filters).filter(([k]) => !byFilter.has(k)));
     const key = stableJson(drawnFrom);
     const out = outputFrom(op, { values: drawnFrom }, place(env), hash(op.name + key, env.seed));
-    const active = Object.entries(filters).flatMap(([k, v]) => {
-      const m = v === undefined ? undefined : byFilter.get(k);
-      return m ? [[m, v] as const] : [];
-    });
-    const all = (Array.isArray(out[pg.resultKey]) ? (out[pg.resultKey] as Input[]) : []).filter((item) =>
-      active.every(([m, v]) => m(item, v)),
-    );
+    const drawn = Array.isArray(out[pg.resultKey]) ? (out[pg.resultKey] as Input[]) : [];
+    const all = drawn.filter(filtersIn(op.name, filters));
     const size = Math.max(1, (pg.limitKey ? (input[pg.limitKey] as number | undefined) : undefined) ?? 100);
     out[pg.resultKey] = all.slice(from, from + size);
     delete out[pg.outputToken];
@@ -117,6 +112,23 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
     for (const [k, v] of Object.entries(input)) if (!f.identifiers.includes(k)) attrs[k] = v;
     return attrs;
   };
+  // the one place a new item is made (a create, a singleton's first put): its server-set fields —
+  // identifiers not given, version, the seed of its generated values — drawn from one sequence number
+  const draw = () => seeded(hash(`${f.name}#${env.store.nextSeq()}`, env.seed));
+  const newItem = (ids: Record<string, string>, input: Input, rand: () => number): Item => {
+    const now = env.clock.now();
+    return {
+      family: f.name,
+      key: keyOf(f.identifiers, ids),
+      ids,
+      attrs: attrsOf(input),
+      seq: env.store.nextSeq(),
+      createdAt: now,
+      updatedAt: now,
+      version: uuidFrom(rand),
+      seed: Math.floor(rand() * 2 ** 32),
+    };
+  };
   const fingerprintOf = (input: Input) => {
     const rest = attrsOf(input);
     for (const m of tokenMembers) delete rest[m.name];
@@ -133,7 +145,7 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
         const again = token && env.store.byToken(f.name, token, fingerprint);
         const kept = again ? env.store.get(f.name, again) : undefined;
         if (kept) return answer(kept, input);
-        const rand = seeded(hash(`${f.name}#${env.store.nextSeq()}`, env.seed));
+        const rand = draw();
         const ids: Record<string, string> = {};
         const at = addressed(input);
         for (const i of f.identifiers) {
@@ -149,20 +161,9 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
         const before = env.store.get(f.name, key);
         const dup = conflict(op);
         if (before && dup) throw new MockError(dup, `${describe(ids)} already exists`, own);
-        const now = env.clock.now();
         const item: Item = before
-          ? { ...before, attrs: attrsOf(input), updatedAt: now }
-          : {
-              family: f.name,
-              key,
-              ids,
-              attrs: attrsOf(input),
-              seq: env.store.nextSeq(),
-              createdAt: now,
-              updatedAt: now,
-              version: uuidFrom(rand),
-              seed: Math.floor(rand() * 2 ** 32),
-            };
+          ? { ...before, attrs: attrsOf(input), updatedAt: env.clock.now() }
+          : newItem(ids, input, rand);
         env.store.put(item);
         if (token) env.store.remember(f.name, token, fingerprint, key);
         return answer(item, input);
@@ -183,21 +184,9 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
       return (input) => {
         needParent(input);
         const item = find(input);
-        const now = env.clock.now();
         if (!item && f.kind === 'singleton') {
-          const rand = seeded(hash(`${f.name}#${env.store.nextSeq()}`, env.seed));
           const ids = Object.fromEntries(f.identifiers.map((i) => [i, String(input[i])]));
-          const fresh: Item = {
-            family: f.name,
-            key: keyOf(f.identifiers, input),
-            ids,
-            attrs: attrsOf(input),
-            seq: env.store.nextSeq(),
-            createdAt: now,
-            updatedAt: now,
-            version: uuidFrom(rand),
-            seed: Math.floor(rand() * 2 ** 32),
-          };
+          const fresh = newItem(ids, input, draw());
           env.store.put(fresh);
           return answer(fresh, input);
         }
@@ -209,7 +198,7 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
         const next: Item = {
           ...item,
           attrs: { ...item.attrs, ...attrsOf(input) },
-          updatedAt: now,
+          updatedAt: env.clock.now(),
           version: uuidFrom(seeded(hash(`${item.version}+`, env.seed))),
         };
         env.store.put(next);

@@ -41,20 +41,14 @@ export function pageOf(
   const resultKey =
     pg?.resultKey ?? Object.values(op.output.members ?? {}).find((m) => m.shape.type === 'list')?.name;
   const itemShape = resultKey ? op.output.members?.[resultKey]?.shape.member : undefined;
-  // a `By*` filter with a value keeps the items it matches, as its documented meaning says
-  // (spec/overlay/behaviour.json); a filter no item field shows is not applied
-  const byFilter = matchersOf(op.name);
-  const active = Object.entries(input).flatMap(([k, v]) => {
-    const m = v === undefined ? undefined : byFilter.get(k);
-    return m ? [[m, v] as const] : [];
-  });
+  const keeps = filtersIn(op.name, input);
   const page: Record<string, unknown>[] = [];
   let last = cursor.a;
   let more = false;
   for (const e of entries) {
     if (e.seq <= cursor.a) continue;
     const shown = itemShape ? structureFrom(itemShape, e.view, p, e.seed) : {};
-    if (active.some(([m, v]) => !m(shown, v))) continue;
+    if (!keeps(shown)) continue;
     if (page.length === size) {
       more = true;
       break;
@@ -66,6 +60,19 @@ export function pageOf(
   if (resultKey) out[resultKey] = page;
   if (more && pg) out[pg.outputToken] = env.tokens.seal<Cursor>({ f: fkey, a: last });
   return out;
+}
+
+/** Which items the listing's input keeps: a `By*` filter with a value keeps the items it matches, as its
+ * documented meaning says (spec/overlay/behaviour.json); a filter no item field shows is not applied.
+ * Stored and stateless listings alike (one definition: a filtered listing is the matching part of the
+ * full one either way). */
+export function filtersIn(operation: string, input: Input): (item: Input) => boolean {
+  const byFilter = matchersOf(operation);
+  const active = Object.entries(input).flatMap(([k, v]) => {
+    const m = v === undefined ? undefined : byFilter.get(k);
+    return m ? [[m, v] as const] : [];
+  });
+  return (item) => active.every(([m, v]) => m(item, v));
 }
 
 const matchers = new Map<string, Map<string, ReturnType<typeof matcher>>>();
