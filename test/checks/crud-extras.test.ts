@@ -10,14 +10,7 @@ import { serviceFactProblems } from '../../src/model/service-facts-check.ts';
 import { loadBackupModel } from '../../src/model/load.ts';
 import { expectationFor } from '../../src/model/validate.ts';
 import type { Observed } from '../../src/targets/types.ts';
-
-const ok = (output: Record<string, unknown> = {}): Observed => ({ status: 200, headers: {}, output, ms: 0 });
-const err = (name: string, status = 400): Observed => ({
-  status,
-  headers: { 'x-amzn-errortype': name },
-  body: JSON.stringify({ Code: name }),
-  ms: 0,
-});
+import { err, ok } from './observed.ts';
 
 const dup = (
   observed: Observed,

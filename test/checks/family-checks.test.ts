@@ -3,14 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCrud, differences, type CrudRecord } from '../../src/checks/crud.ts';
 import { checkUnknownResource } from '../../src/checks/unknown-resource.ts';
 import type { Observed } from '../../src/targets/types.ts';
-
-const ok = (output: Record<string, unknown> = {}): Observed => ({ status: 200, headers: {}, output, ms: 0 });
-const err = (name: string, status = 400): Observed => ({
-  status,
-  headers: { 'x-amzn-errortype': name },
-  body: JSON.stringify({ Code: name }),
-  ms: 0,
-});
+import { err, ok } from './observed.ts';
 
 const record = (over: Partial<CrudRecord> = {}): CrudRecord => ({
   family: 'Thing',
