@@ -30,7 +30,11 @@ describe('the mock coverage', () => {
 
   it('mock --help says which operations keep state and which answer from the request alone', async () => {
     let text = '';
-    const out = { write: (s: string) => ((text += s), true) } as unknown as Parameters<typeof main>[1];
+    const write = (s: string) => {
+      text += s;
+      return true;
+    };
+    const out = { write } as unknown as Parameters<typeof main>[1];
     expect(await main(['mock', '--help'], out)).toBe(0);
     expect(text).toMatch(/every operation/i);
     expect(text).toMatch(/from the request alone/);

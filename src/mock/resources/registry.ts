@@ -107,7 +107,11 @@ function served(env: Env, jobs: JobState, op: Operation, impl: Impl, own: string
 
 function guardedOnly(env: Env, jobs: JobState, op: Operation, impl: Impl): Impl {
   const guard = labelGuard(env, jobs, op, undefined);
-  return guard ? (input) => (guard(input), impl(input)) : impl;
+  if (!guard) return impl;
+  return (input) => {
+    guard(input);
+    return impl(input);
+  };
 }
 
 export function resourcesFor(base: Omit<Env, 'families'>, jobs: JobState): Resources {
