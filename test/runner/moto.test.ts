@@ -128,6 +128,11 @@ describe.skipIf(!HAS_MOTO)('every operation against moto', () => {
     }
     for (const op of MOTO_SERVES) expect(verdict(op).verdict, op).not.toBe('not-implemented');
     const gone = res.operations!.filter((v) => v.verdict === 'not-implemented').map((v) => v.operation);
+    // the verdict says how its requests were answered: no second note per operation about its random phase
+    expect(res.notes.filter((n) => / random phase not run/.test(n))).toEqual([]);
+    expect(res.notes).toContain(
+      `random phase not run for the ${gone.length} operation(s) the target does not implement`,
+    );
     expect(gone).toHaveLength(res.operations!.length - MOTO_SERVES.length);
     const noise = res.results.filter((c) => gone.includes(c.operation) && c.status !== 'skipped');
     expect(noise.map((c) => `${c.check} × ${c.operation}: ${c.status}`)).toEqual([]);
