@@ -4,7 +4,7 @@
 import { arnFits } from '../model/arn-formats.ts';
 import type { Expectation } from '../model/violations.ts';
 import type { Observed } from '../targets/types.ts';
-import { clientError, describeAnswer, errorName, type Finding } from './types.ts';
+import { accepted, clientError, describeAnswer, errorName, type Finding } from './types.ts';
 
 export interface DuplicateRecord {
   operation: string;
@@ -28,7 +28,6 @@ export interface ArnRecord {
 }
 
 const server = (o: Observed) => !!o.failure || (o.status ?? 0) >= 500;
-const accepted = (o: Observed) => !o.failure && (o.status ?? 0) >= 200 && (o.status ?? 0) < 300;
 
 /** Judged as documented, no stricter: where the create documents the conflict exception, accepting the
  * duplicate (a 2xx) is a finding and another client error a note; where it documents none, the service

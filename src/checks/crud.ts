@@ -3,7 +3,7 @@
 // Judged leniently, as AWS documents no more: a member the answer does not carry is not compared, a
 // list in the answer may hold more than was sent, and order of list elements is not judged.
 import type { Observed } from '../targets/types.ts';
-import { describeAnswer, rejectionVerdict, type Finding } from './types.ts';
+import { accepted, describeAnswer, rejectionVerdict, type Finding } from './types.ts';
 import type { ExpectationProvenance } from '../model/validate.ts';
 import { checkArns, checkDuplicate, type ArnRecord, type DuplicateRecord } from './crud-extras.ts';
 
@@ -34,7 +34,6 @@ export interface CrudRecord {
   arns?: ArnRecord;
 }
 
-const ok = (o: Observed) => !o.failure && (o.status ?? 0) >= 200 && (o.status ?? 0) < 300;
 const show = (v: unknown) => {
   const s = v instanceof Date ? v.toISOString() : JSON.stringify(v);
   return s === undefined ? 'undefined' : s.length > 80 ? `${s.slice(0, 77)}…` : s;
@@ -74,8 +73,8 @@ export function checkCrud(r: CrudRecord): Finding[] {
       // a read documenting when the item was deleted (GetBackupPlan's DeletionDate) may still show it,
       // as deleted: judged as documented, no stricter
       const marked = r.deletion?.[read.operation];
-      if (marked && ok(read.observed) && read.observed.output?.[marked] != null) continue;
-      const verdict = e ? rejectionVerdict(read.observed, e) : ok(read.observed) ? 'fail' : 'pass';
+      if (marked && accepted(read.observed) && read.observed.output?.[marked] != null) continue;
+      const verdict = e ? rejectionVerdict(read.observed, e) : accepted(read.observed) ? 'fail' : 'pass';
       if (verdict === 'fail')
         f(
           r.delete?.operation ?? read.operation,
@@ -85,7 +84,7 @@ export function checkCrud(r: CrudRecord): Finding[] {
         );
       continue;
     }
-    if (!ok(read.observed)) {
+    if (!accepted(read.observed)) {
       f(
         read.operation,
         `${read.operation} of the ${r.family} just ${read.after}d answered ${describeAnswer(read.observed)}`,
@@ -107,13 +106,13 @@ export function checkCrud(r: CrudRecord): Finding[] {
         `read with the values ${by} sent`,
       );
   }
-  if (r.update && !ok(r.update.observed))
+  if (r.update && !accepted(r.update.observed))
     f(
       r.update.operation,
       `updating the ${r.family} just created answered ${describeAnswer(r.update.observed)}`,
       'an update of an existing item is accepted',
     );
-  if (r.delete && !ok(r.delete.observed))
+  if (r.delete && !accepted(r.delete.observed))
     f(
       r.delete.operation,
       `deleting the ${r.family} just created answered ${describeAnswer(r.delete.observed)}`,
@@ -128,7 +127,7 @@ export function checkCrud(r: CrudRecord): Finding[] {
         `${l.operation} does not list the ${r.family} ${r.id} just created (${l.ids.length} listed)`,
         'a created item is listed',
       );
-    if (l.after === 'delete' && listed && r.delete && ok(r.delete.observed))
+    if (l.after === 'delete' && listed && r.delete && accepted(r.delete.observed))
       f(
         r.delete.operation,
         `${l.operation} still lists the ${r.family} ${r.id} after the delete`,

@@ -8,6 +8,7 @@
 //   refused (Smithy's rules bind a token to its filters only; the pagination check judges that).
 import {
   describeAnswer,
+  documentedClientError,
   errorName,
   type ExchangeCheck,
   rejectionVerdict,
@@ -55,12 +56,11 @@ export const negativeRejection: ExchangeCheck = {
     });
     if (verdict === 'pass') return [];
     if (verdict === 'note') return [{ ...f(`${name} (HTTP ${status})`)[0]!, note: true }];
-    const documents = model.operations[x.operation]?.errors ?? [];
-    const documentedClientError = status >= 400 && status < 500 && !!name && documents.includes(name);
-    if (documentedClientError && STATE_EXCEPTIONS.includes(name))
+    const documented = documentedClientError(o, model.operations[x.operation]?.errors ?? []);
+    if (documented && STATE_EXCEPTIONS.includes(name!))
       return [note(`${name} (HTTP ${status}), documented, about what exists,`)];
     // an identifier of no resource that is not even an ARN (nonexistent-…) may be refused as a bad value
-    if (documentedClientError && c.mutation === 'unknown-resource' && /Arn$/.test(c.path))
+    if (documented && c.mutation === 'unknown-resource' && /Arn$/.test(c.path))
       if (name === 'InvalidParameterValueException') return [note(`${name} (HTTP ${status}), not an ARN,`)];
     if (c.rule === 'pagination' && !o.failure && status >= 200 && status < 300)
       return [note(`accepted: HTTP ${status} (no page says a bad token is refused)`)];

@@ -1,7 +1,11 @@
 // Valid requests are accepted.
-import { describeAnswer, errorName, type ExchangeCheck } from './types.ts';
-
-const STATE_CONFLICTS = ['AlreadyExistsException', 'ConflictException'];
+import {
+  describeAnswer,
+  documentedClientError,
+  errorName,
+  type ExchangeCheck,
+  STATE_EXCEPTIONS,
+} from './types.ts';
 
 /** Numbers of a `Min<X>` and a `Max<X>` member where the minimum exceeds the maximum, at the top level or
  * one structure down: each member is valid alone, and no page states how the two relate, so a target
@@ -34,17 +38,10 @@ export const positiveAcceptance: ExchangeCheck = {
     const name = errorName(o);
     if (name === 'ResourceNotFoundException') return [];
     // state, not the request's shape: a name drawn twice, a resource in use — where the operation says so
-    if (name && STATE_CONFLICTS.includes(name) && model.operations[x.operation]?.errors.includes(name))
-      return [];
+    const documents = model.operations[x.operation]?.errors ?? [];
+    if (name && STATE_EXCEPTIONS.includes(name) && documents.includes(name)) return [];
     const inversed = inversedRange(x.case.input);
-    const status = o.status ?? 0;
-    if (
-      inversed &&
-      status >= 400 &&
-      status < 500 &&
-      name &&
-      model.operations[x.operation]?.errors.includes(name)
-    )
+    if (inversed && documentedClientError(o, documents))
       return [
         {
           check: 'positive-acceptance',

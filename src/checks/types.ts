@@ -113,6 +113,17 @@ export function parseJson(s: string | undefined): unknown {
 export const succeeded = (x: Exchange): boolean =>
   (x.observed.status ?? 0) >= 200 && (x.observed.status ?? 0) < 300;
 
+/** An answer that arrived whole with a 2xx. */
+export const accepted = (o: Observed): boolean =>
+  !o.failure && (o.status ?? 0) >= 200 && (o.status ?? 0) < 300;
+
+/** A 4xx naming an exception the operation documents. */
+export const documentedClientError = (o: Observed, documents: readonly string[]): boolean => {
+  const status = o.status ?? 0;
+  const name = errorName(o);
+  return status >= 400 && status < 500 && !!name && documents.includes(name);
+};
+
 /** Exceptions about what exists rather than about the request's shape: where the operation documents
  * one, it is a truthful answer to a request that also names what the target lacks or already has. */
 export const STATE_EXCEPTIONS = ['ResourceNotFoundException', 'AlreadyExistsException', 'ConflictException'];

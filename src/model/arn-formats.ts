@@ -3,6 +3,7 @@
 // its placeholders named as the model's members where they are one. The crud check matches an answered
 // ARN against its format with the identifiers the run created; the mock builds its ARNs from the same
 // format. One definition, read by both.
+import type { FieldReader } from './overlay-fields.ts';
 
 export interface ArnFormat {
   /** the output member carrying the ARN (`BackupVaultArn`) */
@@ -12,8 +13,6 @@ export interface ArnFormat {
   source: string;
   note?: string;
 }
-
-import type { FieldReader } from './overlay-fields.ts';
 
 const PLACEHOLDER = /\$\{(\w+)\}/g;
 

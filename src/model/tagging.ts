@@ -28,26 +28,19 @@ export interface TaggingFacts {
 export function parseTaggingFacts(file: string, doc: unknown): TaggingFacts {
   const r = fieldReader(file);
   const root = r.rec(doc, '(root)');
-  const role = (name: 'tag' | 'untag' | 'list'): TagRole & { x: Record<string, unknown> } => {
+  // each role: its operation, the member naming the resource, its page and sentence, and `key`, the
+  // member that carries the tags (or their keys)
+  const role = <K extends 'tags' | 'keys'>(name: keyof Omit<TaggingFacts, 'file'>, key: K) => {
     const x = r.rec(root[name], name);
     return {
-      x,
       operation: r.str(x.operation, `${name}.operation`),
       resource: r.str(x.resource, `${name}.resource`),
       source: r.page(x.source, `${name}.source`),
       states: r.str(x.states, `${name}.states`),
+      ...({ [key]: r.str(x[key], `${name}.${key}`) } as Record<K, string>),
     };
   };
-  const member = (name: 'tag' | 'untag' | 'list', key: 'tags' | 'keys') => {
-    const { x, ...rest } = role(name);
-    return { ...rest, [key]: r.str(x[key], `${name}.${key}`) };
-  };
-  return {
-    file,
-    tag: member('tag', 'tags') as TaggingFacts['tag'],
-    untag: member('untag', 'keys') as TaggingFacts['untag'],
-    list: member('list', 'tags') as TaggingFacts['list'],
-  };
+  return { file, tag: role('tag', 'tags'), untag: role('untag', 'keys'), list: role('list', 'tags') };
 }
 
 const FILE = 'spec/overlay/tagging.json';

@@ -10,6 +10,7 @@ import {
   type RequestOptions,
   type ValidCase,
 } from '../../generators/requests.ts';
+import type { Exchange, Finding } from '../checks/types.ts';
 import type { Operation } from '../model/types.ts';
 import { detail, exchange, judge, record, type ExchangeContext } from './exchange.ts';
 import { certainlyInvalid, rawCertainlyInvalid } from './safety.ts';
@@ -82,7 +83,7 @@ export async function randomPhase(ctx: ExchangeContext, op: Operation, o: PhaseO
   if (restricted(o) && !mutationSites(op).length) return;
   const arb = arbitrary(op, o);
   let shrinking = false;
-  let first: { x: NonNullable<Awaited<ReturnType<typeof exchange>>>; findings: ReturnType<typeof judge> };
+  let first: { x: Exchange; findings: Finding[] } | undefined;
   const send = (c: Case) => (allowed(ctx, op, c, o) ? exchange(ctx, c) : Promise.resolve(undefined));
   const property = fc.asyncProperty(arb, async (c) => {
     const x = await send(c);

@@ -4,12 +4,11 @@
 // each operation documents (its `*NotFound*`, `*AlreadyExists*` errors); where it documents none the
 // mock does what a PUT-style AWS API plausibly does: a duplicate create overwrites the attributes
 // (keeping the server-set fields), a delete or read of a missing item answers as if it were there.
-import { isRecord } from '../../wire/values.ts';
 import type { ResourceFamily } from '../../model/families.ts';
 import { parentIdsFromArn } from '../../model/families-parent.ts';
 import type { Operation } from '../../model/types.ts';
 import { seeded, uuidFrom } from '../random.ts';
-import { stableJson } from '../../wire/values.ts';
+import { isRecord, stableJson } from '../../wire/values.ts';
 import { MockError } from '../store.ts';
 import { place, type Env, type Impl, type Input } from './env.ts';
 import { arnOf, hash, outputFrom, type View } from './output.ts';
@@ -139,7 +138,8 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
   switch (f.kind === 'singleton' && role === 'create' ? 'update' : role) {
     case 'create':
       return (input) => {
-        needParent(addressed(input));
+        const at = addressed(input);
+        needParent(at);
         const token = tokenMembers.map((m) => input[m.name]).find((t) => typeof t === 'string') as string;
         const fingerprint = fingerprintOf(input);
         const again = token && env.store.byToken(f.name, token, fingerprint);
@@ -147,7 +147,6 @@ export function generic(env: Env, f: ResourceFamily, op: Operation): Impl {
         if (kept) return answer(kept, input);
         const rand = draw();
         const ids: Record<string, string> = {};
-        const at = addressed(input);
         for (const i of f.identifiers) {
           // the name a create gives may sit one structure down
           // (TieringConfiguration.TieringConfigurationName)

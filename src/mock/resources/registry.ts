@@ -128,11 +128,13 @@ export function resourcesFor(base: Omit<Env, 'families'>, jobs: JobState): Resou
       // an implementation of its own checks its own identifiers; other labels are still guarded
       if (special) impls.set(name, guardedOnly(env, jobs, op, special));
       else {
-        const impl = isStateful(f) ? generic(env, f, op) : stateless(env, op);
         const creates = f.create.includes(name);
-        const tagged = creates && isStateful(f) ? tags.afterCreate(f, op) : undefined;
-        const own = creates ? f.identifier : undefined;
-        impls.set(name, served(env, jobs, op, tagged ? (i) => withTags(impl(i), i, tagged) : impl, own));
+        const impl = !isStateful(f)
+          ? stateless(env, op)
+          : creates
+            ? tags.taggedCreate(f, op, generic(env, f, op))
+            : generic(env, f, op);
+        impls.set(name, served(env, jobs, op, impl, creates ? f.identifier : undefined));
       }
     }
   }
@@ -140,13 +142,4 @@ export function resourcesFor(base: Omit<Env, 'families'>, jobs: JobState): Resou
     if (!impls.has(op.name))
       impls.set(op.name, served(env, jobs, op, tags.impls[op.name] ?? stateless(env, op), undefined));
   return { ...coverage(env.model), impl: (name) => impls.get(name) };
-}
-
-function withTags(
-  out: Record<string, unknown>,
-  input: Input,
-  tag: (input: Input, out: Record<string, unknown>) => void,
-): Record<string, unknown> {
-  tag(input, out);
-  return out;
 }

@@ -6,7 +6,7 @@
 import type { ResourceFamily } from '../../model/families.ts';
 import type { Operation, ServiceModel } from '../../model/types.ts';
 import { taggingFacts, type TaggingFacts } from '../../model/tagging.ts';
-import type { Env, Impl, Input } from './env.ts';
+import type { Env, Impl } from './env.ts';
 
 type Tags = Map<string, string>;
 
@@ -18,11 +18,8 @@ export function taggingOperations(model: ServiceModel, facts: TaggingFacts = tag
 
 export interface Tagging {
   impls: Record<string, Impl>;
-  /** what a create in `f` must do after it answered: tag the ARN it answered with its tags member */
-  afterCreate(
-    f: ResourceFamily,
-    op: Operation,
-  ): ((input: Input, out: Record<string, unknown>) => void) | undefined;
+  /** a create in `f` that also tags the ARN it answers with its own tags member (as is, without one) */
+  taggedCreate(f: ResourceFamily, op: Operation, create: Impl): Impl;
 }
 
 export function tagging(env: Env, facts: TaggingFacts = taggingFacts()): Tagging {
@@ -41,7 +38,7 @@ export function tagging(env: Env, facts: TaggingFacts = taggingFacts()): Tagging
     const t = tagsOf(arn);
     for (const [k, v] of Object.entries(tags as Record<string, unknown>)) t.set(k, String(v));
   };
-  if (!taggingOperations(env.model, facts).length) return { impls: {}, afterCreate: () => undefined };
+  if (!taggingOperations(env.model, facts).length) return { impls: {}, taggedCreate: (_f, _op, c) => c };
   const { tag, untag, list } = facts;
   const impls: Record<string, Impl> = {
     [tag.operation]: (input) => {
@@ -61,18 +58,20 @@ export function tagging(env: Env, facts: TaggingFacts = taggingFacts()): Tagging
   };
   return {
     impls,
-    afterCreate(f, op) {
+    taggedCreate(f, op, create) {
       const member = Object.values(op.input.members ?? {}).find(
         (m) => m.shape.type === 'map' && /Tags$/.test(m.name),
       )?.name;
-      if (!member) return undefined;
+      if (!member) return create;
       const arnMember = (out: Record<string, unknown>) =>
         typeof out[`${f.name}Arn`] === 'string'
           ? `${f.name}Arn`
           : Object.keys(out).find((k) => /Arn$/.test(k) && typeof out[k] === 'string');
-      return (input, out) => {
+      return (input) => {
+        const out = create(input);
         const k = input[member] === undefined ? undefined : arnMember(out);
         if (k) merge(out[k], input[member]);
+        return out;
       };
     },
   };
